@@ -1,0 +1,64 @@
+# pccsite tasks. `make run` and `make test` are the README's quick start.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PY) manage.py migrate --verbosity 0
+
+load: migrate
+	$(PY) manage.py load_letters seeds
+
+## Installs, migrates a SQLite database, loads seeds/ and serves http://$(HOST):$(PORT)
+run: load
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Creates an admin user interactively (or set DJANGO_SUPERUSER_USERNAME/_EMAIL/_PASSWORD and use --noinput)
+superuser: migrate
+	$(PY) manage.py createsuperuser
+
+## ruff, the migrations check and the whole pytest suite (browser tests included)
+test: install-test browser-deps lint migrations-check pytest
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+pytest: install-test
+	$(VENV)/bin/pytest
+
+# Browser tests drive Debian's chromium; Playwright cannot download its own browser here.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

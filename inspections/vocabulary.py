@@ -1,0 +1,463 @@
+"""The domain's fixed vocabularies: forces, PEEL areas, the grade scale, frameworks, kinds.
+
+Pure Python with no Django imports, because both the letter parser (which must not touch Django)
+and the data migrations that create Force rows read it. Facts come from docs/domain.md; aliases
+are the names letterheads and letters use for a force's area.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ForceTerm:
+    name: str
+    slug: str
+    short_name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, self.short_name, *self.aliases)
+
+
+def _force(name: str, slug: str, short: str, *aliases: str, country: str = "England"):
+    return ForceTerm(name=name, slug=slug, short_name=short, country=country, aliases=aliases)
+
+
+# The 43 territorial forces of England and Wales. Aliases are the area names letterheads and
+# commissioners' titles use ("Police and Crime Commissioner for Leicester, Leicestershire &
+# Rutland"), former names and well-known abbreviations.
+FORCES: tuple[ForceTerm, ...] = (
+    _force(
+        "Avon and Somerset Constabulary",
+        "avon-and-somerset",
+        "Avon and Somerset",
+        "Avon & Somerset",
+        "Avon and Somerset Police",
+    ),
+    _force("Bedfordshire Police", "bedfordshire", "Bedfordshire"),
+    _force(
+        "Cambridgeshire Constabulary",
+        "cambridgeshire",
+        "Cambridgeshire",
+        "Cambridgeshire and Peterborough",
+        "Cambridgeshire & Peterborough",
+        "Cambridgeshire Police",
+    ),
+    _force("Cheshire Constabulary", "cheshire", "Cheshire", "Cheshire Police"),
+    _force(
+        "City of London Police",
+        "city-of-london",
+        "City of London",
+        "City of London Corporation",
+        "Common Council of the City of London",
+    ),
+    _force("Cleveland Police", "cleveland", "Cleveland"),
+    _force("Cumbria Constabulary", "cumbria", "Cumbria", "Cumbria Police"),
+    _force("Derbyshire Constabulary", "derbyshire", "Derbyshire", "Derbyshire Police"),
+    _force(
+        "Devon and Cornwall Police",
+        "devon-and-cornwall",
+        "Devon and Cornwall",
+        "Devon & Cornwall",
+        "Devon, Cornwall and the Isles of Scilly",
+        "Devon, Cornwall & the Isles of Scilly",
+    ),
+    _force("Dorset Police", "dorset", "Dorset"),
+    _force(
+        "Durham Constabulary",
+        "durham",
+        "Durham",
+        "Durham and Darlington",
+        "Durham & Darlington",
+        "Durham Police",
+    ),
+    _force(
+        "Dyfed-Powys Police",
+        "dyfed-powys",
+        "Dyfed-Powys",
+        "Dyfed Powys",
+        "Heddlu Dyfed-Powys",
+        country="Wales",
+    ),
+    _force("Essex Police", "essex", "Essex"),
+    _force(
+        "Gloucestershire Constabulary",
+        "gloucestershire",
+        "Gloucestershire",
+        "Gloucestershire Police",
+    ),
+    _force(
+        "Greater Manchester Police",
+        "greater-manchester",
+        "Greater Manchester",
+        "GMP",
+        "Greater Manchester Combined Authority",
+    ),
+    _force("Gwent Police", "gwent", "Gwent", "Heddlu Gwent", country="Wales"),
+    _force(
+        "Hampshire and Isle of Wight Constabulary",
+        "hampshire-and-isle-of-wight",
+        "Hampshire and Isle of Wight",
+        "Hampshire & Isle of Wight",
+        "Hampshire and the Isle of Wight",
+        "Hampshire & the Isle of Wight",
+        "Hampshire Constabulary",
+        "Hampshire",
+    ),
+    _force("Hertfordshire Constabulary", "hertfordshire", "Hertfordshire", "Hertfordshire Police"),
+    _force("Humberside Police", "humberside", "Humberside"),
+    _force("Kent Police", "kent", "Kent"),
+    _force("Lancashire Constabulary", "lancashire", "Lancashire", "Lancashire Police"),
+    _force(
+        "Leicestershire Police",
+        "leicestershire",
+        "Leicestershire",
+        "Leicester, Leicestershire & Rutland",
+        "Leicester, Leicestershire and Rutland",
+        "LLR",
+    ),
+    _force("Lincolnshire Police", "lincolnshire", "Lincolnshire"),
+    _force("Merseyside Police", "merseyside", "Merseyside"),
+    _force(
+        "Metropolitan Police Service",
+        "metropolitan",
+        "Metropolitan Police",
+        "the Met",
+        "MOPAC",
+        "Mayor's Office for Policing and Crime",
+        "Mayor’s Office for Policing and Crime",
+        "Metropolitan Police Service",
+    ),
+    _force("Norfolk Constabulary", "norfolk", "Norfolk", "Norfolk Police"),
+    _force(
+        "North Wales Police", "north-wales", "North Wales", "Heddlu Gogledd Cymru", country="Wales"
+    ),
+    _force(
+        "North Yorkshire Police",
+        "north-yorkshire",
+        "North Yorkshire",
+        "York and North Yorkshire",
+        "York & North Yorkshire",
+    ),
+    _force("Northamptonshire Police", "northamptonshire", "Northamptonshire"),
+    _force("Northumbria Police", "northumbria", "Northumbria"),
+    _force("Nottinghamshire Police", "nottinghamshire", "Nottinghamshire"),
+    _force("South Wales Police", "south-wales", "South Wales", "Heddlu De Cymru", country="Wales"),
+    _force("South Yorkshire Police", "south-yorkshire", "South Yorkshire"),
+    _force(
+        "Staffordshire Police",
+        "staffordshire",
+        "Staffordshire",
+        "Staffordshire and Stoke-on-Trent",
+        "Staffordshire & Stoke-on-Trent",
+    ),
+    _force("Suffolk Constabulary", "suffolk", "Suffolk", "Suffolk Police"),
+    _force("Surrey Police", "surrey", "Surrey"),
+    _force("Sussex Police", "sussex", "Sussex"),
+    _force("Thames Valley Police", "thames-valley", "Thames Valley"),
+    _force("Warwickshire Police", "warwickshire", "Warwickshire"),
+    _force("West Mercia Police", "west-mercia", "West Mercia"),
+    _force("West Midlands Police", "west-midlands", "West Midlands"),
+    _force("West Yorkshire Police", "west-yorkshire", "West Yorkshire"),
+    _force(
+        "Wiltshire Police", "wiltshire", "Wiltshire", "Wiltshire and Swindon", "Wiltshire & Swindon"
+    ),
+)
+
+FORCES_BY_NAME = {force.name: force for force in FORCES}
+
+
+# The ordered grade scale, best first. ADEQUATE exists only in the 2021+ five-point scale.
+GRADES: tuple[str, ...] = (
+    "outstanding",
+    "good",
+    "adequate",
+    "requires-improvement",
+    "inadequate",
+)
+GRADE_LABELS = {
+    "outstanding": "Outstanding",
+    "good": "Good",
+    "adequate": "Adequate",
+    "requires-improvement": "Requires improvement",
+    "inadequate": "Inadequate",
+}
+# Higher is better; charts plot this number and label the axis in words.
+GRADE_RANK = {grade: len(GRADES) - index for index, grade in enumerate(GRADES)}
+
+
+@dataclass(frozen=True)
+class AreaTerm:
+    key: str
+    label: str
+    names: tuple[str, ...]  # the names each PEEL cycle used
+    aliases: tuple[str, ...] = ()  # other wordings seen in letters
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (*self.names, *self.aliases)
+
+
+AREAS: tuple[AreaTerm, ...] = (
+    AreaTerm(
+        "treatment-of-the-public",
+        "Treatment of the public",
+        (
+            "Engaging with and treating the public with fairness and respect",
+            "Police powers and public treatment",
+        ),
+        (
+            "treating the public with fairness and respect",
+            "public treatment",
+            "treatment of the public",
+        ),
+    ),
+    AreaTerm(
+        "preventing-crime",
+        "Preventing crime",
+        ("Preventing crime and anti-social behaviour", "Preventing crime"),
+        (
+            "preventing crime and antisocial behaviour",
+            "reduce demand",
+            "prevent crime",
+            "preventing crime",
+        ),
+    ),
+    AreaTerm(
+        "responding-to-the-public",
+        "Responding to the public",
+        ("Responding to the public",),
+        ("respond to the public",),
+    ),
+    AreaTerm(
+        "investigating-crime",
+        "Investigating crime",
+        ("Investigating crime",),
+        ("investigate crime",),
+    ),
+    AreaTerm(
+        "protecting-vulnerable-people",
+        "Protecting vulnerable people",
+        ("Protecting vulnerable people",),
+        ("protect vulnerable people",),
+    ),
+    AreaTerm(
+        "managing-offenders",
+        "Managing offenders",
+        ("Managing offenders and suspects",),
+        ("managing offenders", "manage offenders"),
+    ),
+    AreaTerm(
+        "workforce",
+        "Workforce",
+        ("Developing a positive workplace", "Building, supporting and protecting the workforce"),
+        (
+            "safe, productive and positive workplace",
+            "positive workplace",
+            "building, supporting and protecting the workforce",
+        ),
+    ),
+    AreaTerm(
+        "use-of-resources",
+        "Use of resources",
+        ("Good use of resources", "Leadership and force management"),
+        ("making best use of resources", "use of resources", "best use of resources"),
+    ),
+    AreaTerm(
+        "crime-data-integrity",
+        "Recording data about crime",
+        ("Recording data about crime",),
+        ("crime data integrity", "crime recording"),
+    ),
+    AreaTerm(
+        "serious-organised-crime",
+        "Serious and organised crime",
+        ("Disrupting serious organised crime",),
+        (
+            "identifying and driving out serious and organised criminals",
+            "serious and organised crime",
+            "serious organised crime",
+        ),
+    ),
+    AreaTerm(
+        "victim-service",
+        "Service to victims of crime",
+        ("Providing a service to victims of crime",),
+        ("service to victims",),
+    ),
+)
+
+# 2014-2019 pillar grades use the pillar as the area.
+PILLARS: tuple[AreaTerm, ...] = (
+    AreaTerm(
+        "effectiveness",
+        "Effectiveness",
+        ("Effectiveness",),
+        ("keeping people safe and reducing crime",),
+    ),
+    AreaTerm(
+        "efficiency",
+        "Efficiency",
+        ("Efficiency",),
+        ("keeping people safe and reducing crime affordably", "efficient"),
+    ),
+    AreaTerm(
+        "legitimacy", "Legitimacy", ("Legitimacy",), ("treating the public fairly", "legitimate")
+    ),
+)
+OVERALL_AREA = "overall"
+
+AREA_LABELS = {term.key: term.label for term in (*AREAS, *PILLARS)} | {OVERALL_AREA: "Overall"}
+
+
+INSPECTION_KINDS: tuple[tuple[str, str], ...] = (
+    ("peel", "PEEL"),
+    ("peel-effectiveness", "PEEL effectiveness"),
+    ("peel-efficiency", "PEEL efficiency"),
+    ("peel-legitimacy", "PEEL legitimacy"),
+    ("serious-organised-crime", "Serious and organised crime"),
+    ("crime-data-integrity", "Crime data integrity"),
+    ("state-of-policing", "State of Policing"),
+    ("thematic", "Thematic"),
+    ("other", "Other"),
+)
+KIND_LABELS = dict(INSPECTION_KINDS)
+
+
+COMMISSIONER_TITLES: tuple[tuple[str, str], ...] = (
+    ("pcc", "Police and Crime Commissioner"),
+    ("pfcc", "Police, Fire and Crime Commissioner"),
+    ("mayor", "Mayor"),
+    ("deputy-mayor", "Deputy Mayor for Policing and Crime"),
+)
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A PEEL framework. Grades are comparable within one framework, not across them."""
+
+    key: str
+    label: str
+    starts: dt.date  # first publication date that belongs to it
+    scale: tuple[str, ...]
+
+
+FOUR_POINT = ("outstanding", "good", "requires-improvement", "inadequate")
+FIVE_POINT = GRADES
+
+FRAMEWORKS: tuple[Framework, ...] = (
+    Framework(
+        "peel-2014-17", "PEEL 2014–17 pillars (4-point scale)", dt.date(2014, 1, 1), FOUR_POINT
+    ),
+    Framework(
+        "peel-2018-19", "PEEL 2018/19 integrated (4-point scale)", dt.date(2018, 9, 1), FOUR_POINT
+    ),
+    Framework("peel-2021-22", "PEEL 2021/22 (5-point scale)", dt.date(2021, 6, 1), FIVE_POINT),
+    Framework("peel-2023-25", "PEEL 2023–25 (5-point scale)", dt.date(2023, 6, 1), FIVE_POINT),
+)
+
+
+def framework_for(when: dt.date | None) -> Framework | None:
+    """The framework in force on a publication (or letter) date."""
+    if when is None:
+        return None
+    current = None
+    for framework in FRAMEWORKS:
+        if when >= framework.starts:
+            current = framework
+    return current
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+    honorifics: tuple[str, ...] = ()
+
+
+# People letters are addressed to, so that "Dear Mr Wilsher" resolves to a full name when the
+# address block does not give one.
+RECIPIENTS: tuple[Person, ...] = (
+    Person("Thomas Winsor", "HM Chief Inspector of Constabulary", ("Sir",)),
+    Person("Andy Cooke", "HM Chief Inspector of Constabulary", ("QPM",)),
+    Person("Roy Wilsher", "HM Inspector of Constabulary", ("OBE", "QFSM")),
+    Person("Matt Parr", "HM Inspector of Constabulary", ("CB",)),
+    Person("Zoë Billingham", "HM Inspector of Constabulary", ("CBE",)),
+    Person("Wendy Williams", "HM Inspector of Constabulary", ("CBE",)),
+    Person("Michael Cunningham", "HM Inspector of Constabulary", ("QPM",)),
+    Person("Mike Cunningham", "HM Inspector of Constabulary", ("QPM",)),
+    Person("Dru Sharpling", "HM Inspector of Constabulary", ("CBE",)),
+    Person("Stephen Otter", "HM Inspector of Constabulary", ("QPM",)),
+    Person("Phil Gormley", "HM Inspector of Constabulary", ("QPM",)),
+    Person("Lee Freeman", "HM Inspector of Constabulary", ("QPM",)),
+    Person("Michelle Skeer", "HM Inspector of Constabulary", ("OBE", "QPM")),
+    Person("Theresa May", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Amber Rudd", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Sajid Javid", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Priti Patel", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Grant Shapps", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Suella Braverman", "Home Secretary", ("Rt Hon", "KC", "MP")),
+    Person("James Cleverly", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Yvette Cooper", "Home Secretary", ("Rt Hon", "MP")),
+    Person("Shabana Mahmood", "Home Secretary", ("Rt Hon", "MP")),
+)
+
+# Honorifics and post-nominals stripped from names ("Lord Willy Bach" -> "Willy Bach").
+HONORIFICS: tuple[str, ...] = (
+    "Rt Hon",
+    "Rt. Hon.",
+    "Right Honourable",
+    "The Rt Hon",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "Mx",
+    "Cllr",
+    "Councillor",
+    "Rev",
+    "Revd",
+    "Canon",
+)
+POST_NOMINALS: tuple[str, ...] = (
+    "MP",
+    "QPM",
+    "KPM",
+    "OBE",
+    "MBE",
+    "CBE",
+    "KBE",
+    "DBE",
+    "QFSM",
+    "KFSM",
+    "CB",
+    "KC",
+    "QC",
+    "DL",
+    "JP",
+    "FRSA",
+    "PhD",
+    "MA",
+    "BA",
+    "MSc",
+    "LLB",
+)
