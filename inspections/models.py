@@ -5,10 +5,20 @@ character span of the words, so pages can highlight the evidence. Rows a person 
 the admin list the corrected fields in ``edited_fields``; the loader never overwrites those.
 """
 
+import datetime as dt
+
 from django.db import models
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from . import vocabulary as vocab
+
+
+def area_order(area):
+    """Sort key for area keys: the vocabulary's order (pillars, then 2021+ areas), unknown last."""
+    keys = list(vocab.AREA_LABELS)
+    return (keys.index(area), area) if area in keys else (len(keys), area)
 
 
 class Curated(models.Model):
@@ -33,6 +43,28 @@ class ForceQuerySet(models.QuerySet):
     def by_name(self):
         return self.order_by("name")
 
+    def with_stats(self):
+        """Counts, the latest letter's commissioner and every grade, in a fixed few queries."""
+        from letters.models import Letter
+
+        signed = Letter.objects.filter(force=OuterRef("pk"), commissioner__isnull=False)
+        signed = signed.order_by(models.F("date").desc(nulls_last=True), "-pk")
+        return self.annotate(
+            letter_count=Count("letters", distinct=True),
+            inspection_count=Count("inspections", distinct=True),
+            afi_count=Count(
+                "inspections__areas_for_improvement",
+                filter=Q(inspections__areas_for_improvement__kind="afi"),
+                distinct=True,
+            ),
+            latest_letter_date=Max("letters__date"),
+            current_commissioner_name=Subquery(signed.values("commissioner__name")[:1]),
+            current_commissioner_slug=Subquery(signed.values("commissioner__slug")[:1]),
+        ).prefetch_related(
+            Prefetch("inspections", queryset=Inspection.objects.order_by()),
+            Prefetch("inspections__grades", queryset=Grade.objects.dated().order_by()),
+        )
+
 
 class Force(models.Model):
     """One of the 43 territorial forces, created by a data migration from the vocabulary."""
@@ -54,10 +86,39 @@ class Force(models.Model):
     def get_absolute_url(self):
         return reverse("inspections:force_detail", args=[self.slug])
 
+    @property
+    def latest_grades(self):
+        """The most recent grade for each area, in the vocabulary's area order.
+
+        Reads prefetched inspections and grades (ForceQuerySet.with_stats), so a table of
+        forces costs no query per row.
+        """
+        latest = {}
+        for inspection in self.inspections.all():
+            for grade in inspection.grades.all():
+                key = (getattr(grade, "when", None) or dt.date.min, grade.pk)
+                if grade.area not in latest or key > latest[grade.area][0]:
+                    latest[grade.area] = (key, grade)
+        return [latest[area][1] for area in sorted(latest, key=area_order)]
+
 
 class CommissionerQuerySet(models.QuerySet):
     def with_force(self):
         return self.select_related("force")
+
+    def for_force(self, force):
+        return self.filter(force=force)
+
+    def with_letter_stats(self):
+        """First and last letter dates and the number of letters, for tables and timelines."""
+        return self.with_force().annotate(
+            first_letter=Min("letters__date"),
+            last_letter=Max("letters__date"),
+            letter_count=Count("letters", distinct=True),
+        )
+
+    def by_term(self):
+        return self.order_by(models.F("first_letter").asc(nulls_last=True), "name")
 
 
 class Commissioner(Curated):
@@ -87,10 +148,34 @@ class Commissioner(Curated):
     def get_absolute_url(self):
         return reverse("inspections:commissioner_detail", args=[self.slug])
 
+    @property
+    def display_title(self):
+        """The title with the force area, as letters sign it."""
+        return f"{self.get_title_display()}, {self.force.short_name}"
+
 
 class InspectionQuerySet(models.QuerySet):
     def with_force(self):
         return self.select_related("force")
+
+    def for_force(self, force):
+        return self.filter(force=force)
+
+    def with_counts(self):
+        return self.with_force().annotate(
+            grade_count=Count("grades", distinct=True),
+            letter_count=Count("letters", distinct=True),
+            afi_count=Count(
+                "areas_for_improvement", filter=Q(areas_for_improvement__kind="afi"), distinct=True
+            ),
+            first_letter=Min("letters__date"),
+        )
+
+    def latest_first(self):
+        """Newest first by publication date, else by the date of the first letter answering it."""
+        return self.annotate(when=Coalesce("published", Min("letters__date"))).order_by(
+            models.F("when").desc(nulls_last=True), "-pk"
+        )
 
 
 class Inspection(Curated):
@@ -124,10 +209,41 @@ class Inspection(Curated):
     def get_absolute_url(self):
         return reverse("inspections:inspection_detail", args=[self.pk])
 
+    @property
+    def kind_label(self):
+        return vocab.KIND_LABELS.get(self.kind, self.kind)
+
 
 class GradeQuerySet(models.QuerySet):
     def with_context(self):
         return self.select_related("inspection__force", "letter")
+
+    def dated(self):
+        """Annotate ``when``: the publication date, else the date of the letter it came from."""
+        return self.annotate(when=Coalesce("inspection__published", "letter__date"))
+
+    def for_force(self, force):
+        return self.filter(inspection__force=force)
+
+    def for_commissioner(self, commissioner):
+        """Grades of the inspections this commissioner answered with a letter."""
+        answered = Inspection.objects.filter(letters__commissioner=commissioner)
+        return self.filter(inspection__in=answered)
+
+    def timeline(self):
+        """Oldest first, with what a timeline's hover and table show; no letter texts loaded."""
+        return (
+            self.dated()
+            .select_related("inspection__force", "letter")
+            .defer("letter__text", "letter__spans", "letter__warnings")
+            .order_by(models.F("when").asc(nulls_last=True), "inspection_id", "area", "pk")
+        )
+
+    def in_framework(self, framework):
+        """Grades dated within one PEEL framework (up to the next framework's start)."""
+        later = [f.starts for f in vocab.FRAMEWORKS if f.starts > framework.starts]
+        grades = self.dated().filter(when__gte=framework.starts)
+        return grades.filter(when__lt=min(later)) if later else grades
 
 
 class Grade(Curated):
@@ -166,10 +282,43 @@ class Grade(Curated):
     def rank(self):
         return vocab.GRADE_RANK[self.grade]
 
+    @property
+    def grade_label(self):
+        return vocab.GRADE_LABELS.get(self.grade, self.grade)
+
+    @property
+    def anchor(self):
+        return f"grade-{self.pk}"
+
+    @property
+    def evidence_url(self):
+        """The letter page scrolled to the highlighted quote, else the inspection page."""
+        if self.letter_id and self.start is not None:
+            return f"{reverse('letters:letter_detail', args=[self.letter_id])}#{self.anchor}"
+        if self.letter_id:
+            return reverse("letters:letter_detail", args=[self.letter_id])
+        return self.inspection.get_absolute_url()
+
 
 class AreaForImprovementQuerySet(models.QuerySet):
     def with_context(self):
-        return self.select_related("inspection__force", "letter")
+        return self.select_related("inspection__force", "letter").defer(
+            "letter__text", "letter__spans", "letter__warnings"
+        )
+
+    def for_force(self, force):
+        return self.filter(inspection__force=force)
+
+    def for_commissioner(self, commissioner):
+        return self.filter(letter__commissioner=commissioner)
+
+    def by_inspection(self):
+        return self.order_by(
+            models.F("inspection__published").desc(nulls_last=True),
+            "inspection_id",
+            "kind",
+            "number",
+        )
 
 
 class AreaForImprovement(Curated):
@@ -224,3 +373,13 @@ class AreaForImprovement(Curated):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
+
+    @property
+    def anchor(self):
+        return f"{self.kind}-{self.pk}"
+
+    @property
+    def evidence_url(self):
+        if self.letter_id:
+            return f"{reverse('letters:letter_detail', args=[self.letter_id])}#{self.anchor}"
+        return self.inspection.get_absolute_url()

@@ -1,24 +1,174 @@
-"""Public dashboard pages."""
+"""Public dashboard pages: home, forces, commissioners, inspections and findings.
 
+Each page reads through named QuerySet methods with their joins built in, so the number of
+queries per page is fixed whatever the number of forces, letters or grades (tests pin it).
+"""
+
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
-from .models import Commissioner, Force, Inspection
+from letters.models import Letter
+
+from . import charts
+from . import vocabulary as vocab
+from .filters import CommissionerFilter, FindingFilter, ForceFilter, InspectionFilter
+from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from .tables import CommissionerTable, FindingTable, ForceTable, InspectionTable
+
+LATEST = 5
 
 
 def home(request):
-    return render(request, "inspections/home.html", {"forces": Force.objects.by_name()})
+    distribution, framework = _latest_cycle_distribution()
+    context = {
+        "counts": _site_counts(),
+        "latest_letters": Letter.objects.listing().latest_first()[:LATEST],
+        "latest_inspections": Inspection.objects.with_force().latest_first()[:LATEST],
+        "framework": framework,
+        "distribution": distribution,
+        "distribution_chart": charts.grade_distribution(dict(distribution)),
+    }
+    return render(request, "inspections/home.html", context)
 
 
 def force_detail(request, slug):
     force = get_object_or_404(Force, slug=slug)
-    return render(request, "inspections/force_detail.html", {"force": force})
+    grades = list(Grade.objects.for_force(force).timeline())
+    letters = list(Letter.objects.listing().for_force(force).latest_first())
+    context = {
+        "force": force,
+        "grades": grades,
+        "chart": charts.grade_timeline(charts.points_from_grades(grades)),
+        "inspections": list(Inspection.objects.for_force(force).with_counts().latest_first()),
+        "letters": letters,
+        "commissioners": list(Commissioner.objects.for_force(force).with_letter_stats().by_term()),
+        "findings": AreaForImprovement.objects.for_force(force).with_context().by_inspection(),
+    }
+    return render(request, "inspections/force_detail.html", context)
 
 
 def commissioner_detail(request, slug):
     commissioner = get_object_or_404(Commissioner.objects.with_force(), slug=slug)
-    return render(request, "inspections/commissioner_detail.html", {"commissioner": commissioner})
+    letters = list(Letter.objects.listing().for_commissioner(commissioner).latest_first())
+    answered = list(Grade.objects.for_commissioner(commissioner).timeline())
+    force_grades = list(Grade.objects.for_force(commissioner.force).timeline())
+    term = _term(commissioner, letters)
+    context = {
+        "commissioner": commissioner,
+        "letters": letters,
+        "term": term,
+        "grades": answered,
+        "chart": charts.grade_timeline(charts.points_from_grades(answered)),
+        "force_grades": force_grades,
+        "force_chart": charts.grade_timeline(charts.points_from_grades(force_grades), shade=term),
+        "findings": AreaForImprovement.objects.for_commissioner(commissioner)
+        .with_context()
+        .by_inspection(),
+    }
+    return render(request, "inspections/commissioner_detail.html", context)
 
 
 def inspection_detail(request, pk):
     inspection = get_object_or_404(Inspection.objects.with_force(), pk=pk)
-    return render(request, "inspections/inspection_detail.html", {"inspection": inspection})
+    grades = list(inspection.grades.dated().select_related("letter").defer("letter__text"))
+    letters = list(inspection.letters.listing().latest_first())
+    findings = list(inspection.areas_for_improvement.select_related("letter").defer("letter__text"))
+    context = {
+        "inspection": inspection,
+        "framework": vocab.framework_for(inspection.published),
+        "grades": grades,
+        "letters": letters,
+        "summaries": [(letter, _summary_check(letter, grades)) for letter in letters],
+        "afis": [f for f in findings if f.kind == AreaForImprovement.Kind.AFI],
+        "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
+    }
+    return render(request, "inspections/inspection_detail.html", context)
+
+
+class _ListingView(SingleTableMixin, FilterView):
+    """A filtered, sortable, paginated table: the one place a class-based view earns its keep."""
+
+    template_name = "inspections/listing.html"
+    table_pagination = {"per_page": 25}
+    heading = ""
+    intro = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
+
+
+class ForceListView(_ListingView):
+    queryset = Force.objects.with_stats().by_name()
+    filterset_class = ForceFilter
+    table_class = ForceTable
+    heading = "Forces"
+    intro = "The 43 territorial police forces of England and Wales."
+
+
+class CommissionerListView(_ListingView):
+    queryset = Commissioner.objects.with_letter_stats().order_by("force__name", "name")
+    filterset_class = CommissionerFilter
+    table_class = CommissionerTable
+    heading = "Commissioners"
+    intro = "Police and crime commissioners and mayors who signed the letters loaded here."
+
+
+class InspectionListView(_ListingView):
+    queryset = Inspection.objects.with_counts().latest_first()
+    filterset_class = InspectionFilter
+    table_class = InspectionTable
+    heading = "Inspections"
+    intro = "HMICFRS inspections that the loaded letters answer."
+
+
+class FindingListView(_ListingView):
+    queryset = AreaForImprovement.objects.with_context().by_inspection()
+    filterset_class = FindingFilter
+    table_class = FindingTable
+    heading = "Areas for improvement"
+    intro = (
+        "Every area for improvement, cause of concern and recommendation the letters report, "
+        "with the response to it."
+    )
+
+
+def _site_counts():
+    return [
+        ("Forces", Force.objects.count(), "inspections:force_list"),
+        ("Commissioners", Commissioner.objects.count(), "inspections:commissioner_list"),
+        ("Letters", Letter.objects.count(), "letters:letter_list"),
+        ("Inspections", Inspection.objects.count(), "inspections:inspection_list"),
+        (
+            "Areas for improvement",
+            AreaForImprovement.objects.filter(kind=AreaForImprovement.Kind.AFI).count(),
+            "inspections:finding_list",
+        ),
+    ]
+
+
+def _latest_cycle_distribution():
+    """Grade counts within the newest PEEL framework that has any dated grade."""
+    latest = Grade.objects.dated().exclude(when=None).order_by("-when").values("when").first()
+    framework = vocab.framework_for(latest["when"]) if latest else None
+    if framework is None:
+        return [], None
+    rows = Grade.objects.in_framework(framework).values("grade").annotate(n=Count("pk"))
+    counts = {row["grade"]: row["n"] for row in rows}
+    return [(grade, counts[grade]) for grade in vocab.GRADES if grade in counts], framework
+
+
+def _term(commissioner, letters):
+    dates = [letter.date for letter in letters if letter.date]
+    if not dates:
+        return None
+    return charts.Shade(min(dates), max(dates), f"{commissioner.name}: letters in office")
+
+
+def _summary_check(letter, grades):
+    named = [grade for grade in grades if grade.letter_id == letter.pk]
+    return {
+        "stated": letter.grade_summary_items,
+        "differences": letter.grade_summary_differences(named),
+    }

@@ -1,14 +1,30 @@
 """A PCC's letter (or statement) in response to an inspection, as loaded from a text file."""
 
+from collections import Counter
+
 from django.db import models
 from django.urls import reverse
 
+from inspections import vocabulary as vocab
 from inspections.models import Curated
 
 
 class LetterQuerySet(models.QuerySet):
     def with_context(self):
         return self.select_related("force", "commissioner", "inspection")
+
+    def listing(self):
+        """For lists and tables: the context, without the letters' full texts."""
+        return self.with_context().defer("text", "spans", "warnings")
+
+    def for_force(self, force):
+        return self.filter(force=force)
+
+    def for_commissioner(self, commissioner):
+        return self.filter(commissioner=commissioner)
+
+    def latest_first(self):
+        return self.order_by(models.F("date").desc(nulls_last=True), "-pk")
 
 
 class Letter(Curated):
@@ -66,3 +82,28 @@ class Letter(Curated):
 
     def get_absolute_url(self):
         return reverse("letters:letter_detail", args=[self.pk])
+
+    def grade_summary_differences(self, grades):
+        """Where the counts the letter states disagree with the grades it names.
+
+        Returns (grade key, label, stated count, named count) for every grade value either
+        side mentions whose counts differ; empty when the letter states no summary.
+        """
+        if not self.grade_summary:
+            return []
+        named = Counter(grade.grade for grade in grades)
+        keys = [key for key in vocab.GRADES if key in self.grade_summary or key in named]
+        return [
+            (key, vocab.GRADE_LABELS[key], self.grade_summary.get(key, 0), named.get(key, 0))
+            for key in keys
+            if self.grade_summary.get(key, 0) != named.get(key, 0)
+        ]
+
+    @property
+    def grade_summary_items(self):
+        """The stated counts as (grade key, label, count), best grade first."""
+        return [
+            (key, vocab.GRADE_LABELS[key], self.grade_summary[key])
+            for key in vocab.GRADES
+            if key in (self.grade_summary or {})
+        ]

@@ -60,3 +60,62 @@ def make_afi(**kwargs) -> AreaForImprovement:
     kwargs.setdefault("number", n)
     kwargs.setdefault("text", f"The force needs to improve thing {n}.")
     return AreaForImprovement.objects.create(**kwargs)
+
+
+def make_answered_inspection(force: Force | None = None, **kwargs) -> Inspection:
+    """An inspection with a signed letter that names two grades and one AFI with a response.
+
+    The letter's text contains each quote, and every span points at it, as the loader stores.
+    """
+    force = force or get_force()
+    commissioner = kwargs.pop("commissioner", None) or make_commissioner(force=force)
+    inspection = make_inspection(force=force, **kwargs)
+    text = (
+        f"Dear Mr Wilsher,\n\nI write about the {force.short_name} report.\n"
+        'Preventing crime ("outstanding" grade) and investigating crime ("good" grade).\n'
+        "AFI 1 - The force needs to record triage.\nWe have started recording it.\n"
+        f"Yours sincerely,\n{commissioner.name}\n"
+    )
+    letter = make_letter(
+        text=text,
+        force=force,
+        commissioner=commissioner,
+        inspection=inspection,
+        grade_summary={"outstanding": 1, "good": 2},
+        spans={
+            "force": _span(text, force.short_name),
+            "commissioner": _span(text, commissioner.name),
+        },
+    )
+    for area, grade, quote in (
+        ("preventing-crime", "outstanding", 'Preventing crime ("outstanding" grade)'),
+        ("investigating-crime", "good", 'investigating crime ("good" grade)'),
+    ):
+        start, end = _span(text, quote)
+        make_grade(
+            inspection=inspection,
+            letter=letter,
+            area=area,
+            grade=grade,
+            quote=quote,
+            start=start,
+            end=end,
+        )
+    afi_text, response = "The force needs to record triage.", "We have started recording it."
+    make_afi(
+        inspection=inspection,
+        letter=letter,
+        number=1,
+        text=afi_text,
+        response=response,
+        start=_span(text, afi_text)[0],
+        end=_span(text, afi_text)[1],
+        response_start=_span(text, response)[0],
+        response_end=_span(text, response)[1],
+    )
+    return inspection
+
+
+def _span(text: str, words: str) -> list[int]:
+    start = text.index(words)
+    return [start, start + len(words)]

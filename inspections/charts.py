@@ -1,0 +1,279 @@
+"""Plotly figures as plain data: rows in, a {"data": [...], "layout": {...}} dict out.
+
+Templates hand the figure to the page with ``json_script`` and static/js/charts.js draws every
+chart with Plotly.newPlot, so pages need no inline script. Keeping the builders free of requests
+and models lets tests check exactly what would be plotted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import vocabulary as vocab
+
+# Okabe-Ito colours (distinguishable with colour-blindness), paired with a marker symbol and a
+# dash per series so that no series is told apart by colour alone.
+SERIES_COLOURS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#8C564B",
+    "#7F7F7F",
+    "#B8860B",
+    "#4B0082",
+    "#2F4F4F",
+    "#A52A2A",
+    "#006400",
+)
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")
+SERIES_DASHES = ("solid", "dot", "dash", "longdash", "dashdot")
+GRADE_COLOURS = {
+    "outstanding": "#1B6E3A",
+    "good": "#3A7DC4",
+    "adequate": "#8A6D00",
+    "requires-improvement": "#B35300",
+    "inadequate": "#B3261E",
+}
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14}
+QUOTE_WIDTH = 60
+QUOTE_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class GradePoint:
+    """One grade on a timeline: where it sits, what it says, and where its words are."""
+
+    when: dt.date | None
+    area: str
+    grade: str
+    inspection: str
+    quote: str = ""
+    url: str = ""
+
+    @property
+    def area_label(self) -> str:
+        return vocab.AREA_LABELS.get(self.area, self.area)
+
+    @property
+    def grade_label(self) -> str:
+        return vocab.GRADE_LABELS.get(self.grade, self.grade)
+
+
+@dataclass(frozen=True)
+class Shade:
+    """A stretch of time to shade, such as a commissioner's time in office."""
+
+    start: dt.date
+    end: dt.date
+    label: str
+
+
+def points_from_grades(grades: Iterable) -> list[GradePoint]:
+    """GradePoints from Grade rows annotated with ``when`` (GradeQuerySet.timeline)."""
+    return [
+        GradePoint(
+            when=getattr(grade, "when", None),
+            area=grade.area,
+            grade=grade.grade,
+            inspection=str(grade.inspection),
+            quote=grade.quote,
+            url=grade.evidence_url,
+        )
+        for grade in grades
+    ]
+
+
+def grade_timeline(points: Sequence[GradePoint], *, shade: Shade | None = None) -> dict | None:
+    """A line per area across inspections; None when no point has a date and a known grade.
+
+    Lines break where the PEEL framework changes, because grades either side of a break are not
+    like for like; dotted vertical lines mark the breaks.
+    """
+    plotted = [p for p in points if p.when is not None and p.grade in vocab.GRADE_RANK]
+    if not plotted:
+        return None
+    areas = sorted({p.area for p in plotted}, key=_area_order)
+    traces = [
+        _area_trace(area, [p for p in plotted if p.area == area], i) for i, area in enumerate(areas)
+    ]
+    first = min(p.when for p in plotted)
+    last = max(p.when for p in plotted)
+    if shade:
+        first, last = min(first, shade.start), max(last, shade.end)
+    shapes, annotations = _framework_breaks(first, last)
+    if shade:
+        shapes.insert(0, _shade_shape(shade))
+        annotations.append(_label(shade.start, shade.label, y=0.02, anchor="bottom"))
+    return {"data": traces, "layout": _timeline_layout(first, last, shapes, annotations)}
+
+
+def grade_distribution(counts: Mapping[str, int]) -> dict | None:
+    """Bars of how many grades each value received; None when there are none."""
+    grades = [grade for grade in vocab.GRADES if counts.get(grade)]
+    if not grades:
+        return None
+    labels = [vocab.GRADE_LABELS[grade] for grade in grades]
+    values = [counts[grade] for grade in grades]
+    trace = {
+        "type": "bar",
+        "x": labels,
+        "y": values,
+        "text": [str(value) for value in values],
+        "textposition": "outside",
+        "marker": {"color": [GRADE_COLOURS[grade] for grade in grades]},
+        "hovertemplate": "%{x}: %{y}<extra></extra>",
+    }
+    layout = {
+        "font": FONT,
+        "margin": {"l": 48, "r": 16, "t": 16, "b": 48},
+        "height": 320,
+        "showlegend": False,
+        "yaxis": {"title": {"text": "Grades"}, "rangemode": "tozero", "dtick": 1},
+        "xaxis": {"fixedrange": True},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+    }
+    return {"data": [trace], "layout": layout}
+
+
+def _area_order(area: str) -> tuple[int, str]:
+    keys = list(vocab.AREA_LABELS)
+    return (keys.index(area), area) if area in keys else (len(keys), area)
+
+
+def _area_trace(area: str, points: list[GradePoint], index: int) -> dict:
+    xs, ys, custom = [], [], []
+    previous = None
+    for point in sorted(points, key=lambda p: p.when):
+        framework = vocab.framework_for(point.when)
+        if previous is not None and framework != previous:
+            # A gap (None) stops the line from joining grades of different frameworks.
+            xs.append(None)
+            ys.append(None)
+            custom.append(None)
+        previous = framework
+        xs.append(point.when.isoformat())
+        ys.append(vocab.GRADE_RANK[point.grade])
+        custom.append([point.grade_label, _safe(point.inspection), _quote(point.quote), point.url])
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": vocab.AREA_LABELS.get(area, area),
+        "x": xs,
+        "y": ys,
+        "customdata": custom,
+        "connectgaps": False,
+        "line": {
+            "color": SERIES_COLOURS[index % len(SERIES_COLOURS)],
+            "dash": SERIES_DASHES[index % len(SERIES_DASHES)],
+            "width": 2,
+        },
+        "marker": {"symbol": SERIES_SYMBOLS[index % len(SERIES_SYMBOLS)], "size": 11},
+        "hovertemplate": (
+            "<b>%{fullData.name}: %{customdata[0]}</b><br>%{customdata[1]}<br>"
+            "%{x|%-d %b %Y}<br>%{customdata[2]}<extra></extra>"
+        ),
+    }
+
+
+def _framework_breaks(first: dt.date, last: dt.date) -> tuple[list[dict], list[dict]]:
+    shapes, annotations = [], []
+    starts = [f for f in vocab.FRAMEWORKS if first < f.starts <= last]
+    current = vocab.framework_for(first)
+    if current is not None:
+        annotations.append(_label(first, current.label, y=1.0, anchor="top"))
+    for framework in starts:
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": framework.starts.isoformat(),
+                "x1": framework.starts.isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#505a5f", "width": 1, "dash": "dot"},
+            }
+        )
+        annotations.append(_label(framework.starts, framework.label, y=1.0, anchor="top"))
+    return shapes, annotations
+
+
+def _shade_shape(shade: Shade) -> dict:
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": shade.start.isoformat(),
+        "x1": shade.end.isoformat(),
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": "rgba(0, 114, 178, 0.12)",
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def _label(when: dt.date, text: str, *, y: float, anchor: str) -> dict:
+    return {
+        "x": when.isoformat(),
+        "xref": "x",
+        "xanchor": "left",
+        "y": y,
+        "yref": "paper",
+        "yanchor": anchor,
+        "text": _safe(text),
+        "showarrow": False,
+        "font": {"size": 12, "color": "#3d4448"},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
+
+
+def _timeline_layout(first: dt.date, last: dt.date, shapes, annotations) -> dict:
+    margin = max(dt.timedelta(days=120), (last - first) / 20)
+    return {
+        "font": FONT,
+        "height": 460,
+        "margin": {"l": 170, "r": 16, "t": 40, "b": 40},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
+        "xaxis": {
+            "type": "date",
+            "range": [(first - margin).isoformat(), (last + margin).isoformat()],
+            "title": {"text": "Published (the letter's date where unknown)"},
+        },
+        "yaxis": {
+            "range": [0.5, len(vocab.GRADES) + 0.5],
+            "tickvals": [vocab.GRADE_RANK[grade] for grade in vocab.GRADES],
+            "ticktext": [vocab.GRADE_LABELS[grade] for grade in vocab.GRADES],
+            "fixedrange": True,
+            "title": {"text": ""},
+        },
+        "shapes": shapes,
+        "annotations": annotations,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def _safe(text: str) -> str:
+    """Plotly renders a little HTML in labels: letter text must show as text, never markup."""
+    return html.escape(text, quote=False)
+
+
+def _quote(quote: str) -> str:
+    if not quote:
+        return ""
+    if len(quote) > QUOTE_LIMIT:
+        quote = quote[: QUOTE_LIMIT - 1].rstrip() + "…"
+    lines = textwrap.wrap(f"“{' '.join(quote.split())}”", QUOTE_WIDTH)
+    return "<br>".join(_safe(line) for line in lines)

@@ -1,0 +1,103 @@
+"""django-filter FilterSets for the dashboard's listings."""
+
+import django_filters
+from django.db.models import Q
+
+from letters.models import Letter
+
+from . import vocabulary as vocab
+from .models import AreaForImprovement, Commissioner, Force, Inspection
+
+
+def _periods():
+    return (
+        Inspection.objects.exclude(period="")
+        .order_by("-period")
+        .values_list("period", "period")
+        .distinct()
+    )
+
+
+class ForceFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Name", method="filter_name")
+    country = django_filters.ChoiceFilter(
+        choices=[("England", "England"), ("Wales", "Wales")], empty_label="England and Wales"
+    )
+    has_letters = django_filters.BooleanFilter(
+        label="Has letters",
+        method="filter_has_letters",
+        widget=django_filters.widgets.BooleanWidget,
+    )
+
+    class Meta:
+        model = Force
+        fields = ["name", "country", "has_letters"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(aliases__icontains=value))
+
+    def filter_has_letters(self, queryset, name, value):
+        return queryset.filter(letter_count__gt=0) if value else queryset.filter(letter_count=0)
+
+
+class CommissionerFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(lookup_expr="icontains", label="Name")
+    force = django_filters.ModelChoiceFilter(
+        queryset=Force.objects.by_name(), empty_label="All forces"
+    )
+
+    class Meta:
+        model = Commissioner
+        fields = ["name", "force"]
+
+
+class InspectionFilter(django_filters.FilterSet):
+    force = django_filters.ModelChoiceFilter(
+        queryset=Force.objects.by_name(), empty_label="All forces"
+    )
+    kind = django_filters.ChoiceFilter(choices=vocab.INSPECTION_KINDS, empty_label="Any kind")
+    period = django_filters.ChoiceFilter(choices=_periods, empty_label="Any period")
+
+    class Meta:
+        model = Inspection
+        fields = ["force", "kind", "period"]
+
+
+class LetterFilter(django_filters.FilterSet):
+    force = django_filters.ModelChoiceFilter(
+        queryset=Force.objects.by_name(), empty_label="All forces"
+    )
+    words = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Words")
+
+    class Meta:
+        model = Letter
+        fields = ["force", "words"]
+
+
+class FindingFilter(django_filters.FilterSet):
+    force = django_filters.ModelChoiceFilter(
+        field_name="inspection__force", queryset=Force.objects.by_name(), empty_label="All forces"
+    )
+    inspection_kind = django_filters.ChoiceFilter(
+        field_name="inspection__kind",
+        choices=vocab.INSPECTION_KINDS,
+        label="Inspection kind",
+        empty_label="Any kind",
+    )
+    period = django_filters.ChoiceFilter(
+        field_name="inspection__period", choices=_periods, empty_label="Any period"
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=AreaForImprovement.Kind.choices, label="Finding", empty_label="Any finding"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=AreaForImprovement.Status.choices, empty_label="Any status"
+    )
+    words = django_filters.CharFilter(label="Words", method="filter_words")
+
+    class Meta:
+        model = AreaForImprovement
+        fields = ["force", "inspection_kind", "period", "kind", "status", "words"]
+
+    def filter_words(self, queryset, name, value):
+        return queryset.filter(Q(text__icontains=value) | Q(response__icontains=value))

@@ -1,0 +1,25 @@
+"""Template helpers for the dashboard: grades shown in words as well as colour."""
+
+from django import template
+from django.utils.html import format_html
+
+from inspections import vocabulary as vocab
+
+register = template.Library()
+
+
+@register.simple_tag
+def grade_badge(grade):
+    """A grade as a word in a coloured badge; the word carries the meaning, colour only helps."""
+    label = vocab.GRADE_LABELS.get(grade, grade or "Not graded")
+    return format_html('<span class="grade grade--{}">{}</span>', grade or "none", label)
+
+
+@register.filter
+def area_label(area):
+    return vocab.AREA_LABELS.get(area, area)
+
+
+@register.filter
+def kind_label(kind):
+    return vocab.KIND_LABELS.get(kind, kind)

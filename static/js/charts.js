@@ -1,0 +1,40 @@
+/* Draws every chart on the page: each element with data-chart names the id of a
+   <script type="application/json"> (Django's json_script) holding {data, layout}.
+   Clicking a point opens the letter at the words it came from (customdata[3]). */
+(function () {
+  "use strict";
+
+  var CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]
+  };
+
+  function draw(element) {
+    var source = document.getElementById(element.getAttribute("data-chart"));
+    if (!source || !window.Plotly) {
+      return;
+    }
+    var figure = JSON.parse(source.textContent);
+    window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG).then(function () {
+      element.on("plotly_click", function (event) {
+        var point = event.points && event.points[0];
+        var url = point && point.customdata && point.customdata[3];
+        if (url) {
+          window.location.assign(url);
+        }
+      });
+      element.setAttribute("data-drawn", "true");
+    });
+  }
+
+  function drawAll() {
+    document.querySelectorAll("[data-chart]").forEach(draw);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
+  }
+}());
