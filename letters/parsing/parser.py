@@ -1,13 +1,244 @@
-"""Parse a letter's text into a ParsedLetter. (Being built out: see the parser helper's work.)"""
+"""Parse a letter's text into a ParsedLetter, composing the recognisers of this package.
+
+The recognisers work on a folded copy of the text (plain quotes and dashes, same offsets), and
+every value keeps the span of the words it was read from. Inferred values say so in warnings.
+"""
 
 from __future__ import annotations
 
-from .types import LetterParseError, ParsedLetter
+import re
 
-PARSER_VERSION = "0"
+from inspections.vocabulary import FIVE_POINT, FOUR_POINT, framework_for
+
+from . import findings as findings_module
+from .dates import letter_date
+from .forces import find_force
+from .grades import context_area_for, find_grades, summary_counts
+from .inspection import (
+    find_kind,
+    find_period,
+    find_published,
+    find_title,
+    infer_state_of_policing_period,
+    subject_window,
+)
+from .people import find_commissioner, find_recipient
+from .structure import layout_of
+from .text import fold, split_lines
+from .types import (
+    LetterParseError,
+    ParsedCount,
+    ParsedFinding,
+    ParsedGrade,
+    ParsedInspection,
+    ParsedLetter,
+    ParsedPerson,
+    Spanned,
+)
+
+# Bump when the output for the same text changes, so stored letters can be re-parsed.
+PARSER_VERSION = "1"
+
+_REFERENCE_RE = re.compile(
+    r"[\s*_]{0,4}(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\.?\s*[:.\-]?\s*"
+    r"(?P<value>[A-Za-z0-9][^\s|]*(?: [A-Za-z0-9/\-]+)?)",
+    re.IGNORECASE,
+)
+_LETTER_SIGNS = re.compile(
+    r"\b(?:police|constabulary|commissioner|inspect\w*|HMICFRS|HMIC|PEEL|policing|crime)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
     if not text.strip():
         raise LetterParseError("empty file", source=source)
-    return ParsedLetter()
+    folded = fold(text)
+    lines = split_lines(folded)
+    layout = layout_of(folded, lines)
+    if (
+        layout.salutation is None
+        and layout.sign_off is None
+        and len(_LETTER_SIGNS.findall(folded)) < 3
+    ):
+        raise LetterParseError(
+            "no letter content: no salutation, sign-off or policing words", source=source
+        )
+    warnings: list[str] = []
+
+    date = letter_date(
+        folded, lines, header_end=layout.header_end, has_salutation=layout.salutation is not None
+    )
+    reference = _reference(folded, layout)
+    signer = find_commissioner(folded, layout)
+    commissioner = None
+    if signer is not None:
+        commissioner = ParsedPerson(
+            name=signer.name.name,
+            start=signer.start,
+            end=signer.end,
+            honorific=signer.name.honorific,
+            title=signer.title.text if signer.title else "",
+            title_key=signer.title.key if signer.title else "",
+        )
+    found_recipient = find_recipient(
+        folded, text, layout, exclude=commissioner.name if commissioner else ""
+    )
+    recipient = None
+    if found_recipient is not None:
+        recipient = ParsedPerson(
+            name=found_recipient.name,
+            start=found_recipient.start,
+            end=found_recipient.end,
+            honorific=found_recipient.honorific,
+            salutation=found_recipient.salutation,
+        )
+
+    window = subject_window(folded, lines, layout.body_start)
+    body = (layout.body_start, layout.body_end)
+    kind = find_kind(folded, window, body)
+    title = find_title(folded, lines, window, layout.body_start)
+    published = find_published(folded, window, date)
+    force = find_force(
+        folded,
+        header_end=layout.header_end,
+        subject_end=window[1],
+        title_spans=[(title[1], title[2])] if title else (),
+    )
+
+    counts, count_spans = summary_counts(folded)
+    grades, grade_warnings = find_grades(
+        folded, context_area=context_area_for(kind.key), skip_spans=count_spans
+    )
+    warnings.extend(grade_warnings)
+    warnings.extend(_summary_warnings(counts, grades))
+
+    letter_year = date.value.year if date and date.value else None
+    period = find_period(
+        folded, kind.key, layout.body_start if layout.salutation else 0, len(folded), letter_year
+    )
+    period_spanned = Spanned(period.value, period.start, period.end) if period else None
+    if period_spanned is None:
+        period_spanned = _inferred_period(kind.key, grades, published, date, warnings)
+
+    findings = findings_module.find_findings(text, folded, layout.body_lines)
+    stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
+    warnings.extend(_finding_warnings(findings, stated))
+
+    inspection = ParsedInspection(
+        kind=kind.key,
+        title=Spanned(title[0], title[1], title[2]) if title else None,
+        period=period_spanned,
+        published=Spanned(published.value, published.start, published.end) if published else None,
+        kind_start=kind.start,
+        kind_end=kind.end,
+    )
+    for what, value in (("date", date), ("force", force), ("commissioner", commissioner)):
+        if value is None:
+            warnings.append(f"no {what} found")
+    return ParsedLetter(
+        date=Spanned(date.value, date.start, date.end) if date else None,
+        reference=reference,
+        force=Spanned(force.force, force.start, force.end) if force else None,
+        commissioner=commissioner,
+        recipient=recipient,
+        inspection=inspection,
+        grades=tuple(
+            ParsedGrade(g.area, g.grade, text[g.start : g.end], g.start, g.end) for g in grades
+        ),
+        grade_summary=tuple(_summary(counts)),
+        causes_of_concern_count=_count(stated.get("cause-of-concern")),
+        areas_for_improvement_count=_count(stated.get("afi")),
+        findings=tuple(
+            ParsedFinding(
+                kind=f.kind,
+                number=f.number,
+                text=f.text,
+                start=f.start,
+                end=f.end,
+                response=f.response,
+                response_start=f.response_start,
+                response_end=f.response_end,
+            )
+            for f in findings
+        ),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _reference(folded: str, layout) -> Spanned | None:
+    limit = layout.header_end if layout.salutation else min(len(folded), 1500)
+    for line in layout.lines:
+        if line.start >= limit:
+            break
+        match = _REFERENCE_RE.match(folded, line.start, line.end)
+        if match and not re.match(r"(?i)^\s*re\s*:", line.text):
+            value = match.group("value").rstrip(".,;")
+            return Spanned(value, match.start("value"), match.start("value") + len(value))
+    return None
+
+
+def _summary(counts) -> list[ParsedCount]:
+    """One count per grade: the first statement of it (later ones repeat it)."""
+    seen: dict[str, ParsedCount] = {}
+    for count in counts:
+        seen.setdefault(count.grade, ParsedCount(count.grade, count.count, count.start, count.end))
+    return list(seen.values())
+
+
+def _summary_warnings(counts, grades) -> list[str]:
+    warnings = []
+    for count in _summary(counts):
+        named = sum(1 for grade in grades if grade.grade == count.grade)
+        if named != count.count:
+            noun = "grade" if count.count == 1 else "grades"
+            warnings.append(
+                f"summary counts {count.count} '{count.grade}' {noun} but names {named}"
+            )
+    return warnings
+
+
+def _finding_warnings(findings, stated) -> list[str]:
+    warnings = []
+    labels = {"afi": "areas for improvement", "cause-of-concern": "causes of concern"}
+    for kind, label in labels.items():
+        numbered = [f for f in findings if f.kind == kind]
+        count = stated.get(kind)
+        if count is not None and numbered and len(numbered) != count.count:
+            warnings.append(f"the letter counts {count.count} {label} but numbers {len(numbered)}")
+    return warnings
+
+
+def _count(found) -> Spanned | None:
+    return Spanned(found.count, found.start, found.end) if found else None
+
+
+def _inferred_period(kind, grades, published, date, warnings) -> Spanned | None:
+    if kind == "state-of-policing":
+        value = infer_state_of_policing_period(
+            published.value if published else None, date.value if date and date.value else None
+        )
+        if value:
+            warnings.append(
+                "period inferred: a State of Policing report assesses the year before its release"
+            )
+            return Spanned(value, -1, -1)
+        return None
+    if kind != "peel" or not grades:
+        return None
+    when = published.value if published else (date.value if date else None)
+    framework = framework_for(when)
+    if framework is None:
+        return None
+    scale = {grade.grade for grade in grades}
+    if "adequate" in scale and framework.scale != FIVE_POINT:
+        return None
+    if framework.scale == FOUR_POINT and framework.key != "peel-2018-19":
+        return None  # pillar years cannot be told from a date alone
+    value = {"peel-2018-19": "2018/19", "peel-2021-22": "2021/22", "peel-2023-25": "2023/25"}.get(
+        framework.key
+    )
+    if value is None:
+        return None
+    warnings.append("period inferred from the letter's date and the grade scale")
+    return Spanned(value, -1, -1)

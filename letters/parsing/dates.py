@@ -1,0 +1,181 @@
+"""Dates in letters: "11th April 2023", "18 May 2022", "Date: 28/01/2025", "January 5, 2023".
+
+``find_dates`` returns every date in the folded text with its span; ``letter_date`` picks the
+letter's own date (the labelled "Date:" line, else a date standing on its own line in the
+header, else a statement's "Published:"/"Posted on" date or dateline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .text import Line, line_at
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<{name}>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_MONTH_YEAR = (
+    r"\b(?P<d1>[0-3]?\d)"
+    + _ORDINAL
+    + r"(?:\s+of)?[\s,]+"
+    + _MONTH.format(name="m1")
+    # "5th December 2024", "5 Dec, 2024"; the year is optional so that "7th January" is seen
+    # (and refused for want of a year) rather than read as something else.
+    + r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b"
+)
+_MONTH_DAY_YEAR = (
+    r"\b"
+    + _MONTH.format(name="m2")
+    + r"\s+(?P<d2>[0-3]?\d)"
+    + _ORDINAL
+    + r",?\s+(?P<y2>(?:19|20)\d\d)\b"
+)
+_NUMERIC = r"\b(?P<d3>[0-3]?\d)[/.](?P<m3>[01]?\d)[/.](?P<y3>(?:19|20)\d\d|\d\d)\b"
+_ISO = r"\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
+
+DATE_RE = re.compile("|".join((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO)), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: dt.date | None  # None when the text gives no year, or no such day exists
+    start: int
+    end: int
+
+
+def _month(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return MONTHS.get(word) or _MONTH_ABBREVIATIONS[word]
+
+
+def _build(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    if groups["m1"]:
+        if not groups["y1"]:
+            return None
+        return _build(int(groups["y1"]), _month(groups["m1"]), int(groups["d1"]))
+    if groups["m2"]:
+        return _build(int(groups["y2"]), _month(groups["m2"]), int(groups["d2"]))
+    if groups["m3"]:
+        year = int(groups["y3"])
+        if year < 100:
+            year += 2000
+        # British letters write day/month/year.
+        return _build(year, int(groups["m3"]), int(groups["d3"]))
+    return _build(int(groups["y4"]), int(groups["m4"]), int(groups["d4"]))
+
+
+def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
+    end = len(folded) if end is None else end
+    return [
+        FoundDate(_from_match(match), match.start(), match.end())
+        for match in DATE_RE.finditer(folded, start, end)
+    ]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in a snippet (used by tests and callers with a short string)."""
+    for found in find_dates(text):
+        if found.value:
+            return found.value
+    return None
+
+
+_LABEL = re.compile(r"^\W{0,3}(?:date(?:d)?|letter\s+date)\s*[:\-]?\s*$", re.IGNORECASE)
+_STATEMENT_LABEL = re.compile(
+    r"(?:published|posted|updated|issued|released|first\s+published)(?:\s+on)?\s*[:\-]?\s*"
+    r"(?:\w+day,?\s+)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", re.IGNORECASE)
+
+
+def _before_on_line(folded: str, lines: list[Line], found: FoundDate) -> str:
+    line = line_at(lines, found.start)
+    return folded[line.start : found.start]
+
+
+def _after_on_line(folded: str, lines: list[Line], found: FoundDate) -> str:
+    line = line_at(lines, found.start)
+    return folded[found.end : line.end]
+
+
+def letter_date(
+    folded: str, lines: list[Line], *, header_end: int, has_salutation: bool
+) -> FoundDate | None:
+    """The letter's (or statement's) own date, or None.
+
+    Only dates the text itself pins down count: a date without a year is None.
+    """
+    header = find_dates(folded, 0, header_end)
+    # 1. "Date: 11th April 2023" in the header.
+    for found in header:
+        if _LABEL.match(_before_on_line(folded, lines, found)):
+            return found if found.value else None
+    # 2. A date standing on its own line in the header (optionally after a weekday).
+    for found in header:
+        before = _before_on_line(folded, lines, found).strip(" *_>\t")
+        after = _after_on_line(folded, lines, found).strip(" *_.,\t")
+        if (not before or _WEEKDAY_PREFIX.match(before)) and not after:
+            return found if found.value else None
+    # 3. A statement: "Published: 5 January 2023", "Posted on ...", anywhere near the top.
+    if not has_salutation:
+        for found in find_dates(folded):
+            before = _before_on_line(folded, lines, found)
+            if _STATEMENT_LABEL.search(before[-40:]) and found.value:
+                line = line_at(lines, found.start)
+                # A label opening its own line, not "published on" inside a sentence.
+                if len(before.strip()) <= 40 and not before.strip()[:1].islower():
+                    return found
+                if line.start == found.start:
+                    return found
+        # A dateline: the first line starting with a date ("5 January 2023 - The PCC ...").
+        for found in find_dates(folded):
+            line = line_at(lines, found.start)
+            if not folded[line.start : found.start].strip(" *_>\t") and found.value:
+                return found
+    # 4. Any full date in the header that is not about a report ("Re: ... published ...").
+    for found in header:
+        before = _before_on_line(folded, lines, found).lower()
+        if found.value and not re.search(r"publish|report|inspection|\bre\b", before):
+            return found
+    return None

@@ -1,0 +1,220 @@
+"""Numbered findings and their responses, and the counts a letter states.
+
+A finding starts a line with its marker: "AFI-1-", "AFI 2-", "AFI 10 -", "Area for improvement
+3:", "Cause of concern 1:", "Recommendation 2:" (or a numbered item, "1.", under an "Areas for
+improvement" heading). Its text runs to the end of its paragraph, or to a "Response:" label;
+its response is the paragraphs that follow, up to the next finding, a section heading or the
+sign-off, with page furniture (footnotes, "cont'd", "Page 2 of 3") dropped and whitespace folded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import NUMBER, Line, clean_block, is_furniture, parse_number, squash
+
+_KIND_WORDS = (
+    ("afi", r"AFI'?s?|areas?\s+for\s+improvement"),
+    ("cause-of-concern", r"causes?\s+(?:of|for)\s+concern"),
+    ("recommendation", r"recommendations?"),
+)
+_MARKER = re.compile(
+    r"[\s*_>#\-\u2022]{0,6}(?:(?P<afi>AFI|area\s+for\s+improvement)"
+    r"|(?P<coc>cause\s+(?:of|for)\s+concern)|(?P<rec>recommendation))"
+    r"\s*(?:no\.?\s*)?[-#]?\s*(?P<n>\d{1,2})\b[*_]{0,2}\s*(?:[-:.)]\s*)?[*_]{0,2}\s*",
+    re.IGNORECASE,
+)
+_HEADING_KIND = re.compile(
+    r"^[\s*_#]*(?:(?P<afi>areas?\s+for\s+improvement|AFIs)|(?P<coc>causes?\s+(?:of|for)\s+concern)"
+    r"|(?P<rec>recommendations))[\s*_:]*$",
+    re.IGNORECASE,
+)
+_NUMBERED_ITEM = re.compile(r"[\s*_]{0,4}\(?(?P<n>\d{1,2})[.)]\s+(?=\S)")
+_RESPONSE_LABEL = re.compile(
+    r"[\s*_]*(?:(?:the\s+)?(?:force|forces|force's|pcc|pfcc|pcc's|opcc|mopac|our|my|chief\s+constable's"
+    r"|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})\s+)?(?:response|comments?|update|progress)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+_INLINE_RESPONSE = re.compile(
+    r"\s(?:(?:force|pcc|opcc|mopac)\s+)?(?:response|update)\s*:\s", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    number: int
+    text: str
+    start: int
+    end: int
+    response: str
+    response_start: int | None
+    response_end: int | None
+
+
+def _marker_kind(match: re.Match[str]) -> str:
+    if match.group("afi"):
+        return "afi"
+    if match.group("coc"):
+        return "cause-of-concern"
+    return "recommendation"
+
+
+def _is_heading(line: Line) -> bool:
+    """A short title-like line: "Leicestershire PCC Comments", "Conclusion", "Efficiency"."""
+    text = line.stripped.strip("*_#: ")
+    if not text or len(text) > 70 or text[-1:] in ".,;!?\"'" or is_furniture(line.text):
+        return False
+    words = text.split()
+    if len(words) > 9:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= max(1, len(words) // 2) and not _RESPONSE_LABEL.match(line.text)
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines; page furniture lines are dropped and do not end a paragraph."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if is_furniture(line.text):
+            continue
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        current.append(line)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]:
+    starts: list[tuple[int, str, int, int]] = []  # (line index in body, kind, number, text start)
+    heading_kind: str | None = None
+    for position, line in enumerate(body):
+        heading = _HEADING_KIND.match(line.text)
+        if heading:
+            heading_kind = (
+                "afi"
+                if heading.group("afi")
+                else ("cause-of-concern" if heading.group("coc") else "recommendation")
+            )
+            continue
+        match = _MARKER.match(folded, line.start, line.end)
+        if match and match.end() < line.end:
+            starts.append((position, _marker_kind(match), int(match.group("n")), match.end()))
+            continue
+        if heading_kind:
+            item = _NUMBERED_ITEM.match(folded, line.start, line.end)
+            if item:
+                starts.append((position, heading_kind, int(item.group("n")), item.end()))
+            elif _is_heading(line):
+                heading_kind = None
+    findings = []
+    for order, (position, kind, number, text_start) in enumerate(starts):
+        stop = starts[order + 1][0] if order + 1 < len(starts) else len(body)
+        findings.append(_finding(original, folded, body[position:stop], kind, number, text_start))
+    return findings
+
+
+def _finding(
+    original: str, folded: str, lines: list[Line], kind: str, number: int, text_start: int
+) -> Finding:
+    first = lines[0]
+    head = Line(first.index, text_start, first.end, folded[text_start : first.end])
+    paragraphs = _paragraphs([head, *lines[1:]])
+    text_lines = paragraphs[0] if paragraphs else [head]
+    text = clean_block(original, text_lines)
+    start, end = text_lines[0].start, text_lines[-1].end
+    response_paragraphs: list[list[Line]] = []
+    # "AFI 1: The force should ... Response: We have ..." on one paragraph.
+    inline = _INLINE_RESPONSE.search(folded, start, end)
+    response_start = None
+    if inline:
+        text = squash(original[start : inline.start()])
+        end = inline.start()
+        response_start = inline.end()
+        inline_lines = [
+            Line(
+                line.index,
+                max(line.start, inline.end()),
+                line.end,
+                folded[max(line.start, inline.end()) : line.end],
+            )
+            for line in text_lines
+            if line.end > inline.end()
+        ]
+        response_paragraphs.append(inline_lines)
+    for paragraph in paragraphs[1:]:
+        if len(paragraph) == 1 and _is_heading(paragraph[0]):
+            break
+        response_paragraphs.append(paragraph)
+    response = ""
+    response_end = None
+    if response_paragraphs:
+        pieces = []
+        for paragraph in response_paragraphs:
+            label = _RESPONSE_LABEL.match(folded, paragraph[0].start, paragraph[0].end)
+            if label and label.end() < paragraph[0].end:
+                head_line = paragraph[0]
+                paragraph = [
+                    Line(
+                        head_line.index,
+                        label.end(),
+                        head_line.end,
+                        folded[label.end() : head_line.end],
+                    ),
+                    *paragraph[1:],
+                ]
+            pieces.append(clean_block(original, paragraph))
+        response = " ".join(piece for piece in pieces if piece)
+        if response_start is None:
+            response_start = response_paragraphs[0][0].start
+        response_end = response_paragraphs[-1][-1].end
+    return Finding(kind, number, text.strip(), start, end, response, response_start, response_end)
+
+
+# --- stated counts ------------------------------------------------------------------------
+
+_COUNT_RE = re.compile(
+    r"(?:\b(?P<n>" + NUMBER + r")|(?P<none>\bno\b|\bnot\b[^.\n]{0,40}?\bany\b|\bzero\b))"
+    r"\s+(?:new\s+|further\s+|specific\s+)?(?P<what>"
+    + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundCount:
+    kind: str
+    count: int
+    start: int
+    end: int
+
+
+def find_counts(folded: str, start: int, end: int) -> dict[str, FoundCount]:
+    """The first stated count of each kind: "10 areas for improvement", "no causes of concern"."""
+    counts: dict[str, FoundCount] = {}
+    for match in _COUNT_RE.finditer(folded, start, end):
+        kind = next(k for k, _ in _KIND_WORDS if match.group(k.replace("-", "_")))
+        if kind in counts:
+            continue
+        if match.group("none"):
+            count = 0
+        else:
+            count = parse_number(match.group("n"))
+            if count is None:
+                continue
+        # "Recommendation 2" and "AFI 3" are labels, not counts.
+        if (
+            match.group("n")
+            and match.group("n").isdigit()
+            and folded[match.start() - 1 : match.start()] not in ("", " ", "\n", "(", "\t")
+        ):
+            continue
+        counts[kind] = FoundCount(kind, count, match.start(), match.end())
+    return counts

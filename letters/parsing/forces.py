@@ -1,0 +1,87 @@
+"""Which force a letter is about, from the force and area names it uses.
+
+Every mention of a force's name or alias (longest first, on word boundaries) scores points by
+where it stands: the commissioner's own title ("Police and Crime Commissioner for X") most,
+then the letterhead, then the title of the report answered, then one point per mention in the
+body. Regional names ("East Midlands") are not in the vocabulary and so never count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspections.vocabulary import FORCES
+
+from .text import alternation
+
+_NAME_TO_FORCE = {}
+_CASE_SENSITIVE = set()
+for _term in FORCES:
+    for _name in _term.all_names:
+        _NAME_TO_FORCE[_name.lower().replace("\u2019", "'")] = _term.name
+        # Acronyms and "the Met" are ordinary words in lower case.
+        if _name.isupper() or _name.startswith("the "):
+            _CASE_SENSITIVE.add(_name)
+FORCE_RE = alternation(_NAME_TO_FORCE.keys() | _CASE_SENSITIVE, case_sensitive=_CASE_SENSITIVE)
+
+_TITLE_BEFORE = re.compile(
+    r"(?:commissioner|mayor|policing\s+body|chief\s+constable|inspection|report)\s+"
+    r"(?:for|of|on|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+WEIGHT_TITLE = 8  # "Commissioner for X", "Mayor of X"
+WEIGHT_HEADER = 5  # the letterhead and address block
+WEIGHT_SUBJECT = 3  # the "Re:" line or the first paragraph: what the letter answers
+WEIGHT_BODY = 1
+
+
+@dataclass(frozen=True)
+class ForceMention:
+    force: str
+    start: int
+    end: int
+    weight: int
+
+
+def _canonical(matched: str) -> str | None:
+    key = " ".join(matched.split()).lower().replace("&", "and")
+    for name, force in _NAME_TO_FORCE.items():
+        if " ".join(name.split()).replace("&", "and") == key:
+            return force
+    return None
+
+
+def force_mentions(folded: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in FORCE_RE.finditer(folded):
+        force = _canonical(match.group())
+        if force:
+            found.append((force, match.start(), match.end()))
+    return found
+
+
+def find_force(
+    folded: str, *, header_end: int, subject_end: int, title_spans=()
+) -> ForceMention | None:
+    """The best-supported force, with the span of its most telling mention."""
+    scores: dict[str, int] = {}
+    best: dict[str, ForceMention] = {}
+    for force, start, end in force_mentions(folded):
+        before = folded[max(0, start - 40) : start]
+        if any(s <= start < e for s, e in title_spans) or _TITLE_BEFORE.search(before):
+            weight = WEIGHT_TITLE
+        elif start < header_end:
+            weight = WEIGHT_HEADER
+        elif start < subject_end:
+            weight = WEIGHT_SUBJECT
+        else:
+            weight = WEIGHT_BODY
+        scores[force] = scores.get(force, 0) + weight
+        if force not in best or weight > best[force].weight:
+            best[force] = ForceMention(force, start, end, weight)
+    if not scores:
+        return None
+    winner = max(scores, key=lambda force: (scores[force], -best[force].start))
+    return best[winner]

@@ -1,0 +1,466 @@
+"""Grades: a grade word counts only when the letter ties it to an area or a rating.
+
+Recognised constructions (AREA is any name or alias of an area or pillar in the vocabulary):
+- ``AREA ("good" grade)``, ``AREA (graded good)``
+- lists and tables: ``AREA: Good``, ``AREA – adequate``, ``| AREA | Good |``, ``AREA<spaces>Good``
+- ``AREA was graded (as) X``, ``rated/graded/assessed/judged (the force) (as) 'X' (at|for|in) AREA``
+  with chains: ``graded requires improvement for A, and good for both B and C``
+- ``the grading of 'X'``, ``the X grade (you have awarded) for AREA``, ``'X' for AREA``
+
+Without a stated area the grade belongs to what the inspection grades as a whole: the pillar of
+a pillar report, serious organised crime for a SOC inspection, else ``overall``. Counts such as
+"Three "outstanding" and four "good" gradings" are a summary (``grade_summary``), never grades.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from inspections.vocabulary import AREAS, OVERALL_AREA, PILLARS
+
+from .text import NUMBER, alternation, parse_number
+
+_AREA_KEYS: dict[str, str] = {}
+for _term in (*AREAS, *PILLARS):
+    for _name in _term.all_names:
+        _AREA_KEYS[" ".join(_name.lower().replace("&", "and").split())] = _term.key
+AREA_RE = alternation(_AREA_KEYS)
+
+GRADE_WORDS = r"outstanding|good|adequate|requires\s+improvement|requiring\s+improvement|inadequate"
+_GRADE_RE = re.compile(
+    r"(?P<q1>[\"'])?\b(?P<g>" + GRADE_WORDS + r")\b(?P<q2>[\"'])?",
+    re.IGNORECASE,
+)
+
+
+def grade_key(word: str) -> str:
+    word = " ".join(word.lower().split())
+    if "improvement" in word:
+        return "requires-improvement"
+    return word
+
+
+def area_key(phrase: str) -> str | None:
+    return _AREA_KEYS.get(" ".join(phrase.lower().replace("&", "and").split()))
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    start: int  # of the word (or opening quote)
+    end: int
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class FoundGrade:
+    area: str
+    grade: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FoundCount:
+    grade: str
+    count: int
+    start: int
+    end: int
+
+
+def area_mentions(folded: str) -> list[Mention]:
+    return [
+        Mention(area_key(m.group()) or "", m.start(), m.end()) for m in AREA_RE.finditer(folded)
+    ]
+
+
+def grade_mentions(folded: str, areas: list[Mention]) -> list[Mention]:
+    """Grade words, leaving out those inside an area's name ("Good use of resources")."""
+    starts = [a.start for a in areas]
+    found = []
+    for match in _GRADE_RE.finditer(folded):
+        index = bisect.bisect_right(starts, match.start("g")) - 1
+        if index >= 0 and areas[index].end > match.start("g"):
+            continue
+        quoted = bool(match.group("q1") and match.group("q2"))
+        start = match.start() if quoted else match.start("g")
+        end = match.end() if quoted else match.end("g")
+        found.append(Mention(grade_key(match.group("g")), start, end, quoted))
+    return found
+
+
+# --- summary counts -----------------------------------------------------------------------
+
+_COUNT_NOUN = r"(?:grades?|gradings?|ratings?|judgements?|judgments?)"
+_COUNT_ITEM = re.compile(
+    r"\b(?P<n>"
+    + NUMBER
+    + r")\s+[\"']?(?P<g>"
+    + GRADE_WORDS
+    + r")[\"']?(?P<noun>\s+"
+    + _COUNT_NOUN
+    + r")?\b"
+    r"|[\"']?(?P<g2>"
+    + GRADE_WORDS
+    + r")[\"']?\s+in\s+(?P<n2>"
+    + NUMBER
+    + r")\b(?P<noun2>\s+areas?)?",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)
+_RATING_BEFORE = re.compile(
+    r"\b(?:graded|rated|assessed|judged|received|achieved|awarded)\s+(?:as\s+)?$", re.IGNORECASE
+)
+
+
+def summary_counts(folded: str) -> tuple[list[FoundCount], list[tuple[int, int]]]:
+    """Counts stated in words, and the spans they cover (so those words are not grades)."""
+    items = [
+        m
+        for m in _COUNT_ITEM.finditer(folded)
+        if parse_number(m.group("n") or m.group("n2")) is not None
+    ]
+    runs: list[list[re.Match[str]]] = []
+    for item in items:
+        if runs and _JOIN.match(folded[runs[-1][-1].end() : item.start()]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    counts: list[FoundCount] = []
+    spans: list[tuple[int, int]] = []
+    for run in runs:
+        has_noun = any(m.group("noun") or m.group("noun2") for m in run)
+        before = folded[max(0, run[0].start() - 30) : run[0].start()]
+        in_form = run[0].group("g2") is not None
+        if not (has_noun or (in_form and (len(run) > 1 or _RATING_BEFORE.search(before)))):
+            continue
+        for match in run:
+            grade = grade_key(match.group("g") or match.group("g2"))
+            count = parse_number(match.group("n") or match.group("n2"))
+            counts.append(FoundCount(grade, count, match.start(), match.end()))
+        spans.append((run[0].start(), run[-1].end()))
+    return counts, spans
+
+
+# --- grades --------------------------------------------------------------------------------
+
+_PAREN_GAP = re.compile(r"^\s*\(\s*$")
+_PAREN_AFTER = re.compile(r"^\s*(?:grade|grading|rating|rated)?\s*\)", re.IGNORECASE)
+_PAREN_GRADED_GAP = re.compile(r"^\s*\(\s*(?:graded|rated)\s+(?:as\s+)?$", re.IGNORECASE)
+_LIST_PREFIX = re.compile(r"^[\s\-*\u2022|>#]*(?:\(?\d{1,2}[.)]\s*|[a-h][.)]\s+)?[\s*|]*$")
+_LIST_GAP = re.compile(r"^\s*[*_]{0,2}\s*(?:[:|\-=]\s*|\t\s*|\s{2,})[*_]{0,2}\s*$")
+_LIST_AFTER = re.compile(r"^[*_]{0,2}\s*(?:\(.{0,40}\))?\s*[|.;,]?(?:\s*\|.*)?\s*$")
+_AREA_VERB_GAP = re.compile(
+    r"^\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*)?(?:was|were|is|are|has\s+been|have\s+been|had\s+been"
+    r"|remains|remained|continues\s+to\s+be)\s+(?:again\s+|also\s+|now\s+|once\s+again\s+)?"
+    r"(?:rated|graded|assessed|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?P<v>(?:re-?)?rated|(?:re-?)?graded|assessed|judged|deemed|awarded|received|achieved|given|gave)\b",
+    re.IGNORECASE,
+)
+# Words that may stand between a rating verb and its grade: "rated the force as 'good'".
+_BETWEEN_OK = {
+    "as",
+    "at",
+    "to",
+    "be",
+    "being",
+    "the",
+    "force",
+    "service",
+    "it",
+    "them",
+    "us",
+    "an",
+    "a",
+    "its",
+    "overall",
+    "both",
+    "of",
+}
+_STRONG_VERBS = {
+    "rated",
+    "graded",
+    "re-rated",
+    "rerated",
+    "re-graded",
+    "regraded",
+    "assessed",
+    "judged",
+    "deemed",
+}
+_GRADING_OF = re.compile(r"\b(?:grading|grade|rating|judgement|judgment)\s+of\s+$", re.IGNORECASE)
+_GRADE_NOUN_AFTER = re.compile(r"\s*(?:grade|grading|rating)\b(?!s)", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|its|this|their|our|your)\s+$", re.IGNORECASE)
+_PREP_AFTER = re.compile(
+    r"^\s*(?:overall\s+)?(?:for|at|in|on)\s+(?:both\s+|each\s+of\s+|the\s+way\s+it\s+|how\s+it\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+_CHAIN_AREA = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)
+_CHAIN_GRADE = re.compile(r"^\s*[,;]?\s*(?:and|but|while|whilst)?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
+
+
+class _Areas:
+    def __init__(self, areas: list[Mention]):
+        self.areas = areas
+        self.starts = [a.start for a in areas]
+        self.ends = [a.end for a in areas]
+
+    def ending_before(self, offset: int) -> Mention | None:
+        index = bisect.bisect_right(self.ends, offset) - 1
+        return self.areas[index] if index >= 0 else None
+
+    def starting_after(self, offset: int) -> Mention | None:
+        index = bisect.bisect_left(self.starts, offset)
+        return self.areas[index] if index < len(self.areas) else None
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return [a for a in self.areas[low:high] if a.end <= end]
+
+
+def _sentence_start(folded: str, offset: int, limit: int = 300) -> int:
+    floor = max(0, offset - limit)
+    last = floor
+    for match in _SENTENCE_END.finditer(folded, floor, offset):
+        last = match.end()
+    return last
+
+
+def _area_after(folded: str, areas: _Areas, offset: int) -> Mention | None:
+    """An area named straight after a grade: "'good' at keeping people safe ..."."""
+    area = areas.starting_after(offset)
+    if area is None or area.start - offset > 40:
+        return None
+    gap = folded[offset : area.start]
+    return area if _PREP_AFTER.match(gap) else None
+
+
+def _chain(
+    folded: str,
+    areas: _Areas,
+    grades: list[Mention],
+    index: int,
+    first_area: Mention,
+    grade: Mention,
+):
+    """Follow "for A, B and C, and good for D" after a first (area, grade)."""
+    results = [(first_area, grade)]
+    cursor = first_area.end
+    current = grade
+    next_grade = index + 1
+    while True:
+        area = areas.starting_after(cursor)
+        if area and area.start - cursor <= 8 and _CHAIN_AREA.match(folded[cursor : area.start]):
+            results.append((area, current))
+            cursor = area.end
+            continue
+        if next_grade < len(grades):
+            candidate = grades[next_grade]
+            if candidate.start - cursor <= 16 and _CHAIN_GRADE.match(
+                folded[cursor : candidate.start]
+            ):
+                area = _area_after(folded, areas, candidate.end)
+                if area:
+                    results.append((area, candidate))
+                    cursor = area.end
+                    current = candidate
+                    next_grade += 1
+                    continue
+        return results
+
+
+def _verb_before(folded: str, grade: Mention) -> re.Match[str] | None:
+    """A rating verb shortly before the grade, with only harmless words between."""
+    start = _sentence_start(folded, grade.start, 120)
+    last = None
+    for match in _VERB.finditer(folded, start, grade.start):
+        last = match
+    if last is None:
+        return None
+    between = folded[last.end() : grade.start].strip(" \"'")
+    words = between.replace(",", " ").split()
+    if len(words) > 4:
+        return None
+    for word in words:
+        if word.lower() not in _BETWEEN_OK and not word[:1].isupper():
+            return None
+    verb = last.group("v").lower()
+    if verb not in _STRONG_VERBS and not (
+        grade.quoted or _GRADE_NOUN_AFTER.match(folded, grade.end)
+    ):
+        return None
+    return last
+
+
+def find_grades(
+    folded: str, *, context_area: str, skip_spans: list[tuple[int, int]] = ()
+) -> tuple[list[FoundGrade], list[str]]:
+    """Every (area, grade) the text ties together, deduplicated; warnings for conflicts."""
+    area_list = area_mentions(folded)
+    areas = _Areas(area_list)
+    grades = [
+        g
+        for g in grade_mentions(folded, area_list)
+        if not any(s <= g.start < e for s, e in skip_spans)
+    ]
+    found: list[FoundGrade] = []
+
+    def add(area: str, grade: Mention, start: int, end: int) -> None:
+        found.append(FoundGrade(area, grade.key, start, end))
+
+    consumed: set[int] = set()
+    for index, grade in enumerate(grades):
+        if index in consumed:
+            continue
+        before_area = areas.ending_before(grade.start)
+        after_text = folded[grade.end : grade.end + 60]
+        # AREA ("good" grade) / AREA (graded good)
+        if before_area and grade.start - before_area.end <= 16:
+            gap = folded[before_area.end : grade.start]
+            paren = _PAREN_AFTER.match(after_text)
+            if (_PAREN_GAP.match(gap) or _PAREN_GRADED_GAP.match(gap)) and paren:
+                add(before_area.key, grade, before_area.start, grade.end + paren.end())
+                continue
+        # Lists and tables: the area opens the line, the grade follows a separator.
+        if before_area and grade.start - before_area.end <= 80:
+            line_start = folded.rfind("\n", 0, before_area.start) + 1
+            line_end = folded.find("\n", grade.end)
+            line_end = len(folded) if line_end < 0 else line_end
+            gap = folded[before_area.end : grade.start]
+            if (
+                "\n" not in gap
+                and _LIST_PREFIX.match(folded[line_start : before_area.start])
+                and _LIST_GAP.match(gap)
+                and _LIST_AFTER.match(folded[grade.end : line_end])
+            ):
+                add(before_area.key, grade, before_area.start, grade.end)
+                continue
+        # AREA was graded (as) X
+        if before_area and grade.start - before_area.end <= 80:
+            gap = folded[before_area.end : grade.start]
+            if _AREA_VERB_GAP.match(gap.rstrip("\"'") if not grade.quoted else gap):
+                add(before_area.key, grade, before_area.start, grade.end)
+                continue
+        # rated (the force) 'good' at AREA / graded as requires improvement for A, and good for B
+        verb = _verb_before(folded, grade)
+        grading_of = _GRADING_OF.search(folded[max(0, grade.start - 30) : grade.start])
+        noun_after = _GRADE_NOUN_AFTER.match(folded, grade.end)
+        area = _area_after(folded, areas, grade.end)
+        if area is None and noun_after:
+            area = _noun_area(folded, areas, grade)
+        if (verb or grading_of or noun_after or grade.quoted) and area:
+            if not verb and not grading_of and not noun_after and not grade.quoted:
+                continue
+            if noun_after and not verb and _blocked_before(folded, grade):
+                continue
+            start = verb.start() if verb else grade.start
+            for chained_area, chained_grade in _chain(folded, areas, grades, index, area, grade):
+                consumed.add(grades.index(chained_grade))
+                add(
+                    chained_area.key,
+                    chained_grade,
+                    min(start, chained_grade.start),
+                    chained_area.end,
+                )
+                start = chained_grade.start
+            continue
+        if (
+            verb
+            or grading_of
+            or (
+                noun_after
+                and _ARTICLE_BEFORE.search(folded[max(0, grade.start - 12) : grade.start])
+            )
+        ):
+            if (
+                noun_after
+                and not verb
+                and not grading_of
+                and not _awarding_in_sentence(folded, grade)
+            ):
+                continue
+            sentence_start = _sentence_start(folded, grade.start)
+            leading = areas.between(sentence_start, grade.start)
+            overall = re.match(
+                r"^[\"']?\s*overall\b", folded[grade.end : grade.end + 12], re.IGNORECASE
+            )
+            start = (
+                verb.start()
+                if verb
+                else (grading_of and grade.start - 30 + grading_of.start()) or grade.start
+            )
+            start = max(0, start)
+            if leading and not overall and verb:
+                add(leading[-1].key, grade, leading[-1].start, grade.end)
+            else:
+                add(context_area, grade, start, grade.end)
+    return _dedupe(found)
+
+
+def _noun_area(folded: str, areas: _Areas, grade: Mention) -> Mention | None:
+    """ "the outstanding grade you have awarded for crime data integrity"."""
+    end = min(len(folded), grade.end + 70)
+    stop = _SENTENCE_END.search(folded, grade.end, end)
+    end = stop.start() if stop else end
+    for area in areas.between(grade.end, end):
+        if re.search(
+            r"\b(?:for|in)\s+(?:its\s+|the\s+)?$",
+            folded[max(grade.end, area.start - 12) : area.start],
+            re.IGNORECASE,
+        ):
+            return area
+    return None
+
+
+def _blocked_before(folded: str, grade: Mention) -> bool:
+    """ "more 'good' grades", "three good grades": comparisons and counts are not a grade."""
+    before = folded[max(0, grade.start - 20) : grade.start].lower().split()
+    return bool(before) and (
+        before[-1] in ("more", "fewer", "less", "most", "many", "any", "no", "or", "and", "other")
+        or parse_number(before[-1]) is not None
+    )
+
+
+def _awarding_in_sentence(folded: str, grade: Mention) -> bool:
+    start = _sentence_start(folded, grade.start)
+    stop = _SENTENCE_END.search(folded, grade.end, min(len(folded), grade.end + 200))
+    end = stop.start() if stop else grade.end + 200
+    return bool(
+        re.search(
+            r"\b(?:awarded|received|achieved|given|attributed|gave)\b",
+            folded[start:end],
+            re.IGNORECASE,
+        )
+    )
+
+
+def _dedupe(found: list[FoundGrade]) -> tuple[list[FoundGrade], list[str]]:
+    kept: list[FoundGrade] = []
+    warnings: list[str] = []
+    seen: dict[str, str] = {}
+    for grade in sorted(found, key=lambda g: g.start):
+        if grade.area in seen:
+            if seen[grade.area] != grade.grade:
+                warnings.append(
+                    f"conflicting grades for {grade.area}: '{seen[grade.area]}' and '{grade.grade}'"
+                )
+            continue
+        seen[grade.area] = grade.grade
+        kept.append(grade)
+    return kept, warnings
+
+
+def context_area_for(kind: str) -> str:
+    """The area a grade stated without one belongs to, given what the inspection grades."""
+    if kind.startswith("peel-"):
+        return kind.removeprefix("peel-")
+    if kind in ("serious-organised-crime", "crime-data-integrity"):
+        return kind
+    return OVERALL_AREA

@@ -1,0 +1,300 @@
+"""What the letter answers: the inspection's kind, title, period and publication date.
+
+The kind comes from the words of the subject line and the opening of the letter (what it is
+"in response to"), the most specific wording first: a regional serious and organised crime
+inspection "as part of the PEEL inspection" is a serious-organised-crime inspection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import FoundDate, find_dates
+from .text import Line, line_at
+
+# Most specific first. Each pattern is searched in the subject window of the letter.
+_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("state-of-policing", re.compile(r"\bstate\s+of\s+policing\b", re.IGNORECASE)),
+    (
+        "serious-organised-crime",
+        re.compile(
+            r"\bserious\s+(?:and\s+)?organised\s+crime\b|\bregional\s+organised\s+crime\s+unit"
+            r"|\bROCUs?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "crime-data-integrity",
+        re.compile(
+            r"\bcrime\s+data\s+integrity\b|\bcrime\s+recording\s+(?:inspection|report)"
+            r"|\bCDI\s+(?:inspection|report)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "thematic",
+        re.compile(
+            r"\bthematic\b|\bjoint\s+(?:targeted\s+)?inspection|\bspotlight\s+report"
+            r"|\bnational\s+(?:inspection|report)\b|\binspection\s+into\s+(?:how|the\s+police)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_PILLAR_RE = re.compile(
+    r"\bPEEL\b[\s:\-]{0,4}(?:\d{4}(?:/\d{2,4})?[\s:\-]{0,4})?(?:police\s+)?"
+    r"(?P<a>effectiveness|efficiency|legitimacy)\b"
+    r"|\b(?P<b>effectiveness|efficiency|legitimacy)\s+(?:report|inspection)",
+    re.IGNORECASE,
+)
+_ALL_PILLARS_RE = re.compile(
+    r"effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy", re.IGNORECASE
+)
+_PEEL_RE = re.compile(
+    r"\bPEEL\b|\beffectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy", re.IGNORECASE
+)
+_SUBJECT_RE = re.compile(r"^[\s*_]{0,4}(?:re|subject|ref)\s*[:\-]\s*\S", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    start: int | None
+    end: int | None
+
+
+def subject_window(folded: str, lines: list[Line], body_start: int) -> tuple[int, int]:
+    """The letter's subject line and opening paragraphs: where it says what it answers."""
+    start = body_start
+    for line in lines:
+        if line.start < body_start and _SUBJECT_RE.match(line.text):
+            start = min(start, line.start)
+    paragraphs = 0
+    in_paragraph = False
+    end = len(folded)
+    for line in lines:
+        if line.end <= body_start:
+            continue
+        if line.blank:
+            in_paragraph = False
+            continue
+        if not in_paragraph:
+            paragraphs += 1
+            in_paragraph = True
+            if paragraphs > 3 or line.start - body_start > 1500:
+                end = line.start
+                break
+    return start, end
+
+
+def find_kind(folded: str, window: tuple[int, int], body: tuple[int, int]) -> Kind:
+    start, end = window
+    best: tuple[int, str, re.Match[str]] | None = None
+    for priority, (key, pattern) in enumerate(_KIND_PATTERNS):
+        match = pattern.search(folded, start, end)
+        if match and (best is None or (match.start(), priority) < (best[2].start(), best[0])):
+            best = (priority, key, match)
+    pillar = _pillar(folded, start, end)
+    if best is not None:
+        # A PEEL report mentioned before a named topic is usually the subject ("PEEL report ...
+        # it said about serious organised crime"); the topic wins only when it comes first.
+        peel = _PEEL_RE.search(folded, start, end)
+        if peel is None or best[2].start() < peel.start() + 200 or best[1] == "state-of-policing":
+            return Kind(best[1], best[2].start(), best[2].end())
+    if pillar is not None:
+        return pillar
+    peel = _PEEL_RE.search(folded, start, end) or _PEEL_RE.search(folded, *body)
+    if peel:
+        return Kind("peel", peel.start(), peel.end())
+    if re.search(r"\binspection|\breport\b", folded[start:end], re.IGNORECASE):
+        return Kind("other", None, None)
+    return Kind("other", None, None)
+
+
+def _pillar(folded: str, start: int, end: int) -> Kind | None:
+    for match in _PILLAR_RE.finditer(folded, start, end):
+        around = folded[max(0, match.start() - 40) : match.end() + 40]
+        if _ALL_PILLARS_RE.search(around):
+            continue
+        word = (match.group("a") or match.group("b")).lower()
+        return Kind(f"peel-{word}", match.start(), match.end())
+    return None
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+_QUOTED_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<q>[\"'])(?P<title>[^\"\n]{12,200}?)(?P=q)(?=[\s,.;:)]|$)"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:PEEL|inspection|report|review|state\s+of\s+policing)\b", re.IGNORECASE
+)
+_SUBJECT_TITLE_RE = re.compile(
+    r"[\s*_]{0,4}(?:(?:re|subject)\s*[:\-]\s*)?(?:section\s+55\s+response\s*[-:]\s*)?"
+    r"(?P<title>[^\n]{6,200}?)(?:[,(]?\s*\(?published\b[^\n]*)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_title(
+    folded: str, lines: list[Line], window: tuple[int, int], body_start: int
+) -> tuple[str, int, int] | None:
+    start, end = window
+    for match in _QUOTED_RE.finditer(folded, start, end):
+        title = match.group("title").strip()
+        if _TITLE_WORDS.search(title) and not title.endswith(("?", "!")):
+            return title, match.start("title"), match.start("title") + len(title)
+    # A subject line: "Re: PEEL Effectiveness Report, Published 22 March 2018".
+    for line in lines:
+        if line.start < start or line.start >= end:
+            continue
+        text = line.stripped
+        if not text:
+            continue
+        is_subject = bool(_SUBJECT_RE.match(line.text)) or (
+            line.start >= body_start
+            and len(text) <= 200
+            and text[-1:] not in ".!?"
+            and _TITLE_WORDS.search(text)
+            and not text.lower().startswith(("dear", "i ", "we ", "thank"))
+        )
+        if is_subject:
+            match = _SUBJECT_TITLE_RE.match(folded, line.start, line.end)
+            if match:
+                title = match.group("title").strip(" ,-*_")
+                offset = folded.find(title, line.start, line.end)
+                return title, offset, offset + len(title)
+        if line.start >= body_start and len(text) > 120:
+            break
+    return None
+
+
+# --- publication date ---------------------------------------------------------------------
+
+_PUBLISHED_BEFORE = re.compile(
+    r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
+    r"(?:\s+(?:on|in|of|was|it|by\s+HMICFRS|by\s+HMIC|by\s+you|the|:|,))*\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHED_AFTER = re.compile(
+    r"^,?\s+(?:HMICFRS|HMIC|you|the\s+inspectorate|your\s+inspectorate)\s+(?:published|released)",
+    re.IGNORECASE,
+)
+_REPORT_OF_BEFORE = re.compile(r"\b(?:report|letter|assessment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def find_published(
+    folded: str, window: tuple[int, int], letter_date: FoundDate | None
+) -> FoundDate | None:
+    """The date the text ties to the report's publication, never the letter's own date."""
+    candidates = []
+    for found in find_dates(folded, *window):
+        if found.value is None:
+            continue
+        if letter_date is not None and found.start == letter_date.start:
+            continue
+        before = folded[max(0, found.start - 60) : found.start]
+        after = folded[found.end : found.end + 40]
+        if (
+            _PUBLISHED_BEFORE.search(before)
+            or _PUBLISHED_AFTER.match(after)
+            or _REPORT_OF_BEFORE.search(before)
+        ):
+            candidates.append(found)
+    return candidates[0] if candidates else None
+
+
+# --- period ----------------------------------------------------------------------------------
+
+_SPAN = r"(?P<y1>(?:19|20)?\d\d)\s*[/\-]\s*(?P<y2>(?:19|20)?\d\d)"
+_PERIOD_PATTERNS = (
+    # "PEEL 2023/24", "PEEL 2023-2025", "PEEL: ... 2018/19", "PEEL 2017"
+    re.compile(r"\bPEEL\b[\s:]{0,3}(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))\b", re.IGNORECASE),
+    # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL"
+    re.compile(r"\b" + _SPAN + r"\s+(?:HMICFRS\s+|HMIC\s+)?PEEL\b", re.IGNORECASE),
+    # "PEEL inspections for the 2017/18 year"
+    re.compile(r"\bPEEL\b[^.\n]{0,60}?\b" + _SPAN + r"\s+(?:year|cycle|programme)", re.IGNORECASE),
+    # "PEEL: Police effectiveness, efficiency and legitimacy 2018/19"
+    re.compile(
+        r"effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy\s+(?:"
+        + _SPAN
+        + r"|(?P<y>(?:19|20)\d\d))\b",
+        re.IGNORECASE,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    value: str
+    first_year: int
+    start: int
+    end: int
+
+
+def _full_year(text: str, base: int | None = None) -> int:
+    year = int(text)
+    if year < 100:
+        year += 2000 if base is None else (base // 100) * 100
+    return year
+
+
+def _period_from(match: re.Match[str]) -> Period | None:
+    groups = match.groupdict()
+    if groups.get("y"):
+        year = int(groups["y"])
+        return Period(str(year), year, match.start("y"), match.end("y"))
+    first = _full_year(groups["y1"])
+    second = _full_year(groups["y2"], first)
+    if not 0 < second - first <= 3:
+        return None
+    return Period(f"{first}/{second % 100:02d}", first, match.start("y1"), match.end("y2"))
+
+
+def find_period(
+    folded: str, kind: str, start: int, end: int, letter_year: int | None
+) -> Period | None:
+    """The cycle the letter answers: when several are named, the latest not after the letter."""
+    found: list[Period] = []
+    for pattern in _PERIOD_PATTERNS:
+        for match in pattern.finditer(folded, start, end):
+            period = _period_from(match)
+            if period:
+                found.append(period)
+    if kind == "state-of-policing":
+        found = []
+        dates = find_dates(folded, start, end)
+        for match in re.finditer(
+            r"\bstate\s+of\s+policing\b[^.\n]{0,80}?\b(?P<y>(?:19|20)\d\d)\b(?!\s*[/\-])",
+            folded[start:end],
+            re.IGNORECASE,
+        ):
+            year = int(match.group("y"))
+            absolute = start + match.start("y")
+            if any(d.start <= absolute < d.end for d in dates):
+                continue  # "State of Policing letter dated 19 July 2024" is not the year assessed
+            found.append(Period(str(year), year, start + match.start("y"), start + match.end("y")))
+    if not found:
+        return None
+    usable = [p for p in found if letter_year is None or p.first_year <= letter_year]
+    if not usable:
+        return None
+    best = max(usable, key=lambda p: (p.first_year, -p.start))
+    if kind.startswith("peel-") and "/" in best.value:
+        # Pillar reports belong to one PEEL year: "the 2017/18 year" is PEEL 2017.
+        return Period(str(best.first_year), best.first_year, best.start, best.start + 4)
+    return best
+
+
+def infer_state_of_policing_period(published: dt.date | None, letter: dt.date | None) -> str | None:
+    """The State of Policing report published in July of year Y assesses year Y-1."""
+    if published is not None:
+        return str(published.year - 1)
+    if letter is not None:
+        return str(letter.year - 1 if letter.month >= 7 else letter.year - 2)
+    return None
+
+
+def line_of(lines: list[Line], offset: int) -> Line:
+    return line_at(lines, offset)

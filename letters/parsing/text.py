@@ -1,0 +1,191 @@
+"""Text helpers shared by the recognisers: folding, lines, phrases, numbers and clean-up.
+
+Every recogniser searches a *folded* copy of the letter: curly quotes, dashes and odd spaces
+are mapped to their plain ASCII forms one character for one character, so a match's offsets in
+the folded copy are offsets in the original text and ``text[start:end]`` stays the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One character in, one character out: offsets must survive folding.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u00ad": "-",
+        "\u200b": " ",
+        "\ufeff": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """The text with quotes, dashes and spaces made plain, offset for offset."""
+    folded = text.translate(_FOLD)
+    assert len(folded) == len(text)
+    return folded
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int
+    end: int  # exclusive, before the newline
+    text: str  # the folded line
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(folded: str) -> list[Line]:
+    lines = []
+    start = 0
+    for index, raw in enumerate(folded.split("\n")):
+        lines.append(Line(index, start, start + len(raw), raw))
+        start += len(raw) + 1
+    return lines
+
+
+def line_at(lines: list[Line], offset: int) -> Line:
+    """The line holding ``offset`` (binary search: lines are sorted by start)."""
+    low, high = 0, len(lines) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if lines[mid].start <= offset:
+            low = mid
+        else:
+            high = mid - 1
+    return lines[low]
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a phrase: any run of whitespace between words, '&' and 'and' interchangeable.
+
+    Word boundaries are added where the phrase starts or ends with a word character.
+    """
+    parts = []
+    for word in phrase.split():
+        if word.lower() in ("&", "and"):
+            parts.append("(?:&|and)")
+        else:
+            parts.append(re.escape(word.replace("\u2019", "'")))
+    body = r"\s+".join(parts)
+    if re.match(r"\w", phrase):
+        body = r"\b" + body
+    if re.search(r"\w$", phrase):
+        body = body + r"\b"
+    return body
+
+
+def alternation(phrases, *, case_sensitive=()) -> re.Pattern[str]:
+    """One compiled alternation of phrases, longest first so the longest name wins.
+
+    Phrases in ``case_sensitive`` (acronyms such as "LLR") only match as written.
+    """
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    parts = []
+    for phrase in unique:
+        pattern = phrase_pattern(phrase)
+        parts.append(f"(?-i:{pattern})" if phrase in case_sensitive else pattern)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    """Fold every run of whitespace to one space and trim."""
+    return " ".join(text.split())
+
+
+NUMBER_WORDS = {
+    "no": 0,
+    "zero": 0,
+    "one": 1,
+    "a single": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
+NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+def parse_number(word: str) -> int | None:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+# Page furniture: lines that belong to the page, not to the letter's sentences.
+_FURNITURE = re.compile(
+    r"""^\s*(?:
+        >?\s*(?:\.{2,}|\u2026)?\s*cont(?:'|inue)?d\.?(?:\s+overleaf)?\s*\.{0,3}   # "... cont'd"
+      | continued(?:\s+(?:overleaf|on\s+next\s+page))?\.{0,3}
+      | (?:page\s+)?\d{1,3}\s+of\s+\d{1,3}                                  # "Page 2 of 3"
+      | page\s+\d{1,3}
+      | -\s*\d{1,3}\s*-                                                      # "- 2 -"
+      | p\.?t\.?o\.?
+      | [\u00b9\u00b2\u00b3\u2070-\u2079]+\s*\S.*                            # "¹ Redacted"
+      | \[\d{1,2}\]\s+\S.*                                                   # "[1] Source ..."
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line))
+
+
+def clean_block(original: str, lines: list[Line]) -> str:
+    """The original words of a run of lines, page furniture dropped and whitespace folded."""
+    kept = (original[line.start : line.end] for line in lines if not is_furniture(line.text))
+    return squash(" ".join(kept))
