@@ -437,6 +437,11 @@ HONORIFICS: tuple[str, ...] = (
     "Rev",
     "Revd",
     "Canon",
+    "Alderman",
+    "Alderwoman",
+    "Cllr.",
+    "The Baroness",
+    "The Lord",
 )
 POST_NOMINALS: tuple[str, ...] = (
     "MP",

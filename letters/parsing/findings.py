@@ -30,6 +30,12 @@ _HEADING_KIND = re.compile(
     r"|(?P<rec>recommendations))[\s*_:]*$",
     re.IGNORECASE,
 )
+# A sentence introducing a numbered list: "It did identify four areas for improvement:".
+_INTRO_KIND = re.compile(
+    r"(?P<afi>areas?\s+for\s+improvement|AFIs)|(?P<coc>causes?\s+(?:of|for)\s+concern)"
+    r"|(?P<rec>recommendations)",
+    re.IGNORECASE,
+)
 _NUMBERED_ITEM = re.compile(r"[\s*_]{0,4}\(?(?P<n>\d{1,2})[.)]\s+(?=\S)")
 _RESPONSE_LABEL = re.compile(
     r"[\s*_]*(?:(?:the\s+)?(?:force|forces|force's|pcc|pfcc|pcc's|opcc|mopac|our|my|chief\s+constable's"
@@ -96,6 +102,9 @@ def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]
     heading_kind: str | None = None
     for position, line in enumerate(body):
         heading = _HEADING_KIND.match(line.text)
+        if heading is None and line.stripped.endswith(":"):
+            intro = list(_INTRO_KIND.finditer(line.text))
+            heading = intro[-1] if intro else None
         if heading:
             heading_kind = (
                 "afi"
@@ -196,9 +205,26 @@ class FoundCount:
     end: int
 
 
+# A form's fields: "Causes of concern: None", "Areas for improvement: 5".
+_FORM_COUNT_RE = re.compile(
+    r"^[\s*_]{0,4}(?:number\s+of\s+)?(?P<what>"
+    + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
+    + r")\s*[:\-]\s*(?P<n>"
+    + NUMBER
+    + r"|none|nil)\s*\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def find_counts(folded: str, start: int, end: int) -> dict[str, FoundCount]:
     """The first stated count of each kind: "10 areas for improvement", "no causes of concern"."""
     counts: dict[str, FoundCount] = {}
+    for match in _FORM_COUNT_RE.finditer(folded, 0, end):
+        kind = next(k for k, _ in _KIND_WORDS if match.group(k.replace("-", "_")))
+        word = match.group("n").lower()
+        count = 0 if word in ("none", "nil") else parse_number(word)
+        if count is not None and kind not in counts:
+            counts[kind] = FoundCount(kind, count, match.start("what"), match.end("n"))
     for match in _COUNT_RE.finditer(folded, start, end):
         kind = next(k for k, _ in _KIND_WORDS if match.group(k.replace("-", "_")))
         if kind in counts:

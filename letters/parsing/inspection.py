@@ -54,7 +54,11 @@ _ALL_PILLARS_RE = re.compile(
 _PEEL_RE = re.compile(
     r"\bPEEL\b|\beffectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy", re.IGNORECASE
 )
-_SUBJECT_RE = re.compile(r"^[\s*_]{0,4}(?:re|subject|ref)\s*[:\-]\s*\S", re.IGNORECASE)
+_SUBJECT_RE = re.compile(
+    r"^[\s*_]{0,4}(?:re|subject|report(?:\s+title)?|(?:type\s+of\s+)?inspection(?:\s+type)?"
+    r"|title|date\s+of\s+publication|publication\s+date|published)\s*[:\-]\s*\S",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,8 @@ def find_title(
 
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
-    r"(?:\s+(?:on|in|of|was|it|by\s+HMICFRS|by\s+HMIC|by\s+you|the|:|,))*\s*[:,]?\s*$",
+    r"(?:\s+by\s+[^.;\n]{1,70}?\s+on)?"
+    r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 _PUBLISHED_AFTER = re.compile(
@@ -194,7 +199,7 @@ def find_published(
             continue
         if letter_date is not None and found.start == letter_date.start:
             continue
-        before = folded[max(0, found.start - 60) : found.start]
+        before = folded[max(0, found.start - 100) : found.start]
         after = folded[found.end : found.end + 40]
         if (
             _PUBLISHED_BEFORE.search(before)
@@ -285,6 +290,20 @@ def find_period(
         # Pillar reports belong to one PEEL year: "the 2017/18 year" is PEEL 2017.
         return Period(str(best.first_year), best.first_year, best.start, best.start + 4)
     return best
+
+
+_TITLE_YEAR = re.compile(r"(?<![\d/\-])\b(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)")
+
+
+def period_from_title(title: str, offset: int) -> Period | None:
+    """A report title's own year: "Crime Data Integrity inspection 2020" is period 2020."""
+    dates = find_dates(title)
+    for match in _TITLE_YEAR.finditer(title):
+        if any(d.start <= match.start() < d.end for d in dates):
+            continue
+        year = int(match.group("y"))
+        return Period(str(year), year, offset + match.start(), offset + match.end())
+    return None
 
 
 def infer_state_of_policing_period(published: dt.date | None, letter: dt.date | None) -> str | None:

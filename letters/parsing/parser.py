@@ -20,6 +20,7 @@ from .inspection import (
     find_published,
     find_title,
     infer_state_of_policing_period,
+    period_from_title,
     subject_window,
 )
 from .people import find_commissioner, find_recipient
@@ -40,7 +41,8 @@ from .types import (
 PARSER_VERSION = "1"
 
 _REFERENCE_RE = re.compile(
-    r"[\s*_]{0,4}(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\.?\s*[:.\-]?\s*"
+    r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)"
+    r"\.?\s*[:.\-]?\s*"
     r"(?P<value>[A-Za-z0-9][^\s|]*(?: [A-Za-z0-9/\-]+)?)",
     re.IGNORECASE,
 )
@@ -117,6 +119,8 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
     period = find_period(
         folded, kind.key, layout.body_start if layout.salutation else 0, len(folded), letter_year
     )
+    if period is None and title is not None:
+        period = period_from_title(title[0], title[1])
     period_spanned = Spanned(period.value, period.start, period.end) if period else None
     if period_spanned is None:
         period_spanned = _inferred_period(kind.key, grades, published, date, warnings)

@@ -131,6 +131,16 @@ _WORD_RE = re.compile(
 _INITIAL_RE = re.compile(r"^[A-Z]\.?$")
 
 
+# A form's label before a name: "Signed: Jane Smith", "Name: Jane Smith".
+_LABEL = re.compile(r"^\s*(?:signed|sgd|name|from|response\s+by)\s*[:\-]\s*", re.IGNORECASE)
+# Roles that make a signature not a commissioner's: "Chair, Police Authority Board".
+_OTHER_ROLE = re.compile(
+    r"\b(?:chair(?:man|woman|person)?|chief\s+(?:constable|executive|officer)|clerk|director"
+    r"|head\s+of|inspector|secretary|manager|officer|on\s+behalf\s+of|deputy\s+police)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Name:
     name: str
@@ -161,7 +171,7 @@ def read_name(raw: str) -> Name | None:
     Post-nominals after the name ("Andy Cooke, QPM") and honorifics before it are dropped.
     """
     # Everything after the first comma is post-nominals or a role ("..., Home Secretary").
-    head = raw.split(",", 1)[0]
+    head = _LABEL.sub(lambda m: " " * len(m.group()), raw.split(",", 1)[0], count=1)
     if len(head.strip()) > 60 or "(" in head:
         return None
     spans = [
@@ -276,16 +286,23 @@ def find_commissioner(folded: str, layout: Layout) -> Signer | None:
         signer = _signer_from_title(folded, lines, title, tail_start)
         if signer:
             return signer
-    # 2. A name line straight after the sign-off, the title elsewhere.
+    # 2. A name line straight after the sign-off, the office's title in the letterhead; a
+    # signer whose role is something else (a board's chair) means there is no commissioner.
+    letterhead_titles = titles_in(folded, 0, layout.header_end)
     if layout.sign_off:
-        for line in lines[layout.sign_off.index + 1 : layout.sign_off.index + 8]:
+        after = lines[layout.sign_off.index + 1 : layout.sign_off.index + 8]
+        for position, line in enumerate(after):
             if line.blank:
                 continue
             name = _name_on_line(folded, line)
-            if name:
-                titles = titles_in(folded)
+            if name is None:
+                continue
+            if any(_OTHER_ROLE.search(other.text) for other in after[position + 1 : position + 4]):
+                return None
+            if letterhead_titles:
                 start = line.start + name.offset
-                return Signer(name, start, start + name.length, titles[-1] if titles else None)
+                return Signer(name, start, start + name.length, letterhead_titles[0])
+            break
             match = _SIGNATURE_READING.search(line.text)
             if match and read_name(match.group("name")):
                 name = read_name(match.group("name"))

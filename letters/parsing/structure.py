@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from .text import Line
 
 SALUTATION_RE = re.compile(r"^[\s*_>]{0,4}(?:dear|to)\s+\S[^\n]{0,120}$", re.IGNORECASE)
-_DEAR_RE = re.compile(r"^[\s*_>]{0,4}dear\s+\S", re.IGNORECASE)
+# "Dear ...", also after a Welsh greeting: "Annwyl Syr Thomas / Dear Sir Thomas,".
+_DEAR_RE = re.compile(r"^[\s*_>]{0,4}(?:[^/\n]{1,40}/\s*)?dear\s+\S", re.IGNORECASE)
 _SIGN_OFF_RE = re.compile(
-    r"^[\s*_>]{0,4}(?:yours\s+(?:sincerely|faithfully|truly|ever|respectfully)"
+    r"^[\s*_>]{0,4}(?:[^/\n]{1,30}/\s*)?(?:yours\s+(?:sincerely|faithfully|truly|ever|respectfully)"
     r"|(?:with\s+)?(?:kind(?:est)?|best|warm(?:est)?)\s+(?:regards|wishes)"
-    r"|regards|sincerely|many\s+thanks|with\s+thanks|thank\s+you)\b[\s,.!]*$",
+    r"|regards|sincerely|many\s+thanks|with\s+thanks|thank\s+you)\b[\s,.!]*$"
+    # A form's "Signed: Jane Smith".
+    r"|^[\s*_>]{0,4}(?:signed|signature)\s*:",
     re.IGNORECASE,
 )
 # OCR turns "Yours faithfully," into things like "You au, Bail,": a short line, "Yo..." first,
