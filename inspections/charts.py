@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -43,8 +42,7 @@ GRADE_COLOURS = {
     "inadequate": "#B3261E",
 }
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14}
-QUOTE_WIDTH = 60
-QUOTE_LIMIT = 300
+QUOTE_LIMIT = 70
 
 
 @dataclass(frozen=True)
@@ -177,20 +175,26 @@ def _area_trace(area: str, points: list[GradePoint], index: int) -> dict:
             "width": 2,
         },
         "marker": {"symbol": SERIES_SYMBOLS[index % len(SERIES_SYMBOLS)], "size": 11},
-        "hovertemplate": (
-            "<b>%{fullData.name}: %{customdata[0]}</b><br>%{customdata[1]}<br>"
-            "%{x|%-d %b %Y}<br>%{customdata[2]}<extra></extra>"
-        ),
+        # Hover is unified per date (every area graded on that date in one box), so each
+        # line names its area through the legend marker and says grade, inspection and quote.
+        "hovertemplate": "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}",
     }
 
 
 def _framework_breaks(first: dt.date, last: dt.date) -> tuple[list[dict], list[dict]]:
     shapes, annotations = [], []
-    starts = [f for f in vocab.FRAMEWORKS if first < f.starts <= last]
-    current = vocab.framework_for(first)
-    if current is not None:
-        annotations.append(_label(first, current.label, y=1.0, anchor="top"))
-    for framework in starts:
+    shown = [
+        f
+        for f in vocab.FRAMEWORKS
+        if f.starts <= last and f == vocab.framework_for(max(first, f.starts))
+    ]
+    for index, framework in enumerate(shown):
+        # Labels alternate between two rows so that close breaks do not print over each other.
+        y = 1.0 if index % 2 == 0 else 0.93
+        label = f"{framework.label.split(' (')[0]} · {len(framework.scale)}-point scale"
+        annotations.append(_label(max(first, framework.starts), label, y=y, anchor="top"))
+        if framework.starts <= first:
+            continue
         shapes.append(
             {
                 "type": "line",
@@ -203,7 +207,6 @@ def _framework_breaks(first: dt.date, last: dt.date) -> tuple[list[dict], list[d
                 "line": {"color": "#505a5f", "width": 1, "dash": "dot"},
             }
         )
-        annotations.append(_label(framework.starts, framework.label, y=1.0, anchor="top"))
     return shapes, annotations
 
 
@@ -242,20 +245,21 @@ def _timeline_layout(first: dt.date, last: dt.date, shapes, annotations) -> dict
     return {
         "font": FONT,
         "height": 460,
-        "margin": {"l": 170, "r": 16, "t": 40, "b": 40},
-        "hovermode": "closest",
-        "hoverlabel": {"align": "left"},
-        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
+        "margin": {"l": 8, "r": 16, "t": 40, "b": 40},
+        "hovermode": "x unified",
+        "hoverlabel": {"align": "left", "namelength": -1},
+        "legend": {"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0},
         "xaxis": {
             "type": "date",
             "range": [(first - margin).isoformat(), (last + margin).isoformat()],
-            "title": {"text": "Published (the letter's date where unknown)"},
+            "hoverformat": "%-d %B %Y",
         },
         "yaxis": {
             "range": [0.5, len(vocab.GRADES) + 0.5],
             "tickvals": [vocab.GRADE_RANK[grade] for grade in vocab.GRADES],
             "ticktext": [vocab.GRADE_LABELS[grade] for grade in vocab.GRADES],
             "fixedrange": True,
+            "automargin": True,
             "title": {"text": ""},
         },
         "shapes": shapes,
@@ -273,7 +277,7 @@ def _safe(text: str) -> str:
 def _quote(quote: str) -> str:
     if not quote:
         return ""
+    quote = " ".join(quote.split())
     if len(quote) > QUOTE_LIMIT:
         quote = quote[: QUOTE_LIMIT - 1].rstrip() + "…"
-    lines = textwrap.wrap(f"“{' '.join(quote.split())}”", QUOTE_WIDTH)
-    return "<br>".join(_safe(line) for line in lines)
+    return _safe(f"“{quote}”")

@@ -58,7 +58,9 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
     starts: dict[int, list[Span]] = {}
     for span in sorted(valid, key=lambda s: (s.start, -s.end, s.anchor)):
         starts.setdefault(span.start, []).append(span)
-    bounds = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    # Leading blank lines (page furniture before a letterhead) are not shown; no fact sits there.
+    lead = min([len(text) - len(text.lstrip()), *(s.start for s in valid)])
+    bounds = sorted({lead, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     parts: list[str] = []
     stack: list[Span] = []
     for position, following in zip(bounds, [*bounds[1:], None], strict=True):

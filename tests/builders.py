@@ -48,7 +48,8 @@ def make_letter(**kwargs) -> Letter:
 
 
 def make_grade(**kwargs) -> Grade:
-    kwargs.setdefault("inspection", make_inspection())
+    if "inspection" not in kwargs:  # setdefault would build an unused inspection every call
+        kwargs["inspection"] = make_inspection()
     kwargs.setdefault("area", "preventing-crime")
     kwargs.setdefault("grade", "good")
     return Grade.objects.create(**kwargs)
@@ -56,7 +57,8 @@ def make_grade(**kwargs) -> Grade:
 
 def make_afi(**kwargs) -> AreaForImprovement:
     n = next(_counter)
-    kwargs.setdefault("inspection", make_inspection())
+    if "inspection" not in kwargs:  # setdefault would build an unused inspection every call
+        kwargs["inspection"] = make_inspection()
     kwargs.setdefault("number", n)
     kwargs.setdefault("text", f"The force needs to improve thing {n}.")
     return AreaForImprovement.objects.create(**kwargs)

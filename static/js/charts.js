@@ -16,6 +16,10 @@
       return;
     }
     var figure = JSON.parse(source.textContent);
+    if (element.clientWidth < 600 && figure.layout.annotations) {
+      // Framework labels crowd a phone screen; the text above the chart explains the lines.
+      figure.layout.annotations = [];
+    }
     window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG).then(function () {
       element.on("plotly_click", function (event) {
         var point = event.points && event.points[0];

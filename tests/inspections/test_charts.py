@@ -1,0 +1,105 @@
+import datetime as dt
+
+import plotly.graph_objects as go
+
+from inspections import charts
+from inspections import vocabulary as vocab
+
+
+def _point(when, area="preventing-crime", grade="good", **kwargs):
+    kwargs.setdefault("inspection", "PEEL inspection")
+    return charts.GradePoint(when=when, area=area, grade=grade, **kwargs)
+
+
+def test_grade_timeline_without_dated_points_is_none():
+    assert charts.grade_timeline([]) is None
+    assert charts.grade_timeline([_point(None)]) is None
+
+
+def test_grade_timeline_is_a_valid_plotly_figure():
+    points = [
+        _point(dt.date(2022, 5, 1), quote="x"),
+        _point(dt.date(2024, 12, 5), grade="adequate"),
+    ]
+
+    figure = charts.grade_timeline(points)
+
+    go.Figure(figure)  # raises on any property plotly does not know
+
+
+def test_grade_timeline_one_series_per_area_plots_rank_and_date():
+    points = [
+        _point(dt.date(2022, 5, 1), "preventing-crime", "outstanding"),
+        _point(dt.date(2022, 5, 1), "investigating-crime", "adequate"),
+        _point(dt.date(2024, 12, 5), "investigating-crime", "good"),
+    ]
+
+    traces = charts.grade_timeline(points)["data"]
+
+    by_name = {trace["name"]: trace for trace in traces}
+    assert set(by_name) == {"Preventing crime", "Investigating crime"}
+    assert by_name["Investigating crime"]["x"][-1] == "2024-12-05"
+    assert by_name["Investigating crime"]["y"][-1] == vocab.GRADE_RANK["good"]
+    assert by_name["Preventing crime"]["y"] == [vocab.GRADE_RANK["outstanding"]]
+
+
+def test_grade_timeline_breaks_the_line_between_frameworks():
+    points = [_point(dt.date(2018, 3, 22)), _point(dt.date(2022, 5, 18))]
+
+    trace = charts.grade_timeline(points)["data"][0]
+
+    assert trace["x"] == ["2018-03-22", None, "2022-05-18"]
+    assert trace["connectgaps"] is False
+
+
+def test_grade_timeline_marks_each_framework_start_inside_the_range():
+    points = [_point(dt.date(2018, 3, 22)), _point(dt.date(2024, 12, 5))]
+
+    layout = charts.grade_timeline(points)["layout"]
+
+    lines = [shape["x0"] for shape in layout["shapes"] if shape["type"] == "line"]
+    assert lines == ["2018-09-01", "2021-06-01", "2023-06-01"]
+    labels = [annotation["text"] for annotation in layout["annotations"]]
+    assert labels[0].startswith("PEEL 2014–17") and "5-point" in labels[-1]
+
+
+def test_grade_timeline_labels_the_axis_in_words():
+    layout = charts.grade_timeline([_point(dt.date(2022, 5, 1))])["layout"]
+
+    assert layout["yaxis"]["ticktext"] == [vocab.GRADE_LABELS[g] for g in vocab.GRADES]
+
+
+def test_grade_timeline_shades_a_term_in_office():
+    shade = charts.Shade(dt.date(2021, 5, 1), dt.date(2024, 5, 1), "In office")
+
+    layout = charts.grade_timeline([_point(dt.date(2022, 5, 1))], shade=shade)["layout"]
+
+    rect = layout["shapes"][0]
+    assert (rect["type"], rect["x0"], rect["x1"]) == ("rect", "2021-05-01", "2024-05-01")
+
+
+def test_grade_timeline_escapes_letter_text_in_hover():
+    point = _point(dt.date(2022, 5, 1), quote="<b>bold</b> claim", inspection="A & B")
+
+    custom = charts.grade_timeline([point])["data"][0]["customdata"][0]
+
+    assert custom[1] == "A &amp; B"
+    assert "<b>" not in custom[2] and "&lt;b&gt;" in custom[2]
+
+
+def test_grade_timeline_carries_the_evidence_url_for_clicks():
+    point = _point(dt.date(2022, 5, 1), url="/letters/1/#grade-3")
+
+    assert charts.grade_timeline([point])["data"][0]["customdata"][0][3] == "/letters/1/#grade-3"
+
+
+def test_grade_distribution_counts_in_scale_order():
+    figure = charts.grade_distribution({"good": 4, "outstanding": 3})
+
+    go.Figure(figure)
+    assert figure["data"][0]["x"] == ["Outstanding", "Good"]
+    assert figure["data"][0]["y"] == [3, 4]
+
+
+def test_grade_distribution_empty_is_none():
+    assert charts.grade_distribution({}) is None

@@ -1,0 +1,110 @@
+import datetime as dt
+
+import pytest
+
+from inspections.models import Commissioner, Force, Grade, Inspection
+from letters.models import Letter
+from tests.builders import (
+    get_force,
+    make_answered_inspection,
+    make_commissioner,
+    make_grade,
+    make_inspection,
+    make_letter,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_grade_timeline_dates_by_publication_else_letter():
+    unpublished = make_inspection(published=None)
+    letter = make_letter(date=dt.date(2022, 5, 18), inspection=unpublished)
+    make_grade(inspection=unpublished, letter=letter, grade="adequate")
+    make_grade(inspection=make_inspection(published=dt.date(2018, 3, 22)))
+
+    grades = list(Grade.objects.for_force(get_force()).timeline())
+
+    assert [g.when for g in grades] == [dt.date(2018, 3, 22), dt.date(2022, 5, 18)]
+
+
+def test_grade_for_commissioner_keeps_only_inspections_they_answered():
+    answered = make_answered_inspection()
+    make_answered_inspection()
+    commissioner = answered.letters.get().commissioner
+
+    grades = Grade.objects.for_commissioner(commissioner)
+
+    assert {g.inspection_id for g in grades} == {answered.pk}
+
+
+def test_force_with_stats_counts_and_names_the_latest_commissioner():
+    make_answered_inspection(published=dt.date(2018, 3, 22))
+    newest = make_answered_inspection()
+    Letter.objects.filter(inspection=newest).update(date=dt.date(2025, 1, 28))
+
+    force = Force.objects.with_stats().get(slug="leicestershire")
+
+    assert (force.letter_count, force.inspection_count, force.afi_count) == (2, 2, 2)
+    assert force.current_commissioner_name == newest.letters.get().commissioner.name
+
+
+def test_force_latest_grades_keeps_the_newest_per_area():
+    make_grade(inspection=make_inspection(published=dt.date(2022, 5, 1)), grade="adequate")
+    make_grade(inspection=make_inspection(published=dt.date(2024, 12, 5)), grade="good")
+
+    force = Force.objects.with_stats().get(slug="leicestershire")
+
+    assert [(g.area, g.grade) for g in force.latest_grades] == [("preventing-crime", "good")]
+
+
+def test_grade_in_framework_excludes_other_frameworks():
+    make_grade(inspection=make_inspection(published=dt.date(2022, 5, 1)), grade="adequate")
+    make_grade(inspection=make_inspection(published=dt.date(2024, 12, 5)), grade="good")
+    from inspections.vocabulary import FRAMEWORKS
+
+    grades = Grade.objects.in_framework(FRAMEWORKS[2])
+
+    assert [g.grade for g in grades] == ["adequate"]
+
+
+def test_commissioner_letter_stats_span_first_to_last_letter():
+    commissioner = make_commissioner()
+    make_letter(commissioner=commissioner, date=dt.date(2021, 6, 1))
+    make_letter(commissioner=commissioner, date=dt.date(2024, 4, 1))
+
+    row = Commissioner.objects.with_letter_stats().get()
+
+    assert (row.first_letter, row.last_letter, row.letter_count) == (
+        dt.date(2021, 6, 1),
+        dt.date(2024, 4, 1),
+        2,
+    )
+
+
+def test_grade_evidence_url_points_at_the_highlighted_quote():
+    make_answered_inspection()
+    grade = Grade.objects.filter(start__isnull=False).first()
+
+    assert grade.evidence_url == f"/letters/{grade.letter_id}/#grade-{grade.pk}"
+
+
+def test_grade_evidence_url_without_a_letter_is_the_inspection():
+    grade = make_grade()
+
+    assert grade.evidence_url == grade.inspection.get_absolute_url()
+
+
+def test_inspection_latest_first_uses_letter_date_when_unpublished():
+    old = make_inspection(published=dt.date(2018, 3, 22))
+    unpublished = make_inspection(published=None)
+    make_letter(inspection=unpublished, date=dt.date(2022, 5, 18))
+
+    assert list(Inspection.objects.latest_first()) == [unpublished, old]
+
+
+def test_letter_summary_differences_name_each_disagreement():
+    letter = make_answered_inspection().letters.get()
+
+    differences = letter.grade_summary_differences(list(letter.grades.all()))
+
+    assert differences == [("good", "Good", 2, 1)]

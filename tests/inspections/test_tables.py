@@ -1,0 +1,56 @@
+import pytest
+from django.test import RequestFactory
+
+from inspections.models import AreaForImprovement, Commissioner, Force
+from inspections.tables import CommissionerTable, FindingTable, ForceTable
+from tests.builders import make_answered_inspection
+
+pytestmark = pytest.mark.django_db
+
+
+def _render(table):
+    request = RequestFactory().get("/")
+    return table.as_html(request)
+
+
+def test_force_table_links_force_and_commissioner():
+    make_answered_inspection()
+    commissioner = Commissioner.objects.get()
+
+    html = _render(ForceTable(Force.objects.with_stats().filter(slug="leicestershire")))
+
+    assert 'href="/forces/leicestershire/"' in html
+    assert f'href="{commissioner.get_absolute_url()}"' in html
+    assert 'class="grade grade--good">Good</span>' in html
+
+
+def test_force_table_without_grades_says_so():
+    html = _render(ForceTable(Force.objects.with_stats().filter(slug="kent")))
+
+    assert "No grades yet" in html and "—" in html
+
+
+def test_force_table_announces_sort_order():
+    table = ForceTable(Force.objects.with_stats(), order_by="-afi_count")
+
+    html = _render(table)
+
+    assert 'aria-sort="descending"' in html
+
+
+def test_commissioner_table_shows_letter_dates():
+    letter = make_answered_inspection().letters.get()
+
+    html = _render(CommissionerTable(Commissioner.objects.with_letter_stats()))
+
+    assert letter.date.strftime("%d %b %Y").lstrip("0") in html or str(letter.date.year) in html
+
+
+def test_finding_table_links_to_the_words_in_the_letter():
+    make_answered_inspection()
+    afi = AreaForImprovement.objects.get()
+
+    html = _render(FindingTable(AreaForImprovement.objects.with_context()))
+
+    assert f'href="{afi.evidence_url}"' in html
+    assert "We have started recording it." in html

@@ -1,0 +1,251 @@
+"""The dashboard pages: what they show, their empty states and their pinned query counts."""
+
+import pytest
+from django.urls import reverse
+
+from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from letters.models import Letter
+from tests.builders import get_force, make_answered_inspection, make_grade, make_inspection
+
+pytestmark = pytest.mark.django_db
+
+FORCE_SLUGS = ["leicestershire", "kent", "essex", "gwent", "dorset"]
+
+
+def _build(count):
+    """One answered inspection (a letter, two grades, an AFI) for each of `count` forces."""
+    return [make_answered_inspection(get_force(slug)) for slug in FORCE_SLUGS[:count]]
+
+
+def _urls(inspection):
+    letter = inspection.letters.get()
+    commissioner = letter.commissioner
+    return {
+        "home": reverse("inspections:home"),
+        "force_list": reverse("inspections:force_list"),
+        "force_detail": inspection.force.get_absolute_url(),
+        "commissioner_list": reverse("inspections:commissioner_list"),
+        "commissioner_detail": commissioner.get_absolute_url(),
+        "inspection_list": reverse("inspections:inspection_list"),
+        "inspection_detail": inspection.get_absolute_url(),
+        "finding_list": reverse("inspections:finding_list"),
+        "letter_list": reverse("letters:letter_list"),
+        "letter_detail": letter.get_absolute_url(),
+    }
+
+
+# Queries per page, whatever the number of forces, letters and grades. Lists: the filter
+# form's choices, the count for pagination, the page of rows, and any prefetches.
+QUERY_COUNTS = {
+    "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
+    "force_list": 4,  # count, page, prefetched inspections, prefetched grades
+    "force_detail": 6,  # force, grades, letters, inspections, commissioners, findings
+    "commissioner_list": 3,  # force choices, count, page
+    "commissioner_detail": 5,  # commissioner, letters, answered grades, force grades, findings
+    "inspection_list": 4,  # force choices, period choices, count, page
+    "inspection_detail": 4,  # inspection, grades, letters, findings
+    "finding_list": 4,  # force choices, period choices, count, page
+    "letter_list": 3,  # force choices, count, page
+    "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
+}
+
+
+@pytest.mark.parametrize("page", QUERY_COUNTS)
+@pytest.mark.parametrize("forces", [1, 5])
+def test_page_query_count_stays_flat_from_one_to_five_forces(
+    client, django_assert_num_queries, page, forces
+):
+    inspections = _build(forces)
+    url = _urls(inspections[0])[page]
+
+    with django_assert_num_queries(QUERY_COUNTS[page]):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+def test_home_on_a_fresh_database_says_nothing_is_loaded(client):
+    response = client.get(reverse("inspections:home"))
+
+    assert response.status_code == 200
+    assert b"No letters loaded yet" in response.content
+    assert b"No grades have been read from the letters yet" in response.content
+    assert b"vendor/plotly.min.js" not in response.content
+
+
+def test_home_shows_counts_latest_letters_and_distribution(client):
+    inspection = make_answered_inspection()
+
+    response = client.get(reverse("inspections:home"))
+
+    content = response.content.decode()
+    assert inspection.letters.get().get_absolute_url() in content
+    assert 'id="distribution-chart-data"' in content
+    assert "PEEL 2023–25" in content
+    counts = {label: n for label, n, _ in response.context["counts"]}
+    assert counts == {
+        "Forces": 43,
+        "Commissioners": 1,
+        "Letters": 1,
+        "Inspections": 1,
+        "Areas for improvement": 1,
+    }
+
+
+def test_home_distribution_counts_only_the_latest_framework(client):
+    make_grade(inspection=make_inspection(published="2018-03-22"), grade="inadequate")
+    make_grade(inspection=make_inspection(published="2024-12-05"), grade="good")
+
+    response = client.get(reverse("inspections:home"))
+
+    assert response.context["distribution"] == [("good", 1)]
+
+
+def test_force_list_filters_by_name_and_letters(client):
+    _build(2)
+
+    response = client.get(reverse("inspections:force_list"), {"name": "kent"})
+    with_letters = client.get(reverse("inspections:force_list"), {"has_letters": "true"})
+
+    assert [f.name for f in response.context["table"].data] == ["Kent Police"]
+    assert {f.name for f in with_letters.context["table"].data} == {
+        "Leicestershire Police",
+        "Kent Police",
+    }
+
+
+def test_force_list_sorts_by_letter_count(client):
+    _build(1)
+
+    response = client.get(reverse("inspections:force_list"), {"sort": "-letter_count"})
+
+    assert response.context["table"].data[0].name == "Leicestershire Police"
+    assert b'aria-sort="descending"' in response.content
+
+
+def test_force_list_shows_latest_grade_per_area_in_words(client):
+    _build(1)
+
+    content = client.get(reverse("inspections:force_list")).content.decode()
+
+    assert 'Preventing crime: <span class="grade grade--outstanding">Outstanding</span>' in content
+
+
+def test_force_detail_has_timeline_data_and_table(client):
+    inspection = make_answered_inspection()
+
+    response = client.get(inspection.force.get_absolute_url())
+
+    content = response.content.decode()
+    assert 'id="force-timeline-data"' in content
+    assert 'src="/static/vendor/plotly.min.js"' in content
+    assert "<script>" not in content  # no inline script: only json_script data and static files
+    grade = Grade.objects.get(area="preventing-crime")
+    assert f'href="{grade.evidence_url}"' in content
+    assert {trace["name"] for trace in response.context["chart"]["data"]} == {
+        "Preventing crime",
+        "Investigating crime",
+    }
+
+
+def test_force_detail_without_letters_says_so(client):
+    response = client.get(get_force("kent").get_absolute_url())
+
+    assert response.status_code == 200
+    assert b"no letters from this force have been loaded" in response.content
+    assert response.context["chart"] is None
+
+
+def test_force_detail_unknown_slug_is_404(client):
+    assert client.get("/forces/atlantis/").status_code == 404
+
+
+def test_commissioner_detail_shades_time_in_office(client):
+    inspection = make_answered_inspection()
+    commissioner = Commissioner.objects.get()
+
+    response = client.get(commissioner.get_absolute_url())
+
+    shapes = response.context["force_chart"]["layout"]["shapes"]
+    assert shapes[0]["type"] == "rect"
+    assert shapes[0]["x0"] == inspection.letters.get().date.isoformat()
+    assert response.context["chart"] is not None
+
+
+def test_commissioner_list_lists_first_and_last_letters(client):
+    _build(2)
+
+    response = client.get(reverse("inspections:commissioner_list"))
+
+    rows = list(response.context["table"].data)
+    assert len(rows) == 2 and all(row.letter_count == 1 for row in rows)
+
+
+def test_inspection_detail_shows_summary_difference(client):
+    inspection = make_answered_inspection()
+
+    content = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert "the letter counts 2, but names 1" in content
+    assert "The force needs to record triage." in content
+    assert "We have started recording it." in content
+
+
+def test_inspection_detail_without_grades_says_so(client):
+    inspection = make_inspection()
+
+    response = client.get(inspection.get_absolute_url())
+
+    assert b"The letters name no grades for this inspection." in response.content
+    assert b"No letters answer this inspection." in response.content
+
+
+def test_finding_list_filters_by_words_kind_and_force(client):
+    _build(2)
+    AreaForImprovement.objects.filter(inspection__force__slug="kent").update(text="Vetting backlog")
+
+    by_words = client.get(reverse("inspections:finding_list"), {"words": "vetting"})
+    by_force = client.get(
+        reverse("inspections:finding_list"), {"force": Force.objects.get(slug="kent").pk}
+    )
+    by_kind = client.get(reverse("inspections:finding_list"), {"inspection_kind": "thematic"})
+
+    assert [f.text for f in by_words.context["table"].data] == ["Vetting backlog"]
+    assert [f.text for f in by_force.context["table"].data] == ["Vetting backlog"]
+    assert len(by_kind.context["table"].data) == 0
+
+
+def test_inspection_list_filters_by_kind(client):
+    make_inspection(kind="thematic", title="Vetting")
+    make_inspection(kind="peel", title="PEEL")
+
+    response = client.get(reverse("inspections:inspection_list"), {"kind": "thematic"})
+
+    assert [i.title for i in response.context["table"].data] == ["Vetting"]
+
+
+def test_listing_pages_paginate(client):
+    response = client.get(reverse("inspections:force_list"))
+
+    assert response.context["table"].paginator.num_pages == 2
+    assert b'aria-label="Pages of the table"' in response.content
+
+
+def test_letters_are_listed_newest_first(client):
+    _build(2)
+    Letter.objects.filter(force__slug="kent").update(date="2020-01-01")
+
+    response = client.get(reverse("letters:letter_list"))
+
+    assert [letter.force.slug for letter in response.context["table"].data] == [
+        "leicestershire",
+        "kent",
+    ]
+
+
+def test_inspection_natural_order_counts(client):
+    _build(1)
+
+    inspection = Inspection.objects.with_counts().get()
+
+    assert (inspection.grade_count, inspection.afi_count, inspection.letter_count) == (2, 1, 1)

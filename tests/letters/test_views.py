@@ -1,0 +1,64 @@
+import pytest
+
+from inspections.models import AreaForImprovement, Grade
+from tests.builders import make_answered_inspection, make_letter
+
+pytestmark = pytest.mark.django_db
+
+
+def test_letter_detail_marks_every_fact_with_its_id(client):
+    letter = make_answered_inspection().letters.get()
+    grade = Grade.objects.get(area="preventing-crime")
+    afi = AreaForImprovement.objects.get()
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    assert f'<mark id="grade-{grade.pk}" class="fact fact--grade"' in content
+    assert "Preventing crime (&quot;outstanding&quot; grade)</mark>" in content
+    assert f'<mark id="afi-{afi.pk}" class="fact fact--finding"' in content
+    assert f'<mark id="afi-{afi.pk}-response"' in content
+    assert '<mark id="fact-force"' in content and '<mark id="fact-commissioner"' in content
+    assert f'href="#grade-{grade.pk}"' in content
+
+
+def test_letter_detail_links_facts_to_their_pages(client):
+    letter = make_answered_inspection().letters.get()
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    assert f'href="{letter.force.get_absolute_url()}"' in content
+    assert f'href="{letter.commissioner.get_absolute_url()}"' in content
+    assert f'href="{letter.inspection.get_absolute_url()}"' in content
+    assert letter.file_name in content
+
+
+def test_letter_detail_escapes_the_letter_text(client):
+    letter = make_letter(text="<script>alert(1)</script> Dear Sir", spans={"date": [0, 8]})
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    assert "<script>alert" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Dear Sir" in content.replace(
+        '<mark id="fact-date" class="fact fact--field" title="Date of the letter">', ""
+    ).replace("</mark>", "")
+
+
+def test_letter_detail_with_no_facts_says_so(client):
+    letter = make_letter(force=None, date=None)
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    assert "No grades named." in content and "None listed." in content
+    assert "Not found" in content
+
+
+def test_letter_detail_shows_summary_disagreement(client):
+    letter = make_answered_inspection().letters.get()
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    assert "Good: the letter counts 2 but names 1." in content
+
+
+def test_letter_detail_unknown_is_404(client):
+    assert client.get("/letters/999999/").status_code == 404
