@@ -181,7 +181,11 @@ class InspectionQuerySet(models.QuerySet):
 class Inspection(Curated):
     """An HMICFRS report about a force. Several letters may answer the same inspection."""
 
-    Kind = models.TextChoices("Kind", [(key, label) for key, label in vocab.INSPECTION_KINDS])
+    # Members are (NAME, (value, label)): the stored value is the vocabulary's key.
+    Kind = models.TextChoices(
+        "Kind",
+        [(key.upper().replace("-", "_"), (key, label)) for key, label in vocab.INSPECTION_KINDS],
+    )
 
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="inspections")
     kind = models.CharField(max_length=40, choices=Kind.choices)
@@ -249,7 +253,10 @@ class GradeQuerySet(models.QuerySet):
 class Grade(Curated):
     """A grade for one area of an inspection, with the words of the letter it came from."""
 
-    Value = models.TextChoices("Value", [(key, vocab.GRADE_LABELS[key]) for key in vocab.GRADES])
+    Value = models.TextChoices(
+        "Value",
+        [(key.upper().replace("-", "_"), (key, vocab.GRADE_LABELS[key])) for key in vocab.GRADES],
+    )
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="grades")
     area = models.CharField(max_length=50, help_text="Canonical area key, e.g. preventing-crime")
