@@ -1,0 +1,136 @@
+"""Load PCCs' letters from text files into the database.
+
+    python manage.py load_letters seeds/ more/letter.txt     # load (again: only changes)
+    python manage.py load_letters seeds/ -v 2                # one line per file
+    python manage.py load_letters seeds/ --dry-run           # what would happen; stores nothing
+    python manage.py load_letters seeds/ --dry-run --json    # the extraction contract's JSON
+
+Folders are read recursively (``*.txt``). A file that cannot be read or is not a letter is
+named with the reason, the others still load, and the command exits with status 1 (from
+``call_command`` it raises CommandError carrying the summary). Corrections made in the admin
+are kept; each one the letter now contradicts is listed as a conflict.
+"""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from letters.loading import FileResult, LoadSummary, extract_letters, load_letters
+
+# Below this many files a progress counter would only flash past.
+PROGRESS_EVERY = 50
+
+
+class Command(BaseCommand):
+    help = "Load letters from text files and folders (recursively, *.txt) into the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="load everything, report what would change, then roll back",
+        )
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="with --dry-run: print the extraction contract's JSON on stdout",
+        )
+
+    def handle(self, *args, paths, dry_run, json, verbosity, **options):
+        if json and not dry_run:
+            raise CommandError("--json only goes with --dry-run")
+        if json:
+            self._print_json(paths)
+            return
+        progress = _Progress(self.stderr)
+
+        def on_result(result: FileResult) -> None:
+            progress.step()
+            if verbosity >= 2:
+                progress.clear()
+                self._write_result(result)
+
+        summary = load_letters(paths=paths, dry_run=dry_run, on_result=on_result)
+        progress.clear()
+        self._write_summary(summary, verbosity)
+        if summary.errors:
+            errors = "\n".join(f"  {error}" for error in summary.errors)
+            raise CommandError(
+                f"{summary.failed} of {_files(summary.total)} could not be loaded:\n{errors}",
+                returncode=1,
+            )
+
+    def _print_json(self, paths):
+        """Stream the document, one letter at a time, so memory stays flat."""
+        errors = []
+        self.stdout.write('{"letters": [', ending="")
+        first = True
+        for extraction in extract_letters(paths):
+            if extraction.error is not None:
+                errors.append({"source": extraction.source, "error": extraction.error})
+                self.stderr.write(f"{extraction.source}: {extraction.error}")
+                continue
+            separator = "\n" if first else ",\n"
+            self.stdout.write(separator + _dumps(extraction.letter), ending="")
+            first = False
+        self.stdout.write(f'\n], "errors": {_dumps(errors)}}}')
+        if errors:
+            raise CommandError(f"{_files(len(errors))} could not be parsed", returncode=1)
+
+    def _write_result(self, result: FileResult) -> None:
+        line = f"{result.outcome}: {result.source}"
+        if result.detail:
+            line += f" ({result.detail})"
+        style = {
+            "created": self.style.SUCCESS,
+            "updated": self.style.SUCCESS,
+            "failed": self.style.ERROR,
+        }.get(result.outcome)
+        self.stdout.write(line, style)
+
+    def _write_summary(self, summary: LoadSummary, verbosity: int) -> None:
+        if verbosity < 1:
+            return
+        if summary.conflicts:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Kept {len(summary.conflicts)} corrections made in the admin "
+                    "that the letters now state differently:"
+                )
+            )
+            for conflict in summary.conflicts:
+                self.stdout.write(f"  {conflict}")
+        prefix = "Dry run, nothing stored: would load" if summary.dry_run else "Loaded"
+        style = self.style.ERROR if summary.failed else self.style.SUCCESS
+        self.stdout.write(style(f"{prefix} {summary}."))
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Progress:
+    """A carriage-return counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stderr):
+        self.stderr = stderr
+        self.enabled = stderr.isatty()
+        self.count = 0
+        self.shown = False
+
+    def step(self) -> None:
+        self.count += 1
+        if self.enabled and self.count % PROGRESS_EVERY == 0:
+            self.stderr.write(f"\r{self.count} files…", ending="")
+            self.stderr.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stderr.write("\r\033[K", ending="")
+            self.shown = False

@@ -1,0 +1,235 @@
+"""`manage.py load_letters`: output, exit status, --dry-run and the extraction contract's JSON."""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from letters.models import Letter
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT_KEYS = {
+    "source",
+    "sha256",
+    "date",
+    "reference",
+    "force",
+    "commissioner",
+    "recipient",
+    "inspection",
+    "grades",
+    "grade_summary",
+    "causes_of_concern_count",
+    "areas_for_improvement_count",
+    "areas_for_improvement",
+    "warnings",
+}
+
+
+def run(*args, **kwargs):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command("load_letters", *map(str, args), stdout=stdout, stderr=stderr, **kwargs)
+    return stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.fixture
+def letters_dir(tmp_path, seeds_dir):
+    folder = tmp_path / "letters"
+    shutil.copytree(seeds_dir, folder)
+    return folder
+
+
+@pytest.fixture
+def bad_file(letters_dir):
+    path = letters_dir / "scan.txt"
+    path.write_bytes(b"%PDF-1.5\n%\xb5\xb5\xb5\xb5\n")
+    return path
+
+
+def test_load_letters_prints_a_summary(letters_dir):
+    stdout, stderr = run(letters_dir)
+
+    assert stdout == "Loaded 5 files: 5 created, 0 updated, 0 unchanged, 0 failed, 0 conflicts.\n"
+    assert stderr == ""
+    assert Letter.objects.count() == 5
+
+
+def test_load_letters_again_reports_unchanged(letters_dir):
+    run(letters_dir)
+
+    stdout, _ = run(letters_dir)
+
+    assert "0 created, 0 updated, 5 unchanged, 0 failed" in stdout
+
+
+def test_load_letters_verbosity_2_lists_each_file(letters_dir):
+    stdout, _ = run(letters_dir, verbosity=2)
+
+    lines = stdout.splitlines()
+    assert lines[:5] == [f"created: {path}" for path in sorted(map(str, letters_dir.glob("*.txt")))]
+
+
+def test_load_letters_verbosity_0_prints_nothing(letters_dir):
+    stdout, _ = run(letters_dir, verbosity=0)
+
+    assert stdout == ""
+
+
+def test_load_letters_bad_file_raises_with_its_name_and_the_rest_load(letters_dir, bad_file):
+    with pytest.raises(CommandError) as raised:
+        run(letters_dir)
+
+    assert raised.value.returncode == 1
+    assert str(raised.value) == (
+        f"1 of 6 files could not be loaded:\n  {bad_file}: not a text file: looks like a PDF file"
+    )
+    assert Letter.objects.count() == 5
+
+
+def test_load_letters_missing_path_is_a_failure(tmp_path):
+    with pytest.raises(CommandError, match="no such file or folder"):
+        run(tmp_path / "nowhere")
+
+
+def test_load_letters_dry_run_writes_nothing(letters_dir):
+    stdout, _ = run(letters_dir, dry_run=True)
+
+    assert stdout == (
+        "Dry run, nothing stored: would load 5 files: "
+        "5 created, 0 updated, 0 unchanged, 0 failed, 0 conflicts.\n"
+    )
+    assert Letter.objects.count() == 0
+
+
+def test_load_letters_dry_run_after_a_load_reports_the_change(letters_dir):
+    run(letters_dir)
+    seed = sorted(letters_dir.glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA postscript.\n", encoding="utf-8")
+    before = list(Letter.objects.values_list("sha256", "updated_at"))
+
+    stdout, _ = run(letters_dir, dry_run=True)
+
+    assert "1 updated, 4 unchanged" in stdout
+    assert list(Letter.objects.values_list("sha256", "updated_at")) == before
+
+
+def test_load_letters_json_needs_dry_run(letters_dir):
+    with pytest.raises(CommandError, match="--json only goes with --dry-run"):
+        run(letters_dir, json=True)
+
+
+def test_load_letters_dry_run_json_prints_the_contract(letters_dir, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        stdout, stderr = run(letters_dir, dry_run=True, json=True)
+
+    document = json.loads(stdout)
+    assert set(document) == {"letters", "errors"}
+    assert document["errors"] == []
+    seeds = sorted(letters_dir.glob("*.txt"))
+    assert [letter["source"] for letter in document["letters"]] == list(map(str, seeds))
+    for letter, seed in zip(document["letters"], seeds, strict=True):
+        assert set(letter) >= CONTRACT_KEYS
+        assert letter["sha256"] == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert stderr == ""
+    assert Letter.objects.count() == 0
+
+
+def test_load_letters_dry_run_json_lists_errors_and_raises(letters_dir, bad_file):
+    stdout = io.StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command(
+            "load_letters",
+            str(letters_dir),
+            dry_run=True,
+            json=True,
+            stdout=stdout,
+            stderr=io.StringIO(),
+        )
+
+    document = json.loads(stdout.getvalue())
+    assert raised.value.returncode == 1
+    assert len(document["letters"]) == 5
+    assert document["errors"] == [
+        {"source": str(bad_file), "error": "not a text file: looks like a PDF file"}
+    ]
+
+
+def test_load_letters_dry_run_json_seeds_extract_as_the_truth_says(seeds_dir, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    stdout, _ = run("seeds", dry_run=True, json=True)
+
+    letters = {Path(letter["source"]).name: letter for letter in json.loads(stdout)["letters"]}
+    afi_letter = letters["003_4ece3fc261db78a7.txt"]
+    assert afi_letter["source"] == "seeds/003_4ece3fc261db78a7.txt"
+    assert afi_letter["date"] == "2025-01-28"
+    assert afi_letter["inspection"]["published"] == "2024-12-05"
+    assert [afi["number"] for afi in afi_letter["areas_for_improvement"]] == list(range(1, 11))
+    assert sum(len(letter["grades"]) for letter in letters.values()) == 10
+
+
+def test_load_letters_dry_run_json_scores_100_percent_on_the_seeds(seeds_dir, monkeypatch):
+    scoring = pytest.importorskip("tests.scoring", reason="the parser helper's scoring module")
+    monkeypatch.chdir(ROOT)
+    stdout, _ = run("seeds", dry_run=True, json=True)
+
+    percent, mismatches = scoring.score(
+        json.loads(stdout)["letters"], scoring.load_truth(seeds_dir)
+    )
+
+    assert (percent, mismatches) == (100.0, [])
+
+
+def test_load_letters_cli_exits_1_with_only_json_on_stdout(letters_dir, bad_file, tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}"}
+
+    finished = subprocess.run(
+        [sys.executable, "manage.py", "load_letters", str(letters_dir), "--dry-run", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert finished.returncode == 1
+    document = json.loads(finished.stdout)
+    assert len(document["letters"]) == 5
+    assert f"{bad_file}: not a text file" in finished.stderr
+
+
+class _Terminal(io.StringIO):
+    """Stands in for a terminal: the command shows progress only when stderr is one."""
+
+    def isatty(self):
+        return True
+
+
+def test_load_letters_shows_progress_on_a_terminal_for_a_large_batch(tmp_path, seeds_dir):
+    seed = next(seeds_dir.glob("*.txt")).read_text(encoding="utf-8")
+    for n in range(60):
+        (tmp_path / f"{n:03}.txt").write_text(f"{seed}\nCopy {n}\n", encoding="utf-8")
+    stderr = _Terminal()
+
+    call_command("load_letters", str(tmp_path), stdout=io.StringIO(), stderr=stderr)
+
+    assert stderr.getvalue() == "\r50 files…\r\x1b[K"
+
+
+def test_load_letters_shows_no_progress_when_stderr_is_not_a_terminal(tmp_path, seeds_dir):
+    seed = next(seeds_dir.glob("*.txt")).read_text(encoding="utf-8")
+    for n in range(60):
+        (tmp_path / f"{n:03}.txt").write_text(f"{seed}\nCopy {n}\n", encoding="utf-8")
+
+    _, stderr = run(tmp_path)
+
+    assert stderr == ""
