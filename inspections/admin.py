@@ -1,0 +1,155 @@
+"""Admin for forces, commissioners, inspections and their findings, plus the change history.
+
+Rows the loader writes are Curated: whatever a person changes here is recorded in
+``edited_fields`` (from the form's ``changed_data``), and the loader never overwrites those
+fields again. Django's own history (LogEntry) records who changed what and when; a read-only
+"Recent changes" page lists it across every model.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.utils.html import format_html
+
+from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+
+CURATED_READONLY = ("edited_fields", "created_at", "updated_at")
+
+
+def _record_edits(obj, form) -> None:
+    if hasattr(obj, "mark_edited") and form.changed_data:
+        obj.mark_edited(name for name in form.changed_data if name != "edited_fields")
+
+
+class CuratedAdminMixin:
+    """Records the fields a person changed, on the row itself and in its inlines."""
+
+    actions = ["forget_corrections"]
+
+    def save_model(self, request, obj, form, change):
+        _record_edits(obj, form)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.has_changed() and not formset._should_delete_form(inline_form):
+                _record_edits(inline_form.instance, inline_form)
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description="Forget corrections: let the loader update these rows again")
+    def forget_corrections(self, request, queryset):
+        count = queryset.exclude(edited_fields=[]).update(edited_fields=[])
+        self.message_user(request, f"Forgot the corrections on {count} rows.", messages.SUCCESS)
+
+
+class CuratedInlineMixin:
+    readonly_fields = CURATED_READONLY
+    extra = 0
+    show_change_link = True
+
+
+class GradeInline(CuratedInlineMixin, admin.TabularInline):
+    model = Grade
+    fields = ("area", "grade", "letter", "quote", "edited_fields", "updated_at")
+    readonly_fields = CURATED_READONLY
+    raw_id_fields = ("letter",)
+
+
+class AreaForImprovementInline(CuratedInlineMixin, admin.StackedInline):
+    model = AreaForImprovement
+    fields = (("kind", "number", "status"), "text", "response", "letter", "edited_fields")
+    readonly_fields = CURATED_READONLY
+    raw_id_fields = ("letter",)
+
+
+@admin.register(Force)
+class ForceAdmin(admin.ModelAdmin):
+    """Read-mostly: forces come from the vocabulary's data migration."""
+
+    list_display = ("name", "short_name", "country", "slug")
+    list_filter = ("country",)
+    search_fields = ("name", "short_name", "aliases")
+    readonly_fields = ("name", "slug", "country")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Commissioner)
+class CommissionerAdmin(CuratedAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "honorific", "title", "force", "edited_fields", "updated_at")
+    list_filter = ("title", "force")
+    list_select_related = ("force",)
+    search_fields = ("name", "force__name")
+    readonly_fields = CURATED_READONLY
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Inspection)
+class InspectionAdmin(CuratedAdminMixin, admin.ModelAdmin):
+    list_display = ("__str__", "force", "kind", "period", "published", "edited_fields")
+    list_filter = ("kind", "period", "force")
+    list_select_related = ("force",)
+    search_fields = ("title", "period", "force__name")
+    date_hierarchy = "published"
+    readonly_fields = ("natural_key", *CURATED_READONLY)
+    inlines = [GradeInline, AreaForImprovementInline]
+
+
+@admin.register(Grade)
+class GradeAdmin(CuratedAdminMixin, admin.ModelAdmin):
+    list_display = ("inspection", "area", "grade", "letter", "edited_fields", "updated_at")
+    list_filter = ("grade", "area", "inspection__kind", "inspection__force")
+    list_select_related = ("inspection__force", "letter")
+    search_fields = ("area", "quote", "inspection__title", "inspection__force__name")
+    readonly_fields = CURATED_READONLY
+    raw_id_fields = ("inspection", "letter")
+
+
+@admin.register(AreaForImprovement)
+class AreaForImprovementAdmin(CuratedAdminMixin, admin.ModelAdmin):
+    list_display = ("__str__", "inspection", "status", "letter", "edited_fields", "updated_at")
+    list_editable = ("status",)
+    list_filter = ("status", "kind", "inspection__force")
+    list_select_related = ("inspection__force", "letter")
+    search_fields = ("text", "response", "inspection__title", "inspection__force__name")
+    readonly_fields = CURATED_READONLY
+    raw_id_fields = ("inspection", "letter")
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """Recent changes across the site: who changed what, and when. Read-only."""
+
+    list_display = ("action_time", "user", "action", "content_type", "object_link", "change")
+    list_filter = ("action_flag", "content_type", "user")
+    list_select_related = ("user", "content_type")
+    search_fields = ("object_repr", "change_message", "user__username")
+    date_hierarchy = "action_time"
+    ordering = ("-action_time",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="action", ordering="action_flag")
+    def action(self, entry):
+        return entry.get_action_flag_display()
+
+    @admin.display(description="object")
+    def object_link(self, entry):
+        url = None if entry.is_deletion() else entry.get_admin_url()
+        if not url:
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', url, entry.object_repr)
+
+    @admin.display(description="change")
+    def change(self, entry):
+        return entry.get_change_message()
