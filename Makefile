@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps clean
+.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,10 @@ browser-deps:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+## Benchmarks at national size (not part of `make test`): writes docs/benchmarks.md
+bench: install-test
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	$(PY) -m pccsite.benchmark $(BENCH_ARGS)

@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "pccsite.urls"
+# Benchmark runs add a bare view as the throughput ceiling (pccsite/bench_urls.py).
+ROOT_URLCONF = "pccsite.bench_urls" if env_bool("PCCSITE_BENCH") else "pccsite.urls"
 
 TEMPLATES = [
     {

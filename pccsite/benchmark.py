@@ -1,0 +1,430 @@
+"""Benchmarks for a national-size corpus: `make bench` runs `python -m pccsite.benchmark`.
+
+What it measures, from nothing but this repository and the machine's local services:
+1. load throughput (letters/s) of `load_letters` on a generated corpus, on SQLite and (when one
+   answers at 127.0.0.1:5432) PostgreSQL, the loader's peak memory at two corpus sizes (it
+   should be flat), and the time to reload the unchanged corpus;
+2. per-page server time (p50, p95) for every kind of page, with the cache cold and warm;
+3. requests/s and p99 latency from a second process (wrk) against gunicorn with several workers
+   on 127.0.0.1, for the home, force, commissioner and letter pages, beside a bare Django view
+   measured in the same run as the ceiling.
+It writes a markdown report (docs/benchmarks.md by default) with the date and the machine.
+Each step runs the project's own commands in subprocesses, so what is measured is what users run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+PG_BENCH_DB = "pccsite_bench"
+
+TARGETS = {
+    "load_sqlite_letters_per_s": 200,
+    "reload_s": 5.0,
+    "page_p95_ms": 50.0,
+    "throughput_ratio": 0.5,
+}
+
+
+def _log(message: str) -> None:
+    sys.stderr.write(f"[bench] {message}\n")
+    sys.stderr.flush()
+
+
+def _env(database_url: str, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"DATABASE_URL": database_url, "DEBUG": "0", "PYTHONUNBUFFERED": "1"})
+    env.update(extra)
+    return env
+
+
+def _manage(*args: str, env: dict[str, str]) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run manage.py; return wall seconds, the child's peak RSS in KiB, and the result."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # wait4 gives this child's own rusage (peak RSS), not the sum over all children.
+    stdout, stderr = "", ""
+    _pid, status, rusage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stdout = process.stdout.read()
+    stderr = process.stderr.read()
+    process.stdout.close()
+    process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    return elapsed, rusage.ru_maxrss, result
+
+
+def _check(result: subprocess.CompletedProcess, what: str) -> None:
+    if result.returncode != 0:
+        raise SystemExit(f"{what} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+
+
+def generate_corpus(out: Path, letters: int, seed: int) -> None:
+    if (out / "truth.json").exists() and len(list(out.glob("*.txt"))) == letters:
+        _log(f"reusing the corpus in {out}")
+        return
+    shutil.rmtree(out, ignore_errors=True)
+    _log(f"generating {letters} letters into {out}")
+    env = _env("sqlite:///:memory:")
+    elapsed, _rss, result = _manage(
+        "generate_corpus",
+        "--forces",
+        "43",
+        "--years",
+        "2014-2025",
+        "--letters",
+        str(letters),
+        "--seed",
+        str(seed),
+        "--out",
+        str(out),
+        env=env,
+    )
+    _check(result, "generate_corpus")
+    _log(f"generated in {elapsed:.1f}s")
+
+
+def _subset(corpus: Path, count: int, out: Path) -> Path:
+    """A folder of symlinks to the first `count` letters, for the memory-flatness comparison."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for path in sorted(corpus.glob("*.txt"))[:count]:
+        (out / path.name).symlink_to(path.resolve())
+    return out
+
+
+def postgres_available() -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(PG_ADMIN_URL, connect_timeout=3).close()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "no PostgreSQL here"
+        return False
+
+
+def _fresh_database(kind: str, work: Path) -> str:
+    if kind == "sqlite":
+        path = work / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {PG_BENCH_DB}")
+    return f"postgresql://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
+
+
+def bench_load(kind: str, corpus: Path, letters: int, work: Path) -> dict:
+    """Load the corpus into a fresh database, then reload it unchanged."""
+    url = _fresh_database(kind, work)
+    env = _env(url)
+    _check(_manage("migrate", "--verbosity", "0", env=env)[2], "migrate")
+
+    small = _subset(corpus, max(letters // 5, 1), work / "subset")
+    _log(f"{kind}: loading {letters // 5} letters (memory baseline)")
+    _t, small_rss, result = _manage("load_letters", str(small), env=env)
+    _check(result, "load_letters (subset)")
+    url = _fresh_database(kind, work)
+    env = _env(url)
+    _check(_manage("migrate", "--verbosity", "0", env=env)[2], "migrate")
+
+    _log(f"{kind}: loading {letters} letters")
+    load_s, rss, result = _manage("load_letters", str(corpus), env=env)
+    _check(result, "load_letters")
+    _log(f"{kind}: loaded in {load_s:.1f}s; reloading unchanged")
+    reload_s, _rss, result = _manage("load_letters", str(corpus), env=env)
+    _check(result, "load_letters (reload)")
+    return {
+        "database": kind,
+        "url": url,
+        "letters": letters,
+        "load_s": load_s,
+        "letters_per_s": letters / load_s,
+        "reload_s": reload_s,
+        "peak_rss_mib": rss / 1024,
+        "peak_rss_small_mib": small_rss / 1024,
+        "small_letters": letters // 5,
+    }
+
+
+def bench_pages(database_url: str, samples: int) -> dict:
+    """Per-page server time, measured in a child process with the test client."""
+    env = _env(database_url, PCCSITE_BENCH="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "pccsite.benchmark_pages", "--samples", str(samples)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    _check(result, "page timings")
+    return json.loads(result.stdout)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, timeout: float = 30.0) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not answer at {url}")
+
+
+def _wrk(url: str, duration: int, connections: int) -> dict:
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = result.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    factor = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    return {
+        "rps": rps,
+        "p99_ms": float(p99.group(1)) * factor,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": errors.group(0) if errors else "",
+    }
+
+
+def bench_throughput(
+    database_url: str, paths: dict[str, str], workers: int, duration: int, connections: int
+) -> dict:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (make bench installs Debian's wrk)")
+    port = _free_port()
+    env = _env(database_url, PCCSITE_BENCH="1")
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "-c",
+            "pccsite/gunicorn.conf.py",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "pccsite.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/_bench/bare/")
+        results = {}
+        for name, path in {"bare view": "/_bench/bare/", **paths}.items():
+            # One warm-up pass so every worker has its cache and connections ready.
+            _wrk(base + path, 2, connections)
+            _log(f"wrk {name} {path}")
+            results[name] = _wrk(base + path, duration, connections) | {"path": path}
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def machine_description() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}"
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def render_report(data: dict) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Run on {data['date']} on {data['machine']} with `make bench` "
+        f"({data['letters']} generated letters, seed {data['seed']}).",
+        "",
+        "## Loading",
+        "",
+        "| database | letters | load (s) | letters/s | reload unchanged (s) "
+        "| peak memory (MiB) | peak memory at 1/5 of the letters (MiB) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for load in data["loads"]:
+        lines.append(
+            f"| {load['database']} | {load['letters']} | {load['load_s']:.1f} "
+            f"| {load['letters_per_s']:.0f} | {load['reload_s']:.2f} | {load['peak_rss_mib']:.0f} "
+            f"| {load['peak_rss_small_mib']:.0f} ({load['small_letters']} letters) |"
+        )
+    lines += [
+        "",
+        "## Server time per page",
+        "",
+        f"Measured with Django's test client in one process on SQLite, "
+        f"{data['pages']['samples']} pages of each kind; cold = cache cleared first.",
+        "",
+        "| page | cold p50 (ms) | cold p95 (ms) | warm p50 (ms) | warm p95 (ms) | queries |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, page in data["pages"]["pages"].items():
+        lines.append(
+            f"| {name} | {page['cold_p50_ms']:.1f} | {page['cold_p95_ms']:.1f} "
+            f"| {page['warm_p50_ms']:.1f} | {page['warm_p95_ms']:.1f} | {page['queries']} |"
+        )
+    throughput = data["throughput"]
+    bare = throughput["bare view"]["rps"]
+    lines += [
+        "",
+        "## Throughput under load",
+        "",
+        f"gunicorn, {data['workers']} workers, on 127.0.0.1; wrk from a second process, "
+        f"{data['connections']} connections for {data['duration']} s per page; SQLite.",
+        "",
+        "| page | path | requests/s | p99 (ms) | share of the bare view | non-2xx |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, row in throughput.items():
+        lines.append(
+            f"| {name} | `{row['path']}` | {row['rps']:.0f} | {row['p99_ms']:.1f} "
+            f"| {row['rps'] / bare:.0%} | {row['non_2xx']} |"
+        )
+    sqlite = next(load for load in data["loads"] if load["database"] == "sqlite")
+    worst_p95 = max(page["warm_p95_ms"] for page in data["pages"]["pages"].values())
+    worst_cold = max(page["cold_p95_ms"] for page in data["pages"]["pages"].values())
+    ratios = {
+        name: row["rps"] / bare
+        for name, row in throughput.items()
+        if name in ("force", "commissioner")
+    }
+    lines += [
+        "",
+        "## Targets",
+        "",
+        "| target | measured | |",
+        "|---|---|---|",
+        f"| load >= {TARGETS['load_sqlite_letters_per_s']} letters/s on SQLite "
+        f"| {sqlite['letters_per_s']:.0f} "
+        f"| {_mark(sqlite['letters_per_s'] >= TARGETS['load_sqlite_letters_per_s'])} |",
+        f"| reload of {sqlite['letters']} unchanged letters <= {TARGETS['reload_s']:.0f} s "
+        f"| {sqlite['reload_s']:.2f} s | {_mark(sqlite['reload_s'] <= TARGETS['reload_s'])} |",
+        f"| every page p95 <= {TARGETS['page_p95_ms']:.0f} ms (warm) | {worst_p95:.1f} ms "
+        f"| {_mark(worst_p95 <= TARGETS['page_p95_ms'])} |",
+        f"| every page p95 <= {TARGETS['page_p95_ms']:.0f} ms (cold cache) "
+        f"| {worst_cold:.1f} ms | {_mark(worst_cold <= TARGETS['page_p95_ms'])} |",
+    ]
+    for name, ratio in ratios.items():
+        lines.append(
+            f"| {name} page >= 50% of the bare view's requests/s | {ratio:.0%} "
+            f"| {_mark(ratio >= TARGETS['throughput_ratio'])} |"
+        )
+    flat = sqlite["peak_rss_mib"] <= sqlite["peak_rss_small_mib"] * 1.25
+    lines.append(
+        f"| loader memory flat in the number of files | {sqlite['peak_rss_small_mib']:.0f} MiB "
+        f"at {sqlite['small_letters']}, {sqlite['peak_rss_mib']:.0f} MiB at {sqlite['letters']} "
+        f"| {_mark(flat)} |"
+    )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--work", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--samples", type=int, default=40, help="pages of each kind to time")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args(argv)
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    corpus = args.work / f"corpus-{args.letters}-{args.seed}"
+    generate_corpus(corpus, args.letters, args.seed)
+
+    loads = [bench_load("sqlite", corpus, args.letters, args.work)]
+    if not args.skip_postgres and postgres_available():
+        loads.append(bench_load("postgresql", corpus, args.letters, args.work))
+    else:
+        _log("PostgreSQL skipped")
+    sqlite_url = loads[0]["url"]
+
+    _log("timing pages")
+    pages = bench_pages(sqlite_url, args.samples)
+    _log("load test")
+    throughput = bench_throughput(
+        sqlite_url, pages["paths"], args.workers, args.duration, args.connections
+    )
+    data = {
+        "date": dt.date.today().isoformat(),
+        "machine": machine_description(),
+        "letters": args.letters,
+        "seed": args.seed,
+        "loads": loads,
+        "pages": pages,
+        "throughput": throughput,
+        "workers": args.workers,
+        "duration": args.duration,
+        "connections": args.connections,
+    }
+    report = render_report(data)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(report, encoding="utf-8")
+    (args.work / "benchmarks.json").write_text(json.dumps(data, indent=2, default=str))
+    sys.stdout.write(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
