@@ -250,7 +250,12 @@ AREAS: tuple[AreaTerm, ...] = (
         "managing-offenders",
         "Managing offenders",
         ("Managing offenders and suspects",),
-        ("managing offenders", "manage offenders"),
+        (
+            "managing offenders",
+            "manage offenders",
+            "management of offenders and suspects",
+            "management of offenders",
+        ),
     ),
     AreaTerm(
         "workforce",
@@ -272,7 +277,7 @@ AREAS: tuple[AreaTerm, ...] = (
         "crime-data-integrity",
         "Recording data about crime",
         ("Recording data about crime",),
-        ("crime data integrity", "crime recording"),
+        ("crime data integrity", "crime recording", "recording of data about crime"),
     ),
     AreaTerm(
         "serious-organised-crime",
@@ -304,10 +309,21 @@ PILLARS: tuple[AreaTerm, ...] = (
         "efficiency",
         "Efficiency",
         ("Efficiency",),
-        ("keeping people safe and reducing crime affordably", "efficient"),
+        (
+            "keeping people safe and reducing crime affordably",
+            "efficient",
+            "operating efficiently",
+        ),
     ),
     AreaTerm(
-        "legitimacy", "Legitimacy", ("Legitimacy",), ("treating the public fairly", "legitimate")
+        "legitimacy",
+        "Legitimacy",
+        ("Legitimacy",),
+        (
+            "treating the public fairly",
+            "legitimate",
+            "treating the public and its workforce legitimately",
+        ),
     ),
 )
 OVERALL_AREA = "overall"

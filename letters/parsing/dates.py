@@ -120,7 +120,15 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-_LABEL = re.compile(r"^\W{0,3}(?:date(?:d)?|letter\s+date)\s*[:\-]?\s*$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^\W{0,3}(?:date(?:d)?|letter\s+date|sent)\s*[:\-]?\s*(?:\w+day,?\s*)?$", re.IGNORECASE
+)
+# A web page's or statement's own date: "Published: 12 October 2022", "Posted on ...".
+_PAGE_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date\s+published"
+    r"|for\s+immediate\s+release\s*-?)\s*[:\-]?\s*(?:\w+day,?\s*)?$",
+    re.IGNORECASE,
+)
 _STATEMENT_LABEL = re.compile(
     r"(?:published|posted|updated|issued|released|first\s+published)(?:\s+on)?\s*[:\-]?\s*"
     r"(?:\w+day,?\s+)?$",
@@ -157,7 +165,12 @@ def letter_date(
         after = _after_on_line(folded, lines, found).strip(" *_.,\t")
         if (not before or _WEEKDAY_PREFIX.match(before)) and not after:
             return found if found.value else None
-    # 3. A statement: "Published: 5 January 2023", "Posted on ...", anywhere near the top.
+    # 3. A page's label: "Published: 12 October 2022" on a line of its own, before the letter.
+    for found in find_dates(folded, 0, header_end if has_salutation else len(folded)):
+        label = _PAGE_LABEL.match(_before_on_line(folded, lines, found))
+        if label and found.value and not _after_on_line(folded, lines, found).strip(" *_.,\t"):
+            return found
+    # 4. A statement: "Published: 5 January 2023", "Posted on ...", anywhere near the top.
     if not has_salutation:
         for found in find_dates(folded):
             before = _before_on_line(folded, lines, found)
@@ -173,7 +186,7 @@ def letter_date(
             line = line_at(lines, found.start)
             if not folded[line.start : found.start].strip(" *_>\t") and found.value:
                 return found
-    # 4. Any full date in the header that is not about a report ("Re: ... published ...").
+    # 5. Any full date in the header that is not about a report ("Re: ... published ...").
     for found in header:
         before = _before_on_line(folded, lines, found).lower()
         if found.value and not re.search(r"publish|report|inspection|\bre\b", before):

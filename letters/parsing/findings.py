@@ -9,6 +9,7 @@ sign-off, with page furniture (footnotes, "cont'd", "Page 2 of 3") dropped and w
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -80,21 +81,38 @@ def _is_heading(line: Line) -> bool:
 
 
 def _paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of non-blank lines; page furniture lines are dropped and do not end a paragraph."""
+    """Runs of non-blank lines, page furniture dropped.
+
+    A labelled line ("Force response: ...") starts a paragraph of its own, and a paragraph
+    cut by a page break mid-sentence ("so that" ... "it can continue") is joined up again.
+    """
     paragraphs: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
         if is_furniture(line.text):
             continue
-        if line.blank:
+        if line.blank or (current and _RESPONSE_LABEL.match(line.text)):
             if current:
                 paragraphs.append(current)
                 current = []
-            continue
+            if line.blank:
+                continue
         current.append(line)
     if current:
         paragraphs.append(current)
-    return paragraphs
+    joined: list[list[Line]] = []
+    for paragraph in paragraphs:
+        if joined and _cut_mid_sentence(joined[-1][-1], paragraph[0]):
+            joined[-1] = joined[-1] + paragraph
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _cut_mid_sentence(last: Line, first: Line) -> bool:
+    end = last.stripped
+    start = first.stripped
+    return bool(end) and end[-1] not in ".!?:;\"')" and start[:1].islower()
 
 
 def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]:
@@ -113,7 +131,7 @@ def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]
             )
             continue
         match = _MARKER.match(folded, line.start, line.end)
-        if match and match.end() < line.end:
+        if match:
             starts.append((position, _marker_kind(match), int(match.group("n")), match.end()))
             continue
         if heading_kind:
@@ -134,7 +152,13 @@ def _finding(
 ) -> Finding:
     first = lines[0]
     head = Line(first.index, text_start, first.end, folded[text_start : first.end])
-    paragraphs = _paragraphs([head, *lines[1:]])
+    rest = lines[1:]
+    if head.blank:
+        # "AFI 1" alone on its line: the finding's words start on the next line.
+        rest = list(itertools.dropwhile(lambda line: line.blank, rest))
+        head = rest[0] if rest else head
+        rest = rest[1:]
+    paragraphs = _paragraphs([head, *rest])
     text_lines = paragraphs[0] if paragraphs else [head]
     text = clean_block(original, text_lines)
     start, end = text_lines[0].start, text_lines[-1].end

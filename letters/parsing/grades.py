@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from inspections.vocabulary import AREAS, OVERALL_AREA, PILLARS
 
+from .forces import FORCE_RE
 from .text import NUMBER, alternation, parse_number
 
 _AREA_KEYS: dict[str, str] = {}
@@ -134,7 +135,10 @@ def summary_counts(folded: str) -> tuple[list[FoundCount], list[tuple[int, int]]
         has_noun = any(m.group("noun") or m.group("noun2") for m in run)
         before = folded[max(0, run[0].start() - 30) : run[0].start()]
         in_form = run[0].group("g2") is not None
-        if not (has_noun or (in_form and (len(run) > 1 or _RATING_BEFORE.search(before)))):
+        listing = re.match(r"\s*[:\-]\s*\w", folded[run[-1].end() : run[-1].end() + 8])
+        if not (
+            has_noun or (in_form and (len(run) > 1 or listing or _RATING_BEFORE.search(before)))
+        ):
             continue
         for match in run:
             grade = grade_key(match.group("g") or match.group("g2"))
@@ -159,7 +163,8 @@ _AREA_VERB_GAP = re.compile(
     re.IGNORECASE,
 )
 _VERB = re.compile(
-    r"\b(?P<v>(?:re-?)?rated|(?:re-?)?graded|assessed|judged|deemed|awarded|received|achieved|given|gave)\b",
+    r"\b(?P<v>(?:re-?)?rated|(?:re-?)?graded|assessed|judged|deemed|awarded|received|achieved"
+    r"|given|gave|found|considered)\b",
     re.IGNORECASE,
 )
 # Words that may stand between a rating verb and its grade: "rated the force as 'good'".
@@ -197,10 +202,19 @@ _GRADING_OF = re.compile(r"\b(?:grading|grade|rating|judgement|judgment)\s+of\s+
 _GRADE_NOUN_AFTER = re.compile(r"\s*(?:grade|grading|rating)\b(?!s)", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|its|this|their|our|your)\s+$", re.IGNORECASE)
 _PREP_AFTER = re.compile(
-    r"^\s*(?:overall\s+)?(?:for|at|in|on)\s+(?:both\s+|each\s+of\s+|the\s+way\s+it\s+|how\s+it\s+|its\s+)?$",
+    r"^\s*(?:overall\s+)?(?:for|at|in|on)\s+(?:both\s+|each\s+of\s+|the\s+way\s+it\s+"
+    r"|how\s+it\s+|its\s+)?(?:[a-z]+ing\s+)?$",
     re.IGNORECASE,
 )
-_CHAIN_AREA = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)
+_CHAIN_AREA = re.compile(
+    r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*)(?:(?:for|at|in)\s+)?$", re.IGNORECASE
+)
+# A list of areas after a grade: "graded as requires improvement: A, and B".
+_LIST_OPEN = re.compile(r"^[\"']?\s*(?:areas?\s*)?[:\-]\s*$")
+# "inspectors found the force's approach to AREA 'good'"
+_VERB_THEN_AREA = re.compile(
+    r"\b(?:found|rated|graded|judged|assessed|considered)\b[^.;:!?]{0,40}$", re.IGNORECASE
+)
 _CHAIN_GRADE = re.compile(r"^\s*[,;]?\s*(?:and|but|while|whilst)?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 
@@ -257,7 +271,7 @@ def _chain(
     next_grade = index + 1
     while True:
         area = areas.starting_after(cursor)
-        if area and area.start - cursor <= 8 and _CHAIN_AREA.match(folded[cursor : area.start]):
+        if area and area.start - cursor <= 14 and _CHAIN_AREA.match(folded[cursor : area.start]):
             results.append((area, current))
             cursor = area.end
             continue
@@ -284,33 +298,49 @@ def _verb_before(folded: str, grade: Mention) -> re.Match[str] | None:
         last = match
     if last is None:
         return None
-    between = folded[last.end() : grade.start].strip(" \"'")
+    between = FORCE_RE.sub(" ", folded[last.end() : grade.start]).strip(" \"'")
     words = between.replace(",", " ").split()
     if len(words) > 4:
         return None
     for word in words:
         if word.lower() not in _BETWEEN_OK and not word[:1].isupper():
             return None
-    verb = last.group("v").lower()
-    if verb not in _STRONG_VERBS and not (
-        grade.quoted or _GRADE_NOUN_AFTER.match(folded, grade.end)
-    ):
-        return None
     return last
 
 
+def _strong(verb: re.Match[str] | None, folded: str, grade: Mention) -> bool:
+    """Whether a verb rates on its own ("rated good") or only with quotes or a grade noun
+    ("awarded 'good'", "received a good grade"); "found" needs an area named with it."""
+    if verb is None:
+        return False
+    word = verb.group("v").lower()
+    if word in _STRONG_VERBS:
+        return True
+    if word in ("found", "considered"):
+        return False
+    return grade.quoted or bool(_GRADE_NOUN_AFTER.match(folded, grade.end))
+
+
 def find_grades(
-    folded: str, *, context_area: str, skip_spans: list[tuple[int, int]] = ()
+    folded: str,
+    *,
+    context_area: str,
+    skip_spans: list[tuple[int, int]] = (),
+    counts: list[FoundCount] = (),
 ) -> tuple[list[FoundGrade], list[str]]:
     """Every (area, grade) the text ties together, deduplicated; warnings for conflicts."""
     area_list = area_mentions(folded)
     areas = _Areas(area_list)
+    found: list[FoundGrade] = []
+    # "graded good in three areas - A, B and C - and adequate in four: D; E; F; and G"
+    for count in counts:
+        for item in _area_list(folded, areas, count.end):
+            found.append(FoundGrade(item.key, count.grade, count.start, item.end))
     grades = [
         g
         for g in grade_mentions(folded, area_list)
         if not any(s <= g.start < e for s, e in skip_spans)
     ]
-    found: list[FoundGrade] = []
 
     def add(area: str, grade: Mention, start: int, end: int) -> None:
         found.append(FoundGrade(area, grade.key, start, end))
@@ -348,6 +378,15 @@ def find_grades(
             if _AREA_VERB_GAP.match(gap.rstrip("\"'") if not grade.quoted else gap):
                 add(before_area.key, grade, before_area.start, grade.end)
                 continue
+        # found the force's approach to AREA "good"
+        if (
+            before_area
+            and grade.quoted
+            and not folded[before_area.end : grade.start].strip()
+            and _VERB_THEN_AREA.search(folded[max(0, before_area.start - 60) : before_area.start])
+        ):
+            add(before_area.key, grade, before_area.start, grade.end)
+            continue
         # rated (the force) 'good' at AREA / graded as requires improvement for A, and good for B
         verb = _verb_before(folded, grade)
         grading_of = _GRADING_OF.search(folded[max(0, grade.start - 30) : grade.start])
@@ -355,9 +394,13 @@ def find_grades(
         area = _area_after(folded, areas, grade.end)
         if area is None and noun_after:
             area = _noun_area(folded, areas, grade)
-        if (verb or grading_of or noun_after or grade.quoted) and area:
-            if not verb and not grading_of and not noun_after and not grade.quoted:
+        if area is None and (_strong(verb, folded, grade) or grading_of):
+            listed = _area_list(folded, areas, grade.end)
+            if listed:
+                for item in listed:
+                    add(item.key, grade, verb.start() if verb else grade.start, item.end)
                 continue
+        if (verb or grading_of or noun_after or grade.quoted) and area:
             if noun_after and not verb and _blocked_before(folded, grade):
                 continue
             start = verb.start() if verb else grade.start
@@ -371,6 +414,8 @@ def find_grades(
                 )
                 start = chained_grade.start
             continue
+        if verb is not None and not _strong(verb, folded, grade):
+            verb = None
         if (
             verb
             or grading_of
@@ -402,6 +447,25 @@ def find_grades(
             else:
                 add(context_area, grade, start, grade.end)
     return _dedupe(found)
+
+
+def _area_list(folded: str, areas: _Areas, offset: int) -> list[Mention]:
+    """Areas listed after a colon or dash: ": responding to the public; investigating crime"."""
+    first = areas.starting_after(offset)
+    if (
+        first is None
+        or first.start - offset > 12
+        or not _LIST_OPEN.match(folded[offset : first.start])
+    ):
+        return []
+    listed = [first]
+    while True:
+        following = areas.starting_after(listed[-1].end)
+        if following is None or following.start - listed[-1].end > 14:
+            return listed
+        if not _CHAIN_AREA.match(folded[listed[-1].end : following.start]):
+            return listed
+        listed.append(following)
 
 
 def _noun_area(folded: str, areas: _Areas, grade: Mention) -> Mention | None:

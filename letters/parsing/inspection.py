@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import FoundDate, find_dates
+from .forces import force_mentions
 from .text import Line, line_at
 
 # Most specific first. Each pattern is searched in the subject window of the letter.
@@ -74,6 +75,14 @@ def subject_window(folded: str, lines: list[Line], body_start: int) -> tuple[int
     for line in lines:
         if line.start < body_start and _SUBJECT_RE.match(line.text):
             start = min(start, line.start)
+    # A page that quotes a letter introduces it in prose before the salutation.
+    for line in lines:
+        if line.start >= body_start:
+            break
+        text = line.stripped
+        if len(text) >= 80 and text[-1:] in ".!?\"'" and _TITLE_WORDS.search(text):
+            start = min(start, line.start)
+            break
     paragraphs = 0
     in_paragraph = False
     end = len(folded)
@@ -92,7 +101,9 @@ def subject_window(folded: str, lines: list[Line], body_start: int) -> tuple[int
     return start, end
 
 
-def find_kind(folded: str, window: tuple[int, int], body: tuple[int, int]) -> Kind:
+def find_kind(
+    folded: str, window: tuple[int, int], body: tuple[int, int], title: str | None = None
+) -> Kind:
     start, end = window
     best: tuple[int, str, re.Match[str]] | None = None
     for priority, (key, pattern) in enumerate(_KIND_PATTERNS):
@@ -108,11 +119,19 @@ def find_kind(folded: str, window: tuple[int, int], body: tuple[int, int]) -> Ki
             return Kind(best[1], best[2].start(), best[2].end())
     if pillar is not None:
         return pillar
-    peel = _PEEL_RE.search(folded, start, end) or _PEEL_RE.search(folded, *body)
+    peel = _PEEL_RE.search(folded, start, end)
     if peel:
         return Kind("peel", peel.start(), peel.end())
-    if re.search(r"\binspection|\breport\b", folded[start:end], re.IGNORECASE):
-        return Kind("other", None, None)
+    if title and _TITLE_WORDS.search(title):
+        # A named report that is not PEEL: about one force ("an inspection of X Police") it is
+        # some other inspection; about policing at large it is a national thematic.
+        offset = folded.find(title, start, end)
+        if force_mentions(title):
+            return Kind("other", offset, offset + len(title))
+        return Kind("thematic", offset, offset + len(title))
+    peel = _PEEL_RE.search(folded, *body)
+    if peel:
+        return Kind("peel", peel.start(), peel.end())
     return Kind("other", None, None)
 
 
@@ -262,7 +281,12 @@ def find_period(
 ) -> Period | None:
     """The cycle the letter answers: when several are named, the latest not after the letter."""
     found: list[Period] = []
-    for pattern in _PERIOD_PATTERNS:
+    # Only PEEL inspections (and regional inspections run inside PEEL) have PEEL periods; a
+    # thematic's mention of "its 2021/22 PEEL inspection" is about another report.
+    patterns = (
+        _PERIOD_PATTERNS if kind.startswith("peel") or kind == "serious-organised-crime" else ()
+    )
+    for pattern in patterns:
         for match in pattern.finditer(folded, start, end):
             period = _period_from(match)
             if period:

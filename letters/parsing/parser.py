@@ -38,7 +38,7 @@ from .types import (
 )
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 _REFERENCE_RE = re.compile(
     r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)"
@@ -98,8 +98,8 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
 
     window = subject_window(folded, lines, layout.body_start)
     body = (layout.body_start, layout.body_end)
-    kind = find_kind(folded, window, body)
     title = find_title(folded, lines, window, layout.body_start)
+    kind = find_kind(folded, window, body, title[0] if title else None)
     published = find_published(folded, window, date)
     force = find_force(
         folded,
@@ -110,7 +110,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
 
     counts, count_spans = summary_counts(folded)
     grades, grade_warnings = find_grades(
-        folded, context_area=context_area_for(kind.key), skip_spans=count_spans
+        folded, context_area=context_area_for(kind.key), skip_spans=count_spans, counts=counts
     )
     warnings.extend(grade_warnings)
     warnings.extend(_summary_warnings(counts, grades))

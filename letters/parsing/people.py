@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.vocabulary import HONORIFICS, POST_NOMINALS, RECIPIENTS
+from inspections.vocabulary import FORCES, HONORIFICS, POST_NOMINALS, RECIPIENTS
 
 from .structure import Layout
 from .text import Line, line_at, squash
@@ -125,6 +125,35 @@ _NOT_NAME_WORDS = {
     "hmic",
     "peel",
 }
+# Places are not people: "South Wales" before "Police and Crime Commissioner" is the area.
+_PLACES = {" ".join(name.lower().split()) for term in FORCES for name in term.all_names}
+# Short forms in salutations: "Dear Sir Tom" is Sir Thomas Winsor in the address block.
+_NICKNAMES = {
+    "tom": "thomas",
+    "andy": "andrew",
+    "mike": "michael",
+    "matt": "matthew",
+    "phil": "philip",
+    "steve": "stephen",
+    "rob": "robert",
+    "bob": "robert",
+    "jim": "james",
+    "bill": "william",
+    "will": "william",
+    "liz": "elizabeth",
+    "kate": "katherine",
+    "chris": "christopher",
+    "dave": "david",
+    "nick": "nicholas",
+    "tony": "anthony",
+    "sue": "susan",
+    "ben": "benjamin",
+    "dan": "daniel",
+    "sam": "samuel",
+    "alex": "alexander",
+    "jo": "joanne",
+    "zoe": "zo\u00eb",
+}
 _WORD_RE = re.compile(
     r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]*[a-z\u00df-\u024f][A-Za-z\u00c0-\u024f'\-]*$"
 )
@@ -172,7 +201,7 @@ def read_name(raw: str) -> Name | None:
     """
     # Everything after the first comma is post-nominals or a role ("..., Home Secretary").
     head = _LABEL.sub(lambda m: " " * len(m.group()), raw.split(",", 1)[0], count=1)
-    if len(head.strip()) > 60 or "(" in head:
+    if len(head.strip()) > 60 or "(" in head or ":" in head:
         return None
     spans = [
         (m.start(), m.end())
@@ -202,6 +231,8 @@ def read_name(raw: str) -> Name | None:
         if inner and (bare in _PARTICLES or _INITIAL_RE.match(token)):
             continue
         return None
+    if " ".join(rest).lower() in _PLACES:
+        return None
     offset = spans[0][0]
     return Name(" ".join(rest), " ".join(honorifics), offset, spans[-1][1] - offset)
 
@@ -210,8 +241,10 @@ def read_name(raw: str) -> Name | None:
 
 TITLE_RE = re.compile(
     r"(?P<deputy_mayor>deputy\s+mayor\s+for\s+policing[\w\s,&]{0,60}?crime(?:[\w\s,&]{0,40}?fire)?)"
-    r"|(?P<pfcc>police,?\s+fire\s+(?:and|&)\s+crime\s+commissioner)"
-    r"|(?P<pcc>police\s+(?:and|&)\s+crime\s+commissioner)"
+    r"|(?P<pfcc>police,?\s+fire\s+(?:and|&)\s+crime\s+commissioner"
+    r"|commissioner\s+for\s+police,?\s+fire(?:\s+and\s+rescue)?\s+(?:and|&)\s+crime)"
+    r"|(?P<pcc>police\s+(?:and|&)\s+crime\s+commissioner"
+    r"|police,?\s+crime\s+(?:and|&)\s+victims'?\s+commissioner)"
     r"|(?P<mayor>mayor\s+of\s+(?:the\s+)?(?:london|greater\s+manchester|west\s+yorkshire"
     r"|south\s+yorkshire|york\s+(?:and|&)\s+north\s+yorkshire|north\s+yorkshire))",
     re.IGNORECASE,
@@ -255,6 +288,11 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
     """The name nearest above the title line (or before it on the same line)."""
     title_line = line_at(lines, title.start)
     before_on_line = folded[title_line.start : title.start].strip(" \t,*_-")
+    if " ".join(before_on_line.lower().split()) in _PLACES or before_on_line.lower() in (
+        "the",
+        "for",
+    ):
+        before_on_line = ""  # "South Wales Police and Crime Commissioner": a place, not a name
     if before_on_line:
         name = read_name(before_on_line)
         if name is None:
@@ -362,7 +400,9 @@ def _short_key(word: str) -> str:
 
 # --- recipients ---------------------------------------------------------------------------
 
-_DEAR = re.compile(r"[\s*_>]*dear\s+(?P<who>[^\n]*?)[\s,:;.!]*$", re.IGNORECASE)
+_DEAR = re.compile(
+    r"[\s*_>]*(?:[^/\n]{1,40}/\s*)?dear\s+(?P<who>[^\n]*?)[\s,:;.!]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -395,6 +435,7 @@ def find_recipient(
     address = _address_names(folded, layout, exclude)
     if len(rest) == 1 and rest[0][:1].isupper() and rest[0].lower() not in _NOT_NAME_WORDS:
         word = rest[0].strip(".,")
+        given = _NICKNAMES.get(word.lower(), word.lower())
         by_given = honorifics and honorifics[0].lower().rstrip(".") in (
             "sir",
             "dame",
@@ -403,13 +444,13 @@ def find_recipient(
         )
         for candidate, start in address:
             parts = candidate.name.split()
-            if word in (parts[-1], parts[0]):
+            if word == parts[-1] or parts[0].lower() in (given, word.lower()):
                 return Recipient(
                     candidate.name, candidate.honorific, start, start + candidate.length, salutation
                 )
         for person in RECIPIENTS:
             parts = person.name.split()
-            if word == parts[-1] or (by_given or not honorifics) and word == parts[0]:
+            if word == parts[-1] or (by_given or not honorifics) and given == parts[0].lower():
                 start = who_start + who.find(word)
                 return Recipient(
                     person.name, " ".join(honorifics), start, start + len(word), salutation

@@ -176,6 +176,7 @@ _FURNITURE = re.compile(
       | p\.?t\.?o\.?
       | [\u00b9\u00b2\u00b3\u2070-\u2079]+\s*\S.*                            # "¹ Redacted"
       | \[\d{1,2}\]\s+\S.*                                                   # "[1] Source ..."
+      | [^\n]{0,80}\(cont(?:'|inue)?d\.?\)                                  # running header
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
