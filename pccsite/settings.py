@@ -7,6 +7,8 @@ One file for every environment (splitting settings is not worth it at this size)
 - SECRET_KEY     required in production; a fixed, public development key otherwise.
 - DEBUG          "1"/"true" to turn on; on in development, off in production unless set.
 - ALLOWED_HOSTS  comma-separated; localhost names by default.
+- CACHE_URL      where rendered pages are cached: file:///path (default: .cache/ in the project),
+                 redis://host:port/db in production, locmem:// for a single process.
 """
 
 import os
@@ -94,6 +96,24 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+
+
+def cache_from_url(url: str) -> dict:
+    """A CACHES entry from a URL. The page cache must be shared by every worker process, so
+    locmem:// suits only single-process use (tests, runserver)."""
+    scheme, _, rest = url.partition("://")
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not one of locmem, file, redis")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{BASE_DIR / '.cache'}"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

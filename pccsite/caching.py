@@ -1,0 +1,87 @@
+"""Whole-page caching for the public dashboard, invalidated whenever the data changes.
+
+Every cached page is keyed on a *data version*: a token kept in the shared cache and replaced
+(never incremented, so concurrent writers cannot lose an update) after each transaction that
+changes letters or inspections — saves and deletes through the ORM or the admin (signals), and
+every batch the loader writes (it calls ``bump_data_version`` itself, because bulk operations
+send no signals). A page rendered before the change is simply never looked up again, so every
+gunicorn worker sees new data on its next request without any coordination. The cache must be
+shared between processes for that (a file cache by default, Redis in production via CACHE_URL).
+
+Only anonymous GET/HEAD requests are cached: signed-in staff always see live pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import hashlib
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "pccsite:data-version"
+PAGE_TIMEOUT = 60 * 60
+
+# While the loader writes thousands of rows it bumps once per batch itself; per-row signals
+# would otherwise queue one cache write per saved row.
+_deferred = contextvars.ContextVar("pccsite_bumps_deferred", default=False)
+
+
+def data_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        # add() so two workers starting at once agree on one token.
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_data_version() -> None:
+    """Invalidate every cached page, once the current transaction (if any) has committed."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def _page_key(request, version: str) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"pccsite:page:{version}:{digest}"
+
+
+def cache_public_page(view):
+    """Serve a view's successful anonymous GET responses from the cache."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
+        if not cacheable:
+            return view(request, *args, **kwargs)
+        key = _page_key(request, data_version())
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code == 200 and not response.cookies:
+                cache.set(key, response, PAGE_TIMEOUT)
+        return response
+
+    return wrapper
+
+
+@contextlib.contextmanager
+def deferred_bumps():
+    """Inside this block, model signals do not bump the version; the caller bumps itself."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def bump_on_change(sender, **kwargs):
+    """Signal receiver for post_save/post_delete of the dashboard's models."""
+    if not _deferred.get():
+        bump_data_version()
