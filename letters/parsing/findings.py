@@ -43,6 +43,16 @@ _RESPONSE_LABEL = re.compile(
     r"|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})\s+)?(?:response|comments?|update|progress)\s*[:\-]\s*",
     re.IGNORECASE,
 )
+# Paragraphs after the last finding that close the letter rather than answer that finding:
+# remarks on the findings as a whole, thanks, a form's closing fields.
+_CLOSING = re.compile(
+    r"^[\s*_]*(?:publication|signed|date|distribution|cc|copied\s+to)\s*:"
+    r"|^[\s*_]*(?:i\s+would\s+(?:like\s+to\s+)?thank|thank\s+you|many\s+thanks)\b"
+    r"|\b(?:all|each|every|both|these)\s+(?:of\s+(?:the|these|its|them)\s+)?(?:\w+\s+)?"
+    r"(?:areas?\s+for\s+improvement|AFIs?|recommendations|causes\s+of\s+concern|plans)\b"
+    r"|\beach\s+of\s+them\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 _INLINE_RESPONSE = re.compile(
     r"\s(?:(?:force|pcc|opcc|mopac)\s+)?(?:response|update)\s*:\s", re.IGNORECASE
 )
@@ -183,6 +193,8 @@ def _finding(
         response_paragraphs.append(inline_lines)
     for paragraph in paragraphs[1:]:
         if len(paragraph) == 1 and _is_heading(paragraph[0]):
+            break
+        if _CLOSING.search(folded, paragraph[0].start, paragraph[-1].end):
             break
         response_paragraphs.append(paragraph)
     response = ""

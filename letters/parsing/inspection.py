@@ -154,7 +154,8 @@ _TITLE_WORDS = re.compile(
     r"\b(?:PEEL|inspection|report|review|state\s+of\s+policing)\b", re.IGNORECASE
 )
 _SUBJECT_TITLE_RE = re.compile(
-    r"[\s*_]{0,4}(?:(?:re|subject)\s*[:\-]\s*)?(?:section\s+55\s+response\s*[-:]\s*)?"
+    r"[\s*_]{0,4}(?:(?:re|subject|report(?:\s+title)?|title)\s*[:\-]\s*)?"
+    r"(?:section\s+55\s+response\s*[-:]\s*)?"
     r"(?P<title>[^\n]{6,200}?)(?:[,(]?\s*\(?published\b[^\n]*)?\s*$",
     re.IGNORECASE,
 )

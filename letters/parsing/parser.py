@@ -38,7 +38,7 @@ from .types import (
 )
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 _REFERENCE_RE = re.compile(
     r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)"
@@ -117,7 +117,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
 
     letter_year = date.value.year if date and date.value else None
     period = find_period(
-        folded, kind.key, layout.body_start if layout.salutation else 0, len(folded), letter_year
+        folded, kind.key, window[0] if layout.salutation else 0, len(folded), letter_year
     )
     if period is None and title is not None:
         period = period_from_title(title[0], title[1])

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tests.conftest import FIXTURES_DIR
-from tests.scoring import extract, score
+from tests.scoring import extract, norm, score
 
 LETTERS_DIR = FIXTURES_DIR / "letters"
 TRUTH_FILE = FIXTURES_DIR / "letters-truth.json"
@@ -36,3 +36,20 @@ def test_fixture_letters_all_parse():
     for path in sorted(LETTERS_DIR.glob("*.txt")):
         letter = extract(path)
         assert letter["source"] == str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        (name, kind)
+        for name in sorted(TRUTH)
+        for kind in ("causes_of_concern", "recommendations")
+        if kind in TRUTH[name]
+    ],
+)
+def test_fixture_letter_numbered_findings_match_truth(name, kind):
+    letter = extract(LETTERS_DIR / name)
+
+    found = [(f["number"], norm(f["text"])) for f in letter[kind]]
+
+    assert found == [(number, norm(text)) for number, text in TRUTH[name][kind]]
