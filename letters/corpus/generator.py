@@ -44,16 +44,22 @@ def generate(
     years: tuple[int, int] = (2014, 2025),
     seed: int | str = 0,
 ) -> Iterator[CorpusLetter]:
-    """Yield ``n`` letters as (file_name, text, truth), the truth in seeds-truth.json's format."""
+    """Yield ``n`` letters as (file_name, text, truth), the truth in seeds-truth.json's format.
+
+    Arguments are checked at once (a ValueError), before the first letter is asked for.
+    """
     force_list = resolve_forces(forces)
     first, last = years
     if first > last or first < 2014 or last > 2025:
         raise ValueError(f"years must lie within 2014-2025, not {first}-{last}")
-    year_list = list(range(first, last + 1))
+    return _letters(n, force_list, list(range(first, last + 1)), str(seed))
+
+
+def _letters(n, force_list, year_list, seed) -> Iterator[CorpusLetter]:
     for index in range(n):
         force = force_list[index % len(force_list)]
         year = year_list[index * len(year_list) // n]
-        yield build(index, force, year, str(seed))
+        yield build(index, force, year, seed)
 
 
 def build(index: int, force: vocab.ForceTerm, year: int, seed: str) -> CorpusLetter:

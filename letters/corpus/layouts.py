@@ -211,7 +211,7 @@ def web(draft: Draft) -> None:
     _statement_facts(draft)
     if draft.chance(0.4):
         findings_section(draft)
-    body(draft, phrases.BODY, 0, 2)
+    _statement_body(draft)
     draft.add("Share this page: Facebook  X  LinkedIn  Email", "head")
     if draft.chance(0.5):
         others = []
@@ -226,8 +226,19 @@ def web(draft: Draft) -> None:
     )
 
 
+def _statement_body(draft: Draft) -> None:
+    """Third person, so the body's first-person paragraphs become further quotes."""
+    for paragraph in draft.rng.sample(phrases.BODY, draft.rng.randint(0, 2)):
+        who = draft.pick(("The Commissioner", draft.signer.written_name.split()[-1]))
+        if draft.signer.office in ("mayor", "deputy-mayor", "board-chair"):
+            who = draft.signer.written_name
+        draft.add(f"{who} added: \u201c{paragraph}\u201d")
+
+
 def press(draft: Draft) -> None:
     rng = draft.rng
+    if draft.chance(0.7):
+        draft.add(_office(draft), "head")
     draft.add(rng.choice(("PRESS RELEASE", "NEWS RELEASE", "MEDIA RELEASE")), "head")
     draft.date_stated = True
     written = format_date(rng, draft.date)
@@ -243,7 +254,7 @@ def press(draft: Draft) -> None:
     )
     draft.add(_headline(draft), "head")
     _statement_facts(draft)
-    body(draft, phrases.BODY, 0, 2)
+    _statement_body(draft)
     draft.add("ENDS", "head")
     draft.add(
         f"Notes to editors\n1. The {_office(draft)} is the local policing body for the area.\n"

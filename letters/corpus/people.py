@@ -224,7 +224,7 @@ _FEMALE = {
     "Shabana Mahmood",
 }
 _CHIEF_INSPECTORS = (
-    ("Thomas Winsor", dt.date(2012, 10, 1), dt.date(2022, 3, 31)),
+    ("Thomas Winsor", dt.date(2012, 10, 1), dt.date(2022, 4, 1)),
     ("Andy Cooke", dt.date(2022, 4, 1), dt.date(2100, 1, 1)),
 )
 _INSPECTORS = (
@@ -241,7 +241,7 @@ _INSPECTORS = (
 _HOME_SECRETARIES = (
     ("Theresa May", dt.date(2010, 5, 12), dt.date(2016, 7, 13)),
     ("Amber Rudd", dt.date(2016, 7, 13), dt.date(2018, 4, 29)),
-    ("Sajid Javid", dt.date(2018, 4, 30), dt.date(2019, 7, 24)),
+    ("Sajid Javid", dt.date(2018, 4, 29), dt.date(2019, 7, 24)),
     ("Priti Patel", dt.date(2019, 7, 24), dt.date(2022, 9, 6)),
     ("Suella Braverman", dt.date(2022, 9, 6), dt.date(2022, 10, 19)),
     ("Grant Shapps", dt.date(2022, 10, 19), dt.date(2022, 10, 25)),

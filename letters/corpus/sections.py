@@ -331,8 +331,8 @@ def address_block(draft: Draft) -> None:
         ]
         if person.role == "inspector":
             salutations.append(f"Dear {person.first_name},")
-        if prefix:
-            salutations += ["Dear Sir Thomas,", "Dear Sir Tom,"]
+        if prefix:  # a knight: never "Mr Winsor"
+            salutations = ["Dear Sir Thomas,", "Dear Sir Tom,", "Dear Sir Thomas Winsor,"]
         salutation = rng.choice(salutations)
         # Letters often leave the name out of the address when the salutation gives it.
         named_in_block = rng.random() < 0.6 or not (
@@ -402,6 +402,9 @@ def subject_and_opening(draft: Draft) -> None:
     if insp.era == "sop":
         _sop_opening(draft, name_period)
         return
+    if insp.era == "thematic":
+        _thematic_opening(draft)
+        return
     if insp.era == "soc":
         published = published_words(draft)
         draft.lead(
@@ -442,16 +445,37 @@ def subject_and_opening(draft: Draft) -> None:
         what = {
             "peel-2021": "PEEL inspection findings",
             "cdi": "crime data integrity inspection report",
-            "thematic": "report",
             "custody": "report on police custody",
         }[insp.era]
-        if insp.era in ("thematic", "custody"):
+        if insp.era == "custody":
             what = f"{what} '{title}'"
-            draft.period_named = insp.era == "thematic"  # a thematic has no period to name
         draft.lead(
             f"I write to you in response to the {draft.force.short_name} {what}{published}. "
             f"This response concerns {force}."
         )
+
+
+def _thematic_opening(draft: Draft) -> None:
+    """A national report: the letter says so, and says it applies to this force too."""
+    title = draft.inspection.title
+    if draft.chance(0.4):
+        draft.add(f"Re: {title}", "head")
+    published = published_words(draft)
+    force = draft.force_words()
+    draft.lead(
+        draft.pick(
+            (
+                f"I write in response to your national thematic report '{title}'{published}. "
+                f"Its findings and recommendations apply to {force} as to every force.",
+                f'I am writing in response to your report "{title}"{published}. This is a '
+                f"national thematic report, and {force} was one of the forces whose work "
+                f"informed it.",
+                f"Thank you for your thematic inspection report \u2018{title}\u2019{published}. "
+                f"{force} was not one of the forces inspected in the fieldwork, but the "
+                f"report's findings apply to every force in England and Wales.",
+            )
+        )
+    )
 
 
 def _sop_opening(draft: Draft, name_period: bool) -> None:
@@ -653,7 +677,6 @@ def grades_section(draft: Draft) -> None:
                     (
                         f"The report recognises the force's work on {listed}.",
                         f"I note your assessment of the force's performance in {listed}.",
-                        f"There is more work to be done in {listed}.",
                     )
                 ),
                 "grade",

@@ -30,13 +30,14 @@ def write_corpus(
     Each letter is written as soon as it is generated, and truth.json is written entry by entry
     (it is one JSON object keyed by file name, like seeds-truth.json).
     """
+    letters = generate(n, forces, years, seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     truth_path = out_dir / "truth.json"
     total = 0
     count = 0
     with truth_path.open("w", encoding="utf-8", newline="\n") as truth_file:
         truth_file.write("{")
-        for name, text, truth in generate(n, forces, years, seed):
+        for name, text, truth in letters:
             data = text.encode("utf-8")
             (out_dir / name).write_bytes(data)
             total += len(data)
