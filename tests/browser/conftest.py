@@ -1,0 +1,121 @@
+"""A real server with the seed letters loaded, and one headless Chromium for the whole session.
+
+The server runs in a subprocess on a temporary SQLite database (not pytest-django's test
+database, whose flushes would wipe the 43 forces the data migration creates). Chromium is
+Debian's: Playwright cannot download its own browser here.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(*args: str, env: dict) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"runserver exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer at {url} within {timeout} seconds")
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """The site, with seeds/ loaded, served by `manage.py runserver` on a free port."""
+    database = tmp_path_factory.mktemp("site") / "browser.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PCCSITE_ENV": "development"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    _manage("migrate", "--verbosity", "0", env=env)
+    _manage("load_letters", "seeds", env=env)
+    url = f"http://127.0.0.1:{_free_port()}"
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(url + "/", process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (CHROMIUM.is_file() or shutil.which(str(CHROMIUM))):
+        reason = f"Chromium is not installed at {CHROMIUM} (`make browser-deps` installs it)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def page(browser):
+    """One page for the session: tests navigate it rather than opening their own."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
