@@ -182,6 +182,8 @@ def _statement_facts(draft: Draft) -> None:
         published = f" published on {format_date(draft.rng, insp.published, prose=True)}"
     draft.period_named = True
     what = draft.pick(("the inspectorate's report", "HMICFRS's report", "the report"))
+    if insp.era == "thematic":
+        what = draft.pick(("the inspectorate's national thematic report", "the national report"))
     draft.lead(
         f"{_who(draft)} has responded to {what} \u2018{insp.title}\u2019{published}, which "
         f"covers {draft.force_words()}."
@@ -199,6 +201,7 @@ def _statement_facts(draft: Draft) -> None:
 
 def web(draft: Draft) -> None:
     rng = draft.rng
+    draft.third_person = True
     site = _office(draft)
     draft.add(f"Skip to main content\n{site}\nHome  About  News  Your say  Contact\nSearch", "head")
     headline = _headline(draft)
@@ -237,6 +240,7 @@ def _statement_body(draft: Draft) -> None:
 
 def press(draft: Draft) -> None:
     rng = draft.rng
+    draft.third_person = True
     if draft.chance(0.7):
         draft.add(_office(draft), "head")
     draft.add(rng.choice(("PRESS RELEASE", "NEWS RELEASE", "MEDIA RELEASE")), "head")

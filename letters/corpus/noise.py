@@ -53,7 +53,13 @@ def _footnote(draft: Draft, text: str) -> str:
         words[position] = f"{words[position]}{marker if marker != '[1]' else ' [1]'}"
         before = " ".join(words)
     note = rng.choice(
-        ("\u00b9 Redacted", "1 Redacted", "\u00b9 Figures as at the end of the quarter.")
+        (
+            "\u00b9 Redacted",
+            "\u00b9 Redacted",
+            "\u00b9 Redacted",
+            "1 Redacted",
+            "\u00b9 Figures as at the end of the quarter.",
+        )
     )
     return f"{before}\n\n{note}\n\n\n\n{after}"
 

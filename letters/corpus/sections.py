@@ -120,6 +120,7 @@ class Draft:
     afis: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     quote: tuple[str, str] = ("'", "'")
+    third_person: bool = False  # a press release or web page, not a letter
 
     def add(self, text: str, kind: str = "body") -> None:
         self.blocks.append(Block(text, kind))
@@ -389,7 +390,7 @@ def subject_and_opening(draft: Draft) -> None:
     if insp.era == "pillar" and draft.chance(0.2):
         # The seed's wording: the period as the inspection year, the pillar in the Re: line.
         year = int(insp.period)
-        published = format_date(rng, insp.published)
+        published = format_date(rng, insp.published, prose=True).removeprefix("the ")
         draft.published_stated = True
         draft.period_named = True
         draft.add(f"Re: PEEL {insp.pillar.capitalize()} Report, Published {published}", "head")
@@ -526,7 +527,9 @@ def grade_sentence(draft: Draft, area: str, grade: str) -> str:
             f"The force was graded {quoted} for {words}.",
             f"{words[0].upper()}{words[1:]} was graded as {quoted}.",
             f"Inspectors judged the force to be {quoted} {preposition} {words}.",
-            f"I note the {quoted} grade for {words}.",
+            f"I note the {quoted} grade for {words}."
+            if not draft.third_person
+            else f"Inspectors gave a {quoted} grade for {words}.",
             f"{draft.force_words()} was rated {quoted} {preposition} {words}.",
         )
     )
@@ -535,22 +538,21 @@ def grade_sentence(draft: Draft, area: str, grade: str) -> str:
 def grade_list(draft: Draft, areas: list[tuple[str, str]]) -> None:
     """The grades as lines: 'Preventing crime: Good', '- ... – Adequate' or a two-column table."""
     style = draft.rng.randrange(4)
-    lines = []
+    rows = []
     for area, grade in areas:
         draft.grades.append((area, grade))
-        name = draft.pick(AREA_WORDS[area].get(draft.era_year) or AREA_WORDS[area]["2021"])
-        name = name[0].upper() + name[1:]
-        label = GRADE_WORDS[grade].capitalize()
-        if style == 0:
-            lines.append(f"{name}: {label}")
-        elif style == 1:
-            lines.append(f"- {name} – {label}")
-        elif style == 2:
-            lines.append(f"{name:<55}{label}")
-        else:
-            lines.append(f"• {name}: {GRADE_WORDS[grade]}")
-    if style == 2:
-        lines.insert(0, f"{'Area':<55}Grade")
+        wordings = AREA_WORDS[area].get(draft.era_year) or AREA_WORDS[area]["2021"]
+        name = wordings[0]  # lists use the framework's own name
+        rows.append((name[0].upper() + name[1:], GRADE_WORDS[grade].capitalize()))
+    width = max(len(name) for name, _ in rows) + draft.rng.randint(3, 12)
+    if style == 0:
+        lines = [f"{name}: {label}" for name, label in rows]
+    elif style == 1:
+        lines = [f"- {name} \u2013 {label}" for name, label in rows]
+    elif style == 2:
+        lines = [f"{'Area':<{width}}Grade"] + [f"{name:<{width}}{label}" for name, label in rows]
+    else:
+        lines = [f"\u2022 {name}: {label.lower()}" for name, label in rows]
     draft.add("\n".join(lines), "list")
 
 
@@ -615,7 +617,14 @@ def grades_section(draft: Draft) -> None:
         quoted = _quoted(draft, grade)
         pleased = grade in ("outstanding", "good")
         draft.grades.append((area, grade))
-        if insp.era == "pillar" and draft.chance(0.4):
+        if insp.era == "pillar" and draft.third_person and draft.chance(0.4):
+            sentence = f"{draft.force.short_name} was rated {quoted} in the report."
+        elif insp.era == "soc" and draft.third_person and draft.chance(0.5):
+            sentence = (
+                f"The inspectorate's grading of {quoted} recognises {force}'s work identifying "
+                f"and driving out serious and organised criminals."
+            )
+        elif insp.era == "pillar" and draft.chance(0.4):
             # No area named: the report's pillar is the area (as in seed 002).
             sentence = rng.choice(
                 (
@@ -676,7 +685,9 @@ def grades_section(draft: Draft) -> None:
                 rng.choice(
                     (
                         f"The report recognises the force's work on {listed}.",
-                        f"I note your assessment of the force's performance in {listed}.",
+                        f"I note your assessment of the force's performance in {listed}."
+                        if not draft.third_person
+                        else f"Inspectors assessed the force's performance in {listed}.",
                     )
                 ),
                 "grade",
