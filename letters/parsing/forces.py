@@ -16,14 +16,17 @@ from inspections.vocabulary import FORCES
 from .text import alternation
 
 _NAME_TO_FORCE = {}
+_PHRASES = set()
 _CASE_SENSITIVE = set()
 for _term in FORCES:
     for _name in _term.all_names:
-        _NAME_TO_FORCE[_name.lower().replace("\u2019", "'")] = _term.name
+        _name = _name.replace("\u2019", "'")
+        _NAME_TO_FORCE[_name.lower()] = _term.name
+        _PHRASES.add(_name)
         # Acronyms and "the Met" are ordinary words in lower case.
         if _name.isupper() or _name.startswith("the "):
             _CASE_SENSITIVE.add(_name)
-FORCE_RE = alternation(_NAME_TO_FORCE.keys() | _CASE_SENSITIVE, case_sensitive=_CASE_SENSITIVE)
+FORCE_RE = alternation(_PHRASES, case_sensitive=_CASE_SENSITIVE)
 
 _TITLE_BEFORE = re.compile(
     r"(?:commissioner|mayor|policing\s+body|chief\s+constable|inspection|report)\s+"
@@ -31,9 +34,9 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-WEIGHT_TITLE = 8  # "Commissioner for X", "Mayor of X"
+WEIGHT_TITLE = 20  # "Commissioner for X", "Mayor of X"
 WEIGHT_HEADER = 5  # the letterhead and address block
-WEIGHT_SUBJECT = 3  # the "Re:" line or the first paragraph: what the letter answers
+WEIGHT_SUBJECT = 2  # the "Re:" line or the first paragraph: what the letter answers
 WEIGHT_BODY = 1
 
 

@@ -100,14 +100,14 @@ _COUNT_ITEM = re.compile(
     + NUMBER
     + r")\s+[\"']?(?P<g>"
     + GRADE_WORDS
-    + r")[\"']?(?P<noun>\s+"
+    + r")\b[\"']?(?P<noun>\s+"
     + _COUNT_NOUN
-    + r")?\b"
+    + r"\b)?"
     r"|[\"']?(?P<g2>"
     + GRADE_WORDS
     + r")[\"']?\s+in\s+(?P<n2>"
     + NUMBER
-    + r")\b(?P<noun2>\s+areas?)?",
+    + r")\b(?P<noun2>\s+areas?\b)?",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)

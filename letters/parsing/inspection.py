@@ -44,7 +44,9 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _PILLAR_RE = re.compile(
-    r"\bPEEL\b[\s:\-]{0,4}(?:\d{4}(?:/\d{2,4})?[\s:\-]{0,4})?(?:police\s+)?"
+    # A pillar report names one pillar and at most one year ("PEEL 2016: Legitimacy"); a span
+    # ("PEEL 2023/24 - Police effectiveness, ...") is an integrated report.
+    r"\bPEEL\b[\s:\-]{0,4}(?:\d{4}(?![/\-]\d)[\s:\-]{0,4})?(?:police\s+)?"
     r"(?P<a>effectiveness|efficiency|legitimacy)\b"
     r"|\b(?P<b>effectiveness|efficiency|legitimacy)\s+(?:report|inspection)",
     re.IGNORECASE,

@@ -38,7 +38,7 @@ from .types import (
 )
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 _REFERENCE_RE = re.compile(
     r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)"
@@ -137,9 +137,6 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         kind_start=kind.start,
         kind_end=kind.end,
     )
-    for what, value in (("date", date), ("force", force), ("commissioner", commissioner)):
-        if value is None:
-            warnings.append(f"no {what} found")
     return ParsedLetter(
         date=Spanned(date.value, date.start, date.end) if date else None,
         reference=reference,

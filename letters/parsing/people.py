@@ -364,6 +364,7 @@ _NAME_AFTER = re.compile(
     r"\s*(?P<name>(?:[A-Z][\w'\-]+\.?\s+){1,4}[A-Z][\w'\-]+)",
 )
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'\-]+\.?\s+){1,4}[A-Z][\w'\-]+),?\s+(?:the\s+)?$")
+_FOR_PLACE = re.compile(r"\s+(?:for|of)\s+[^,\n]{1,50},")
 _SHORT_TITLE = re.compile(
     r"\b(?:PCC|PFCC|(?<!Chief\s)Commissioner|Mayor)\b(?=\s+[A-Z])",
 )
@@ -376,7 +377,10 @@ def _speaker(folded: str) -> Signer | None:
     for match in _SHORT_TITLE.finditer(folded):
         titles.append(Title(_short_key(match.group()), match.group(), match.start(), match.end()))
     for title in titles:
-        after = _NAME_AFTER.match(folded, title.end, min(len(folded), title.end + 80))
+        # "Commissioner Jane Smith", "the Commissioner for Kent, Jane Smith, said"
+        skip = _FOR_PLACE.match(folded, title.end, min(len(folded), title.end + 60))
+        name_from = skip.end() if skip else title.end
+        after = _NAME_AFTER.match(folded, name_from, min(len(folded), name_from + 80))
         before = _NAME_BEFORE.search(folded, max(0, title.start - 80), title.start)
         for match in (after, before):
             if not match:
