@@ -16,6 +16,7 @@ import datetime as dt
 from . import phrases
 from .sections import (
     GRADE_WORDS,
+    Block,
     Draft,
     add_reference_and_date,
     address_block,
@@ -158,11 +159,10 @@ def _quote(draft: Draft) -> str:
 
 
 def _headline(draft: Draft) -> str:
-    insp = draft.inspection
+    """Written after the body: a headline names a grade only when the body states it too."""
     short = draft.force.short_name
-    if len(insp.grades) == 1 and draft.chance(0.4):
-        grade = GRADE_WORDS[insp.grades[0][1]]
-        draft.grades.append(insp.grades[0])
+    if len(draft.inspection.grades) == 1 and draft.grades and draft.chance(0.4):
+        grade = GRADE_WORDS[draft.grades[0][1]]
         return f"Commissioner responds to \u2018{grade}\u2019 rating for {short}"
     return draft.pick(
         (
@@ -195,7 +195,8 @@ def _statement_facts(draft: Draft) -> None:
         draft.add(
             f"The inspectorate identified {count_words(draft, len(insp.afis))} "
             f"{'area' if len(insp.afis) == 1 else 'areas'} for improvement, and the force has "
-            f"an action plan for each of them."
+            f"an action plan for {'it' if len(insp.afis) == 1 else 'each of them'}.",
+            "grade",  # states a count: never split by a page break
         )
 
 
@@ -204,9 +205,7 @@ def web(draft: Draft) -> None:
     draft.third_person = True
     site = _office(draft)
     draft.add(f"Skip to main content\n{site}\nHome  About  News  Your say  Contact\nSearch", "head")
-    headline = _headline(draft)
-    draft.add(f"Home > News > {headline}", "head")
-    draft.add(headline, "head")
+    at = len(draft.blocks)
     if not draft.chance(0.03):
         draft.date_stated = True
         label = rng.choice(("Posted on ", "Published: ", "", "Date: "))
@@ -215,6 +214,8 @@ def web(draft: Draft) -> None:
     if draft.chance(0.4):
         findings_section(draft)
     _statement_body(draft)
+    headline = _headline(draft)
+    draft.blocks[at:at] = [Block(f"Home > News > {headline}", "head"), Block(headline, "head")]
     draft.add("Share this page: Facebook  X  LinkedIn  Email", "head")
     if draft.chance(0.5):
         others = []
@@ -256,9 +257,10 @@ def press(draft: Draft) -> None:
         ),
         "head",
     )
-    draft.add(_headline(draft), "head")
+    at = len(draft.blocks)
     _statement_facts(draft)
     _statement_body(draft)
+    draft.blocks.insert(at, Block(_headline(draft), "head"))
     draft.add("ENDS", "head")
     draft.add(
         f"Notes to editors\n1. The {_office(draft)} is the local policing body for the area.\n"
