@@ -303,7 +303,11 @@ PILLARS: tuple[AreaTerm, ...] = (
         "effectiveness",
         "Effectiveness",
         ("Effectiveness",),
-        ("keeping people safe and reducing crime",),
+        (
+            "keeping people safe and reducing crime",
+            "how effectively it keeps people safe and reduces crime",
+            "effectiveness at keeping people safe and reducing crime",
+        ),
     ),
     AreaTerm(
         "efficiency",
@@ -313,6 +317,7 @@ PILLARS: tuple[AreaTerm, ...] = (
             "keeping people safe and reducing crime affordably",
             "efficient",
             "operating efficiently",
+            "the efficiency with which it keeps people safe and reduces crime",
         ),
     ),
     AreaTerm(
@@ -323,6 +328,7 @@ PILLARS: tuple[AreaTerm, ...] = (
             "treating the public fairly",
             "legitimate",
             "treating the public and its workforce legitimately",
+            "how legitimately it treats the public and its workforce",
         ),
     ),
 )

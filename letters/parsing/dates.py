@@ -122,7 +122,9 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _LABEL = re.compile(
-    r"^\W{0,3}(?:date(?:d)?|letter\s+date|sent)\s*[:\-]?\s*(?:\w+day,?\s*)?$", re.IGNORECASE
+    r"^\W{0,3}(?:date(?:d)?|(?:letter|response)\s+date|date\s+of\s+(?:letter|response)|sent)"
+    r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
+    re.IGNORECASE,
 )
 # A web page's or statement's own date: "Published: 12 October 2022", "Posted on ...".
 _PAGE_LABEL = re.compile(

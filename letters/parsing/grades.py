@@ -203,7 +203,7 @@ _GRADE_NOUN_AFTER = re.compile(r"\s*(?:grade|grading|rating)\b(?!s)", re.IGNOREC
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|its|this|their|our|your)\s+$", re.IGNORECASE)
 _PREP_AFTER = re.compile(
     r"^\s*(?:overall\s+)?(?:for|at|in|on)\s+(?:both\s+|each\s+of\s+|the\s+way\s+it\s+"
-    r"|how\s+it\s+|its\s+)?(?:[a-z]+ing\s+)?$",
+    r"|how\s+it\s+|its\s+)?(?:an?\s+|the\s+)?(?:[a-z]+ing\s+)?$",
     re.IGNORECASE,
 )
 _CHAIN_AREA = re.compile(

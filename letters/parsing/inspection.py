@@ -59,7 +59,7 @@ _PEEL_RE = re.compile(
 )
 _SUBJECT_RE = re.compile(
     r"^[\s*_]{0,4}(?:re|subject|report(?:\s+title)?|(?:type\s+of\s+)?inspection(?:\s+type)?"
-    r"|title|date\s+of\s+publication|publication\s+date|published)\s*[:\-]\s*\S",
+    r"|title|date\s+of\s+publication|publication\s+date|report\s+published)\s*[:\-]\s*\S",
     re.IGNORECASE,
 )
 
@@ -201,7 +201,7 @@ def find_title(
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
     r"(?:\s+by\s+[^.;\n]{1,70}?\s+on)?"
-    r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*$",
+    r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
 _PUBLISHED_AFTER = re.compile(
@@ -298,7 +298,8 @@ def find_period(
         found = []
         dates = find_dates(folded, start, end)
         for match in re.finditer(
-            r"\bstate\s+of\s+policing\b[^.\n]{0,80}?\b(?P<y>(?:19|20)\d\d)\b(?!\s*[/\-])",
+            r"\bstate\s+of\s+policing\b[^.\n]{0,80}?\b(?P<y>(?:19|20)\d\d)\b"
+            r"(?:\s*[/\-]\s*(?P<y2>\d\d)\b)?",
             folded[start:end],
             re.IGNORECASE,
         ):
@@ -306,7 +307,10 @@ def find_period(
             absolute = start + match.start("y")
             if any(d.start <= absolute < d.end for d in dates):
                 continue  # "State of Policing letter dated 19 July 2024" is not the year assessed
-            found.append(Period(str(year), year, start + match.start("y"), start + match.end("y")))
+            # Early reports assessed a span: "State of Policing 2013/14".
+            value = f"{year}/{match.group('y2')}" if match.group("y2") else str(year)
+            end_group = "y2" if match.group("y2") else "y"
+            found.append(Period(value, year, absolute, start + match.end(end_group)))
     if not found:
         return None
     usable = [p for p in found if letter_year is None or p.first_year <= letter_year]

@@ -124,6 +124,11 @@ _NOT_NAME_WORDS = {
     "hmicfrs",
     "hmic",
     "peel",
+    "release",
+    "news",
+    "statement",
+    "media",
+    "press",
 }
 # Places are not people: "South Wales" before "Police and Crime Commissioner" is the area.
 _PLACES = {" ".join(name.lower().split()) for term in FORCES for name in term.all_names}
