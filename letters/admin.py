@@ -5,16 +5,14 @@ field it supports). Corrections to extracted values are recorded in ``edited_fie
 loads keep them (see inspections.admin.CuratedAdminMixin).
 """
 
-from itertools import pairwise
-
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from inspections.admin import CURATED_READONLY, CuratedAdminMixin, CuratedInlineMixin
 from inspections.models import AreaForImprovement, Grade
 
+from .highlighting import Span, field_spans, highlight
 from .models import Letter
 
 
@@ -122,40 +120,32 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="text")
     def evidence(self, letter):
-        return highlight(letter.text, evidence_spans(letter))
+        return format_html(
+            '<pre class="letter-evidence">{}</pre>', highlight(letter.text, evidence_spans(letter))
+        )
 
 
 def letter_warnings(letter):
     return ((warning,) for warning in letter.warnings)
 
 
-def evidence_spans(letter) -> list[tuple[int, int, str]]:
-    """Every extracted value's span in the letter's text, with a label saying what it is."""
-    spans = [(start, end, name) for name, (start, end) in letter.spans.items()]
+def evidence_spans(letter) -> list[Span]:
+    """Every extracted value's span in the letter's text, labelled with what it supports."""
+    spans = field_spans(letter.spans)
     for grade in letter.grades.all():
         if grade.start is not None and grade.end is not None:
-            spans.append((grade.start, grade.end, f"grade: {grade}"))
+            spans.append(Span(grade.start, grade.end, f"grade-{grade.pk}", "grade", str(grade)))
     for finding in letter.areas_for_improvement.all():
         if finding.start is not None and finding.end is not None:
-            spans.append((finding.start, finding.end, str(finding)))
+            spans.append(Span(finding.start, finding.end, f"afi-{finding.pk}", "afi", str(finding)))
         if finding.response_start is not None and finding.response_end is not None:
-            spans.append((finding.response_start, finding.response_end, f"{finding}: response"))
+            spans.append(
+                Span(
+                    finding.response_start,
+                    finding.response_end,
+                    f"afi-{finding.pk}-response",
+                    "response",
+                    f"{finding}: response",
+                )
+            )
     return spans
-
-
-def highlight(text: str, spans: list[tuple[int, int, str]]):
-    """The text, escaped, with each span in a <mark> titled by what it supports.
-
-    Spans may overlap (a grade inside an AFI's response), so the text is cut at every span
-    boundary and each piece is marked with every span covering it.
-    """
-    spans = [(max(0, s), min(len(text), e), label) for s, e, label in spans if s < e]
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    pieces = []
-    for start, end in pairwise(cuts):
-        labels = [label for s, e, label in spans if s <= start and end <= e]
-        piece = escape(text[start:end])
-        if labels:
-            piece = format_html('<mark title="{}">{}</mark>', "; ".join(labels), text[start:end])
-        pieces.append(piece)
-    return mark_safe(f'<pre class="letter-evidence">{"".join(pieces)}</pre>')

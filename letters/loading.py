@@ -119,7 +119,8 @@ class LoadSummary:
 
     def __str__(self):
         return (
-            f"{self.total} files: {self.created} created, {self.updated} updated, "
+            f"{self.total} file{'' if self.total == 1 else 's'}: "
+            f"{self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.failed} failed, "
             f"{len(self.conflicts)} conflicts"
         )
@@ -312,7 +313,9 @@ class _Pending:
 class _Loader:
     def __init__(self):
         self._forces: dict[str, Force] | None = None
+        # Most letters in a batch share a few forces, commissioners and reports.
         self._commissioners: dict[tuple[str, int], Commissioner] = {}
+        self._inspections: dict[tuple[int, str, str], Inspection] = {}
 
     def load_batch(self, batch: list[LetterFile], report: Callable[[FileResult], None]) -> None:
         pending: list[_Pending] = []
@@ -378,6 +381,7 @@ class _Loader:
                 except DatabaseError as exc:
                     # Rows cached inside the rolled-back savepoint may no longer exist.
                     self._commissioners.clear()
+                    self._inspections.clear()
                     result = FileResult(item.path, "failed", f"could not be stored: {exc}")
                 report(result)
 
@@ -587,8 +591,11 @@ class _LetterWriter:
         else:
             natural_key = f"file-{slugify(os.path.basename(self.item.source))}"[:100]
 
+        cache_key = (force.pk, parsed.kind, natural_key)
         same = Inspection.objects.filter(force=force, kind=parsed.kind)
-        inspection = same.filter(natural_key=natural_key).first()
+        inspection = self.loader._inspections.get(cache_key)
+        if inspection is None:
+            inspection = same.filter(natural_key=natural_key).first()
         if inspection is None and (period or published):
             identity = Q()
             if period:
@@ -599,7 +606,7 @@ class _LetterWriter:
         if inspection is None:
             if not create:
                 return Inspection(force=force, kind=parsed.kind, title=title, period=period)
-            return Inspection.objects.create(
+            inspection = Inspection.objects.create(
                 force=force,
                 kind=parsed.kind,
                 natural_key=natural_key,
@@ -607,6 +614,9 @@ class _LetterWriter:
                 period=period,
                 published=published,
             )
+            self.loader._inspections[cache_key] = inspection
+            return inspection
+        self.loader._inspections[cache_key] = inspection
         # Shared by every letter about the report: fill in what it lacks, report corrections.
         changed = []
         for name, value in (("title", title), ("period", period), ("published", published)):

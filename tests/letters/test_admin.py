@@ -8,7 +8,6 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 
 from inspections.models import Grade
-from letters.admin import highlight
 from letters.loading import load_letters
 from letters.models import Letter
 from tests.admin_forms import form_data, row_prefix
@@ -60,18 +59,18 @@ def test_letter_admin_shows_the_text_with_evidence_highlighted(admin_client):
 
     page = admin_client.get(change_url(letter)).content.decode()
 
-    assert '<mark title="date">11th April 2023</mark>' in page
+    assert 'title="Date of the letter">11th April 2023</mark>' in page
     assert "Dear Mr Wilsher &lt;b&gt;," in page
 
 
-def test_highlight_marks_overlapping_spans():
-    html = highlight("abcdef <x>", [(0, 4, "outer"), (2, 6, "inner"), (9, 99, "clipped")])
+def test_letter_admin_highlights_the_grades_of_a_loaded_seed(admin_client, seeds_dir):
+    load_letters(paths=[seeds_dir / "001_439538cb42c9acce.txt"])
+    letter = Letter.objects.get()
 
-    assert html == (
-        '<pre class="letter-evidence"><mark title="outer">ab</mark>'
-        '<mark title="outer; inner">cd</mark><mark title="inner">ef</mark> &lt;x'
-        '<mark title="clipped">&gt;</mark></pre>'
-    )
+    page = admin_client.get(change_url(letter)).content.decode()
+
+    assert page.count('class="fact fact--grade"') == letter.grades.count() == 8
+    assert 'title="Signed by">Rupert Matthews</mark>' in page
 
 
 def test_letter_admin_change_records_edited_fields_and_history(admin_client):
