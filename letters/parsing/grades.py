@@ -156,11 +156,28 @@ _PAREN_GRADED_GAP = re.compile(r"^\s*\(\s*(?:graded|rated)\s+(?:as\s+)?$", re.IG
 _LIST_PREFIX = re.compile(r"^[\s\-*\u2022|>#]*(?:\(?\d{1,2}[.)]\s*|[a-h][.)]\s+)?[\s*|]*$")
 _LIST_GAP = re.compile(r"^\s*[*_]{0,2}\s*(?:[:|\-=]\s*|\t\s*|\s{2,})[*_]{0,2}\s*$")
 _LIST_AFTER = re.compile(r"^[*_]{0,2}\s*(?:\(.{0,40}\))?\s*[|.;,]?(?:\s*\|.*)?\s*$")
+# "AREA was graded (as)", "A and B were both rated": a plural verb or "both"/"all" lets the
+# grade reach back over coordinated areas.
 _AREA_VERB_GAP = re.compile(
-    r"^\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*)?(?:was|were|is|are|has\s+been|have\s+been|had\s+been"
-    r"|remains|remained|continues\s+to\s+be)\s+(?:again\s+|also\s+|now\s+|once\s+again\s+)?"
+    r"^\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*)?(?:was|is|has\s+been|remains|remained"
+    r"|continues\s+to\s+be|(?P<plural>were|are|ha(?:ve|d)(?:\s+(?:all|both))?\s+been|remain|continue\s+to\s+be))"
+    r"\s+(?:(?:again|also|now|once\s+again|(?P<all>all|both|each))\s+)?"
     r"(?:rated|graded|assessed|judged|found\s+to\s+be|deemed)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
+)
+# "protecting vulnerable people requires improvement": the scale's words used as a present-tense
+# judgement on areas named as the clause's subject, with nothing after but the clause's end
+# ("requires improvement in places" is a remark, not a grade).
+_BARE_REQUIRES = re.compile(
+    r"(?P<q1>[\"'])?\b(?P<g>requires?\s+improvement)\b(?P<q2>[\"'])?", re.IGNORECASE
+)
+_BARE_GAP = re.compile(r"^\s*(?:(?:still|also|now|therefore|currently|similarly)\s+)?$", re.I)
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?:;(]\s*|,\s*|\b(?:and|but|while|whilst|whereas|that)\s+)[\"']?$", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(
+    r"[ \t]*(?:[.;,:!?)|]|$|\n[ \t]*(?:$|\n|[-*\u2022|]|\d{1,2}[.)]|[A-Z])"
+    r"|\s+(?:and|but|while|whilst|whereas)\b)"
 )
 _VERB = re.compile(
     r"\b(?P<v>(?:re-?)?rated|(?:re-?)?graded|assessed|judged|deemed|awarded|received|achieved"
@@ -215,7 +232,8 @@ _LIST_OPEN = re.compile(r"^[\"']?\s*(?:areas?\s*)?[:\-]\s*$")
 _VERB_THEN_AREA = re.compile(
     r"\b(?:found|rated|graded|judged|assessed|considered)\b[^.;:!?]{0,40}$", re.IGNORECASE
 )
-_CHAIN_GRADE = re.compile(r"^\s*[,;]?\s*(?:and|but|while|whilst)?\s*$", re.IGNORECASE)
+# Between one (areas, grade) link of a chain and the next grade: "; and as good for ...".
+_CHAIN_GRADE = re.compile(r"^\s*[,;]?\s*(?:and|but|while|whilst)?\s*(?:as\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 
 
@@ -232,6 +250,11 @@ class _Areas:
     def starting_after(self, offset: int) -> Mention | None:
         index = bisect.bisect_left(self.starts, offset)
         return self.areas[index] if index < len(self.areas) else None
+
+    def starting_between(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.areas[low:high]
 
     def between(self, start: int, end: int) -> list[Mention]:
         low = bisect.bisect_left(self.starts, start)
@@ -375,8 +398,13 @@ def find_grades(
         # AREA was graded (as) X
         if before_area and grade.start - before_area.end <= 80:
             gap = folded[before_area.end : grade.start]
-            if _AREA_VERB_GAP.match(gap.rstrip("\"'") if not grade.quoted else gap):
-                add(before_area.key, grade, before_area.start, grade.end)
+            verb_gap = _AREA_VERB_GAP.match(gap.rstrip("\"'") if not grade.quoted else gap)
+            if verb_gap:
+                subjects = [before_area]
+                if verb_gap.group("plural") or verb_gap.group("all"):
+                    subjects = _coordinated(folded, areas, before_area)
+                for subject in subjects:
+                    add(subject.key, grade, subjects[0].start, grade.end)
                 continue
         # found the force's approach to AREA "good"
         if (
@@ -446,7 +474,45 @@ def find_grades(
                 add(leading[-1].key, grade, leading[-1].start, grade.end)
             else:
                 add(context_area, grade, start, grade.end)
+    found.extend(_bare_requires_improvement(folded, areas))
     return _dedupe(found)
+
+
+def _coordinated(folded: str, areas: _Areas, last: Mention) -> list[Mention]:
+    """The areas coordinated with ``last`` before it: "A, B and C" for C."""
+    items = [last]
+    while True:
+        previous = areas.ending_before(items[0].start)
+        if (
+            previous is None
+            or items[0].start - previous.end > 8
+            or not _JOIN.match(folded[previous.end : items[0].start])
+        ):
+            return items
+        items.insert(0, previous)
+
+
+def _bare_requires_improvement(folded: str, areas: _Areas) -> list[FoundGrade]:
+    found = []
+    for match in _BARE_REQUIRES.finditer(folded):
+        if bool(match.group("q1")) != bool(match.group("q2")):
+            start, end = match.start("g"), match.end("g")
+        else:
+            start, end = match.start(), match.end()
+        area = areas.ending_before(start)
+        if area is None or start - area.end > 12 or not _BARE_GAP.match(folded[area.end : start]):
+            continue
+        if not _CLAUSE_END.match(folded, end):
+            continue
+        subjects = _coordinated(folded, areas, area)
+        sentence_start = _sentence_start(folded, subjects[0].start)
+        line_start = folded.rfind("\n", 0, subjects[0].start) + 1
+        before = folded[max(sentence_start, line_start) : subjects[0].start]
+        if not (_CLAUSE_START.search(before) or not before.strip(" \t-*\u2022>")):
+            continue
+        for subject in subjects:
+            found.append(FoundGrade(subject.key, "requires-improvement", subjects[0].start, end))
+    return found
 
 
 def _area_list(folded: str, areas: _Areas, offset: int) -> list[Mention]:
@@ -468,17 +534,19 @@ def _area_list(folded: str, areas: _Areas, offset: int) -> list[Mention]:
         listed.append(following)
 
 
+_NOUN_AREA_GAP = re.compile(
+    r"\b(?:for|in)\s+(?:(?:its|the|an?|their)\s+)?(?:[a-z]+ing\s+)?$", re.IGNORECASE
+)
+
+
 def _noun_area(folded: str, areas: _Areas, grade: Mention) -> Mention | None:
     """ "the outstanding grade you have awarded for crime data integrity"."""
     end = min(len(folded), grade.end + 70)
     stop = _SENTENCE_END.search(folded, grade.end, end)
     end = stop.start() if stop else end
-    for area in areas.between(grade.end, end):
-        if re.search(
-            r"\b(?:for|in)\s+(?:its\s+|the\s+)?$",
-            folded[max(grade.end, area.start - 12) : area.start],
-            re.IGNORECASE,
-        ):
+    # An area starting in the sentence counts even when its long name runs past the window.
+    for area in areas.starting_between(grade.end, end):
+        if _NOUN_AREA_GAP.search(folded, max(grade.end, area.start - 24), area.start):
             return area
     return None
 

@@ -19,6 +19,12 @@ from tests.letters.test_parsing import check_parses, letter
         "Social media can be a force for good in preventing crime.",
         "A good grade in one inspection is no reason for complacency.",
         "The report judged that the force is good at operating efficiently.",
+        "The force and its partners were good at preventing crime and investigating crime.",
+        "Protecting vulnerable people requires improvement in places.",
+        "Much of its work requires improvement, and more work is required to improve.",
+        "More work is required to improve investigating crime.",
+        "Its approach to investigating crime requires improvement.",
+        "Officers in preventing crime and investigating crime were good at sharing information.",
     ],
 )
 def test_grade_words_without_area_or_rating_are_not_grades(sentence):
@@ -226,3 +232,106 @@ def test_grade_quote_is_the_exact_text():
     parsed = check_parses(text)
 
     assert parsed.grades[0].quote == "Responding to the public (\u201cadequate\u201d grade)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        (
+            "Responding to the public and investigating crime were graded adequate.",
+            [("responding-to-the-public", "adequate"), ("investigating-crime", "adequate")],
+        ),
+        (
+            "Preventing crime, investigating crime and managing offenders were all rated "
+            "\u2018good\u2019.",
+            [
+                ("preventing-crime", "good"),
+                ("investigating-crime", "good"),
+                ("managing-offenders", "good"),
+            ],
+        ),
+        (
+            "Responding to the public, and investigating crime, have both been graded as "
+            "requires improvement.",
+            [
+                ("responding-to-the-public", "requires-improvement"),
+                ("investigating-crime", "requires-improvement"),
+            ],
+        ),
+        (
+            "Protecting vulnerable people requires improvement.",
+            [("protecting-vulnerable-people", "requires-improvement")],
+        ),
+        (
+            "Investigating crime was graded good, and protecting vulnerable people still "
+            "requires improvement.",
+            [
+                ("investigating-crime", "good"),
+                ("protecting-vulnerable-people", "requires-improvement"),
+            ],
+        ),
+        (
+            "Inspectors found that investigating crime and protecting vulnerable people "
+            "require improvement.",
+            [
+                ("investigating-crime", "requires-improvement"),
+                ("protecting-vulnerable-people", "requires-improvement"),
+            ],
+        ),
+    ],
+)
+def test_coordinated_areas_share_one_grade(sentence, grades):
+    check_parses(letter(f"Thank you for the PEEL report.\n\n{sentence}"), grades=grades)
+
+
+def test_singular_verb_grades_only_the_nearest_area():
+    sentence = "Working with partners on preventing crime and investigating crime was graded good."
+
+    check_parses(
+        letter(f"Thank you for the PEEL report. {sentence}"),
+        grades=[("investigating-crime", "good")],
+    )
+
+
+def test_grade_chain_switches_grade_after_semicolon_and_as():
+    sentence = (
+        "Inspectors graded the force as outstanding for building, supporting and protecting the "
+        "workforce; as good for responding to the public and managing offenders; and as "
+        "adequate for leadership and force management and investigating crime."
+    )
+
+    check_parses(
+        letter(f"Thank you for the PEEL report. {sentence}"),
+        grades=[
+            ("workforce", "outstanding"),
+            ("responding-to-the-public", "good"),
+            ("managing-offenders", "good"),
+            ("use-of-resources", "adequate"),
+            ("investigating-crime", "adequate"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area", "grade"),
+    [
+        (
+            "I note the 'good' grade for the efficiency with which it keeps people safe and "
+            "reduces crime.",
+            "efficiency",
+            "good",
+        ),
+        (
+            "I note the 'adequate' grade for tackling serious and organised crime.",
+            "serious-organised-crime",
+            "adequate",
+        ),
+        (
+            "Inspectors gave an 'inadequate' grade for a safe, productive and positive workplace.",
+            "workforce",
+            "inadequate",
+        ),
+    ],
+)
+def test_grade_noun_then_area_after_for(sentence, area, grade):
+    check_parses(letter(f"Thank you for the PEEL report.\n\n{sentence}"), grades=[(area, grade)])
