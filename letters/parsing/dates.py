@@ -46,22 +46,31 @@ _MONTH = (
     r"|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
-# Dates do not wrap across lines, so the parts are separated by spaces and tabs only.
+# Hard-wrapped prose breaks a date at most once: "published on the 27th March\n2014".
+_SEP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _DAY_MONTH_YEAR = (
     r"\b(?P<d1>[0-3]?\d)"
     + _ORDINAL
-    + r"(?:[ \t]+of)?[ \t,]+"
+    + r"(?:"
+    + _SEP
+    + r"of)?(?:[ \t]*,)?"
+    + _SEP
     + _MONTH.format(name="m1")
     # "5th December 2024", "5 Dec, 2024"; the year is optional so that "7th January" is seen
     # (and refused for want of a year) rather than read as something else.
-    + r"(?:,?[ \t]+(?P<y1>(?:19|20)\d\d))?\b"
+    + r"(?:,?"
+    + _SEP
+    + r"(?P<y1>(?:19|20)\d\d))?\b"
 )
 _MONTH_DAY_YEAR = (
     r"\b"
     + _MONTH.format(name="m2")
-    + r"[ \t]+(?P<d2>[0-3]?\d)"
+    + _SEP
+    + r"(?P<d2>[0-3]?\d)"
     + _ORDINAL
-    + r",?[ \t]+(?P<y2>(?:19|20)\d\d)\b"
+    + r",?"
+    + _SEP
+    + r"(?P<y2>(?:19|20)\d\d)\b"
 )
 _NUMERIC = r"\b(?P<d3>[0-3]?\d)[/.](?P<m3>[01]?\d)[/.](?P<y3>(?:19|20)\d\d|\d\d)\b"
 _ISO = r"\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"

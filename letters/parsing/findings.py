@@ -13,7 +13,15 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .text import NUMBER, Line, clean_block, is_furniture, parse_number, squash
+from .text import (
+    NUMBER,
+    Line,
+    clean_block,
+    is_furniture,
+    parse_number,
+    squash,
+    within_paragraph,
+)
 
 _KIND_WORDS = (
     ("afi", r"AFI'?s?|areas?\s+for\s+improvement"),
@@ -225,7 +233,11 @@ def _finding(
 # --- stated counts ------------------------------------------------------------------------
 
 _COUNT_RE = re.compile(
-    r"(?:\b(?P<n>" + NUMBER + r")|(?P<none>\bno\b|\bnot\b[^.\n]{0,40}?\bany\b|\bzero\b))"
+    r"(?:\b(?P<n>"
+    + NUMBER
+    + r")|(?P<none>\bno\b|\bnot\b"
+    + within_paragraph(".")
+    + r"{0,40}?\bany\b|\bzero\b))"
     r"\s+(?:new\s+|further\s+|specific\s+)?(?P<what>"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
     + r")\b",

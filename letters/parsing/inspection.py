@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .dates import FoundDate, find_dates
 from .forces import force_mentions
-from .text import Line, line_at
+from .text import Line, line_at, squash, within_paragraph
 
 # Most specific first. Each pattern is searched in the subject window of the letter.
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -104,7 +104,10 @@ def subject_window(folded: str, lines: list[Line], body_start: int) -> tuple[int
 
 
 def find_kind(
-    folded: str, window: tuple[int, int], body: tuple[int, int], title: str | None = None
+    folded: str,
+    window: tuple[int, int],
+    body: tuple[int, int],
+    title: tuple[str, int, int] | None = None,
 ) -> Kind:
     start, end = window
     best: tuple[int, str, re.Match[str]] | None = None
@@ -124,13 +127,12 @@ def find_kind(
     peel = _PEEL_RE.search(folded, start, end)
     if peel:
         return Kind("peel", peel.start(), peel.end())
-    if title and _TITLE_WORDS.search(title):
+    if title and _TITLE_WORDS.search(title[0]):
         # A named report that is not PEEL: about one force ("an inspection of X Police") it is
         # some other inspection; about policing at large it is a national thematic.
-        offset = folded.find(title, start, end)
-        if force_mentions(title):
-            return Kind("other", offset, offset + len(title))
-        return Kind("thematic", offset, offset + len(title))
+        if force_mentions(title[0]):
+            return Kind("other", title[1], title[2])
+        return Kind("thematic", title[1], title[2])
     peel = _PEEL_RE.search(folded, *body)
     if peel:
         return Kind("peel", peel.start(), peel.end())
@@ -149,8 +151,10 @@ def _pillar(folded: str, start: int, end: int) -> Kind | None:
 
 # --- titles ---------------------------------------------------------------------------------
 
+# A quoted title may be hard-wrapped over lines, never over a blank line.
 _QUOTED_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<q>[\"'])(?P<title>[^\"\n]{12,200}?)(?P=q)(?=[\s,.;:)]|$)"
+    r"(?:^|(?<=[\s(]))(?P<q>[\"'])(?P<title>[^\"\n]" + within_paragraph('"') + r"{11,200}?)(?P=q)"
+    r"(?=[\s,.;:)]|$)"
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:PEEL|inspection|report|review|state\s+of\s+policing)\b", re.IGNORECASE
@@ -168,9 +172,10 @@ def find_title(
 ) -> tuple[str, int, int] | None:
     start, end = window
     for match in _QUOTED_RE.finditer(folded, start, end):
-        title = match.group("title").strip()
+        raw = match.group("title").rstrip()
+        title = squash(raw)
         if _TITLE_WORDS.search(title) and not title.endswith(("?", "!")):
-            return title, match.start("title"), match.start("title") + len(title)
+            return title, match.start("title"), match.start("title") + len(raw)
     # A subject line: "Re: PEEL Effectiveness Report, Published 22 March 2018".
     for line in lines:
         if line.start < start or line.start >= end:
@@ -200,7 +205,7 @@ def find_title(
 
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
-    r"(?:\s+by\s+[^.;\n]{1,70}?\s+on)?"
+    r"(?:\s+by\s+" + within_paragraph(".;") + r"{1,70}?\s+on)?"
     r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
@@ -241,7 +246,10 @@ _PERIOD_PATTERNS = (
     # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL"
     re.compile(r"\b" + _SPAN + r"\s+(?:HMICFRS\s+|HMIC\s+)?PEEL\b", re.IGNORECASE),
     # "PEEL inspections for the 2017/18 year"
-    re.compile(r"\bPEEL\b[^.\n]{0,60}?\b" + _SPAN + r"\s+(?:year|cycle|programme)", re.IGNORECASE),
+    re.compile(
+        r"\bPEEL\b" + within_paragraph(".") + r"{0,60}?\b" + _SPAN + r"\s+(?:year|cycle|programme)",
+        re.IGNORECASE,
+    ),
     # "PEEL: Police effectiveness, efficiency and legitimacy 2018/19"
     re.compile(
         r"effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy\s+(?:"
@@ -298,7 +306,9 @@ def find_period(
         found = []
         dates = find_dates(folded, start, end)
         for match in re.finditer(
-            r"\bstate\s+of\s+policing\b[^.\n]{0,80}?\b(?P<y>(?:19|20)\d\d)\b"
+            r"\bstate\s+of\s+policing\b"
+            + within_paragraph(".")
+            + r"{0,80}?\b(?P<y>(?:19|20)\d\d)\b"
             r"(?:\s*[/\-]\s*(?P<y2>\d\d)\b)?",
             folded[start:end],
             re.IGNORECASE,

@@ -99,7 +99,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
     window = subject_window(folded, lines, layout.body_start)
     body = (layout.body_start, layout.body_end)
     title = find_title(folded, lines, window, layout.body_start)
-    kind = find_kind(folded, window, body, title[0] if title else None)
+    kind = find_kind(folded, window, body, title)
     published = find_published(folded, window, date)
     force = find_force(
         folded,
@@ -120,7 +120,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         folded, kind.key, window[0] if layout.salutation else 0, len(folded), letter_year
     )
     if period is None and title is not None:
-        period = period_from_title(title[0], title[1])
+        period = period_from_title(folded[title[1] : title[2]], title[1])
     period_spanned = Spanned(period.value, period.start, period.end) if period else None
     if period_spanned is None:
         period_spanned = _inferred_period(kind.key, grades, published, date, warnings)
@@ -225,7 +225,11 @@ def _inferred_period(kind, grades, published, date, warnings) -> Spanned | None:
             )
             return Spanned(value, -1, -1)
         return None
-    if kind != "peel" or not grades:
+    if kind != "peel":
+        return None
+    # Without grades to check the scale against, only the report's own publication date
+    # places it in a cycle (a letter can be written long after).
+    if not grades and not published:
         return None
     when = published.value if published else (date.value if date else None)
     framework = framework_for(when)
@@ -241,5 +245,9 @@ def _inferred_period(kind, grades, published, date, warnings) -> Spanned | None:
     )
     if value is None:
         return None
-    warnings.append("period inferred from the letter's date and the grade scale")
+    warnings.append(
+        "period inferred from the publication date"
+        if not grades
+        else "period inferred from the letter's date and the grade scale"
+    )
     return Spanned(value, -1, -1)

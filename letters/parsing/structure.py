@@ -76,11 +76,26 @@ def _find_sign_off(lines: list[Line], after: int) -> Line | None:
 
 
 def _first_prose(lines: list[Line]) -> Line | None:
-    """The first line that reads as a paragraph of prose (long, ends like a sentence)."""
-    for line in lines:
-        text = line.stripped
-        if len(text) >= 80 and text[-1:] in ".!?:\"'" and " " in text:
-            return line
+    """The first line of the first paragraph of prose (long, ends like a sentence).
+
+    A hard-wrapped paragraph counts by its joined length: every line but its last is long.
+    """
+    paragraph: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and not line.blank:
+            paragraph.append(line)
+            continue
+        if paragraph:
+            text = " ".join(part.stripped for part in paragraph)
+            wrapped = all(len(part.stripped) >= 50 for part in paragraph[:-1])
+            if wrapped and len(text) >= 80 and text[-1:] in ".!?:\"'" and " " in text:
+                return paragraph[0]
+            # A single long line inside a block of short ones (the old rule, kept).
+            for part in paragraph:
+                stripped = part.stripped
+                if len(stripped) >= 80 and stripped[-1:] in ".!?:\"'" and " " in stripped:
+                    return part
+        paragraph = []
     return None
 
 

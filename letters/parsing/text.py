@@ -124,6 +124,12 @@ def alternation(phrases, *, case_sensitive=()) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def within_paragraph(excluded: str = "") -> str:
+    """A regex for one character that is not in ``excluded`` and does not leave the paragraph:
+    a single line break counts (hard-wrapped prose), a blank line does not."""
+    return r"(?:[^" + excluded + r"\n]|\n(?![ \t]*\n))"
+
+
 def squash(text: str) -> str:
     """Fold every run of whitespace to one space and trim."""
     return " ".join(text.split())
