@@ -96,6 +96,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The loader writes while gunicorn's workers read. WAL lets readers go on during a write;
+    # IMMEDIATE takes the write lock when a transaction begins, so two writers queue (for up to
+    # `timeout` seconds) instead of failing with "database is locked" on a lock upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 
 
 def cache_from_url(url: str) -> dict:
