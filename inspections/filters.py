@@ -63,15 +63,22 @@ class InspectionFilter(django_filters.FilterSet):
         fields = ["force", "kind", "period"]
 
 
+def _commissioners():
+    return Commissioner.objects.order_by("name", "pk")
+
+
 class LetterFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
         queryset=Force.objects.by_name(), empty_label="All forces"
+    )
+    commissioner = django_filters.ModelChoiceFilter(
+        queryset=_commissioners(), label="Signed by", empty_label="Anyone"
     )
     words = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Words")
 
     class Meta:
         model = Letter
-        fields = ["force", "words"]
+        fields = ["force", "commissioner", "words"]
 
 
 class FindingFilter(django_filters.FilterSet):
@@ -93,11 +100,17 @@ class FindingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=AreaForImprovement.Status.choices, empty_label="Any status"
     )
+    commissioner = django_filters.ModelChoiceFilter(
+        field_name="letter__commissioner",
+        queryset=_commissioners(),
+        label="Letter signed by",
+        empty_label="Anyone",
+    )
     words = django_filters.CharFilter(label="Words", method="filter_words")
 
     class Meta:
         model = AreaForImprovement
-        fields = ["force", "inspection_kind", "period", "kind", "status", "words"]
+        fields = ["force", "inspection_kind", "period", "kind", "status", "commissioner", "words"]
 
     def filter_words(self, queryset, name, value):
         return queryset.filter(Q(text__icontains=value) | Q(response__icontains=value))

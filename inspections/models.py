@@ -8,8 +8,8 @@ the admin list the corrected fields in ``edited_fields``; the loader never overw
 import datetime as dt
 
 from django.db import models
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 
 from . import vocabulary as vocab
@@ -39,30 +39,69 @@ class Curated(models.Model):
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
 
 
+def related_count(queryset, link):
+    """COUNT of ``queryset``'s rows whose ``link`` is the outer row, as a correlated subquery.
+
+    Several counts through joins multiply each other's rows (letters x inspections x findings)
+    before DISTINCT removes them again, which grows with the square of a force's history; one
+    indexed subquery per count stays proportional to the rows counted.
+    """
+    rows = queryset.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def related_date(queryset, link, aggregate):
+    """Min or Max of ``date`` over ``queryset``'s rows linked to the outer row (a subquery)."""
+    rows = queryset.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return Subquery(rows.annotate(d=aggregate("date")).values("d"))
+
+
 class ForceQuerySet(models.QuerySet):
     def by_name(self):
         return self.order_by("name")
 
+    def with_counts(self):
+        """Numbers of letters, inspections, AFIs and findings of every kind, one subquery each."""
+        from letters.models import Letter
+
+        return self.annotate(
+            letter_count=related_count(Letter.objects.all(), "force"),
+            inspection_count=related_count(Inspection.objects.all(), "force"),
+            afi_count=related_count(
+                AreaForImprovement.objects.filter(kind="afi"), "inspection__force"
+            ),
+            finding_count=related_count(AreaForImprovement.objects.all(), "inspection__force"),
+        )
+
     def with_stats(self):
-        """Counts, the latest letter's commissioner and every grade, in a fixed few queries."""
+        """Counts, the latest letter's commissioner and the latest grade per area, in few queries.
+
+        Only the grades ``Force.latest_grades`` shows are prefetched (the newest per area, found
+        by a window function), with just the inspections holding them, so a page of forces
+        loads tens of rows rather than every grade of their history.
+        """
         from letters.models import Letter
 
         signed = Letter.objects.filter(force=OuterRef("pk"), commissioner__isnull=False)
         signed = signed.order_by(models.F("date").desc(nulls_last=True), "-pk")
+        latest = Grade.objects.latest_per_force_area()
         return self.annotate(
-            letter_count=Count("letters", distinct=True),
-            inspection_count=Count("inspections", distinct=True),
-            afi_count=Count(
-                "inspections__areas_for_improvement",
-                filter=Q(inspections__areas_for_improvement__kind="afi"),
-                distinct=True,
+            letter_count=related_count(Letter.objects.all(), "force"),
+            inspection_count=related_count(Inspection.objects.all(), "force"),
+            afi_count=related_count(
+                AreaForImprovement.objects.filter(kind="afi"), "inspection__force"
             ),
-            latest_letter_date=Max("letters__date"),
+            latest_letter_date=related_date(Letter.objects.all(), "force", Max),
             current_commissioner_name=Subquery(signed.values("commissioner__name")[:1]),
             current_commissioner_slug=Subquery(signed.values("commissioner__slug")[:1]),
         ).prefetch_related(
-            Prefetch("inspections", queryset=Inspection.objects.order_by()),
-            Prefetch("inspections__grades", queryset=Grade.objects.dated().order_by()),
+            Prefetch(
+                "inspections",
+                queryset=Inspection.objects.filter(
+                    pk__in=Subquery(latest.values("inspection_id"))
+                ).order_by(),
+            ),
+            Prefetch("inspections__grades", queryset=latest),
         )
 
 
@@ -117,6 +156,12 @@ class CommissionerQuerySet(models.QuerySet):
             letter_count=Count("letters", distinct=True),
         )
 
+    def with_finding_count(self):
+        """How many findings (of every kind) this commissioner's letters report."""
+        return self.annotate(
+            finding_count=related_count(AreaForImprovement.objects.all(), "letter__commissioner")
+        )
+
     def by_term(self):
         return self.order_by(models.F("first_letter").asc(nulls_last=True), "name")
 
@@ -162,18 +207,21 @@ class InspectionQuerySet(models.QuerySet):
         return self.filter(force=force)
 
     def with_counts(self):
+        from letters.models import Letter
+
         return self.with_force().annotate(
-            grade_count=Count("grades", distinct=True),
-            letter_count=Count("letters", distinct=True),
-            afi_count=Count(
-                "areas_for_improvement", filter=Q(areas_for_improvement__kind="afi"), distinct=True
-            ),
-            first_letter=Min("letters__date"),
+            grade_count=related_count(Grade.objects.all(), "inspection"),
+            letter_count=related_count(Letter.objects.all(), "inspection"),
+            afi_count=related_count(AreaForImprovement.objects.filter(kind="afi"), "inspection"),
+            first_letter=related_date(Letter.objects.all(), "inspection", Min),
         )
 
     def latest_first(self):
         """Newest first by publication date, else by the date of the first letter answering it."""
-        return self.annotate(when=Coalesce("published", Min("letters__date"))).order_by(
+        from letters.models import Letter
+
+        first_letter = related_date(Letter.objects.all(), "inspection", Min)
+        return self.annotate(when=Coalesce("published", first_letter)).order_by(
             models.F("when").desc(nulls_last=True), "-pk"
         )
 
@@ -235,13 +283,30 @@ class GradeQuerySet(models.QuerySet):
         return self.filter(inspection__in=answered)
 
     def timeline(self):
-        """Oldest first, with what a timeline's hover and table show; no letter texts loaded."""
+        """Oldest first, with only what a timeline's points and table show (charts.GradePoint).
+
+        Loading whole rows (JSON and timestamps to convert, the letters joined) cost more than
+        drawing a force's timeline.
+        """
         return (
             self.dated()
-            .select_related("inspection__force", "letter")
-            .defer("letter__text", "letter__spans", "letter__warnings")
+            .select_related("inspection__force")
+            .only(
+                *("inspection", "area", "grade", "letter", "quote", "start"),
+                *("inspection__title", "inspection__kind", "inspection__period"),
+                *("inspection__force", "inspection__force__name"),
+            )
             .order_by(models.F("when").asc(nulls_last=True), "inspection_id", "area", "pk")
         )
+
+    def latest_per_force_area(self):
+        """The newest dated grade of each area for each force (ties: the later row)."""
+        newest = Window(
+            RowNumber(),
+            partition_by=[models.F("inspection__force_id"), models.F("area")],
+            order_by=[models.F("when").desc(nulls_last=True), models.F("pk").desc()],
+        )
+        return self.dated().annotate(newest=newest).filter(newest=1).order_by()
 
     def in_framework(self, framework):
         """Grades dated within one PEEL framework (up to the next framework's start)."""

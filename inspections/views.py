@@ -6,6 +6,8 @@ queries per page is fixed whatever the number of forces, letters or grades (test
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -18,6 +20,9 @@ from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
 from .tables import CommissionerTable, FindingTable, ForceTable, InspectionTable
 
 LATEST = 5
+# Long sections of a force's or commissioner's page show their newest rows and link to the
+# filtered list for the rest, so the page's size and time do not grow with the history.
+SECTION_ROWS = 10
 
 
 def home(request):
@@ -34,38 +39,46 @@ def home(request):
 
 
 def force_detail(request, slug):
-    force = get_object_or_404(Force, slug=slug)
-    grades = list(Grade.objects.for_force(force).timeline())
-    letters = list(Letter.objects.listing().for_force(force).latest_first())
+    force = get_object_or_404(Force.objects.with_counts(), slug=slug)
+    grades = charts.points_from_grades(Grade.objects.for_force(force).timeline())
+    inspections = Inspection.objects.for_force(force).with_counts().latest_first()
+    findings = AreaForImprovement.objects.for_force(force).with_context().by_inspection()
     context = {
         "force": force,
         "grades": grades,
-        "chart": charts.grade_timeline(charts.points_from_grades(grades)),
-        "inspections": list(Inspection.objects.for_force(force).with_counts().latest_first()),
-        "letters": letters,
+        "chart": charts.grade_timeline(grades),
+        "inspections": list(inspections[:SECTION_ROWS]),
+        "letters": list(Letter.objects.listing().for_force(force).latest_first()[:SECTION_ROWS]),
         "commissioners": list(Commissioner.objects.for_force(force).with_letter_stats().by_term()),
-        "findings": AreaForImprovement.objects.for_force(force).with_context().by_inspection(),
+        "findings": list(findings[:SECTION_ROWS]),
+        "section_rows": SECTION_ROWS,
+        "all_inspections_url": _filtered("inspections:inspection_list", force=force.pk),
+        "all_letters_url": _filtered("letters:letter_list", force=force.pk),
+        "all_findings_url": _filtered("inspections:finding_list", force=force.pk),
     }
     return render(request, "inspections/force_detail.html", context)
 
 
 def commissioner_detail(request, slug):
-    commissioner = get_object_or_404(Commissioner.objects.with_force(), slug=slug)
-    letters = list(Letter.objects.listing().for_commissioner(commissioner).latest_first())
-    answered = list(Grade.objects.for_commissioner(commissioner).timeline())
-    force_grades = list(Grade.objects.for_force(commissioner.force).timeline())
-    term = _term(commissioner, letters)
+    commissioners = Commissioner.objects.with_letter_stats().with_finding_count()
+    commissioner = get_object_or_404(commissioners, slug=slug)
+    letters = Letter.objects.listing().for_commissioner(commissioner).latest_first()
+    answered = charts.points_from_grades(Grade.objects.for_commissioner(commissioner).timeline())
+    force_grades = charts.points_from_grades(Grade.objects.for_force(commissioner.force).timeline())
+    term = _term(commissioner)
+    findings = AreaForImprovement.objects.for_commissioner(commissioner).with_context()
     context = {
         "commissioner": commissioner,
-        "letters": letters,
+        "letters": list(letters[:SECTION_ROWS]),
         "term": term,
         "grades": answered,
-        "chart": charts.grade_timeline(charts.points_from_grades(answered)),
+        "chart": charts.grade_timeline(answered),
         "force_grades": force_grades,
-        "force_chart": charts.grade_timeline(charts.points_from_grades(force_grades), shade=term),
-        "findings": AreaForImprovement.objects.for_commissioner(commissioner)
-        .with_context()
-        .by_inspection(),
+        "force_chart": charts.grade_timeline(force_grades, shade=term),
+        "findings": list(findings.by_inspection()[:SECTION_ROWS]),
+        "section_rows": SECTION_ROWS,
+        "all_letters_url": _filtered("letters:letter_list", commissioner=commissioner.pk),
+        "all_findings_url": _filtered("inspections:finding_list", commissioner=commissioner.pk),
     }
     return render(request, "inspections/commissioner_detail.html", context)
 
@@ -159,11 +172,17 @@ def _latest_cycle_distribution():
     return [(grade, counts[grade]) for grade in vocab.GRADES if grade in counts], framework
 
 
-def _term(commissioner, letters):
-    dates = [letter.date for letter in letters if letter.date]
-    if not dates:
+def _filtered(list_name, **params):
+    """The URL of a listing page with its filters set."""
+    return f"{reverse(list_name)}?{urlencode(params)}"
+
+
+def _term(commissioner):
+    """The span of the commissioner's dated letters (Commissioner.with_letter_stats)."""
+    if commissioner.first_letter is None:
         return None
-    return charts.Shade(min(dates), max(dates), f"{commissioner.name}: letters in office")
+    label = f"{commissioner.name}: letters in office"
+    return charts.Shade(commissioner.first_letter, commissioner.last_letter, label)
 
 
 def _summary_check(letter, grades):

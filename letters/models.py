@@ -14,8 +14,15 @@ class LetterQuerySet(models.QuerySet):
         return self.select_related("force", "commissioner", "inspection")
 
     def listing(self):
-        """For lists and tables: the context, without the letters' full texts."""
-        return self.with_context().defer("text", "spans", "warnings")
+        """For lists and tables: the context, without the letters' full texts.
+
+        An inspection without a title is named after its force, hence ``inspection__force``.
+        """
+        return (
+            self.with_context()
+            .select_related("inspection__force")
+            .defer("text", "spans", "warnings")
+        )
 
     def for_force(self, force):
         return self.filter(force=force)

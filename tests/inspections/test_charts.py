@@ -1,9 +1,13 @@
 import datetime as dt
 
 import plotly.graph_objects as go
+import pytest
+from django.template.defaultfilters import date as date_filter
 
 from inspections import charts
 from inspections import vocabulary as vocab
+from inspections.models import Grade
+from tests.builders import make_answered_inspection, make_grade
 
 
 def _point(when, area="preventing-crime", grade="good", **kwargs):
@@ -103,3 +107,25 @@ def test_grade_distribution_counts_in_scale_order():
 
 def test_grade_distribution_empty_is_none():
     assert charts.grade_distribution({}) is None
+
+
+@pytest.mark.django_db
+def test_points_from_grades_link_like_the_grades_themselves():
+    inspection = make_answered_inspection()
+    letter = inspection.letters.get()
+    make_grade(inspection=inspection, letter=letter, area="leadership", start=None)
+    make_grade(inspection=inspection, letter=None, area="vetting")
+
+    grades = list(Grade.objects.filter(inspection=inspection).timeline())
+    points = charts.points_from_grades(grades)
+
+    assert [p.url for p in points] == [g.evidence_url for g in grades]
+    assert {p.inspection_url for p in points} == {inspection.get_absolute_url()}
+    assert [p.from_letter for p in points] == [g.letter_id is not None for g in grades]
+    assert len({p.url for p in points}) == 4  # quote anchors, the letter, the inspection
+
+
+def test_grade_point_dates_read_like_the_date_filter():
+    for when in (dt.date(2024, 12, 5), dt.date(2019, 9, 30), dt.date(2021, 5, 1)):
+        assert _point(when).when_label == date_filter(when, "j M Y")
+    assert _point(None).when_label == ""

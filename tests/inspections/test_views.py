@@ -39,13 +39,14 @@ def _urls(inspection):
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
     "force_list": 4,  # count, page, prefetched inspections, prefetched grades
-    "force_detail": 6,  # force, grades, letters, inspections, commissioners, findings
+    "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
     "commissioner_list": 3,  # force choices, count, page
-    "commissioner_detail": 5,  # commissioner, letters, answered grades, force grades, findings
+    "commissioner_detail": 5,  # commissioner with counts, letters, answered grades, force grades,
+    # findings
     "inspection_list": 4,  # force choices, period choices, count, page
     "inspection_detail": 4,  # inspection, grades, letters, findings
-    "finding_list": 4,  # force choices, period choices, count, page
-    "letter_list": 3,  # force choices, count, page
+    "finding_list": 5,  # force, period and commissioner choices, count, page
+    "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
 }
 
@@ -249,3 +250,52 @@ def test_inspection_natural_order_counts(client):
     inspection = Inspection.objects.with_counts().get()
 
     assert (inspection.grade_count, inspection.afi_count, inspection.letter_count) == (2, 1, 1)
+
+
+def test_force_detail_shows_the_newest_letters_and_links_to_the_rest(client):
+    force = get_force()
+    for _ in range(12):
+        make_answered_inspection(force)
+
+    response = client.get(force.get_absolute_url())
+
+    content = response.content.decode()
+    assert len(response.context["letters"]) == 10
+    assert len(response.context["findings"]) == 10
+    assert f'href="/letters/?force={force.pk}">All 12 letters from {force.name}</a>' in content
+    assert f'href="/inspections/?force={force.pk}">All 12 inspections of {force.name}' in content
+    assert f'href="/areas-for-improvement/?force={force.pk}">All 12 findings' in content
+    assert "12 letters, 12 inspections, 24 grades." in content
+
+
+def test_force_detail_with_few_letters_has_no_link_to_more(client):
+    inspection = make_answered_inspection()
+
+    content = client.get(inspection.force.get_absolute_url()).content.decode()
+
+    assert "All 1 letters" not in content and "The newest" not in content
+
+
+def test_commissioner_detail_counts_every_letter_but_lists_the_newest(client):
+    first = make_answered_inspection()
+    commissioner = first.letters.get().commissioner
+    for _ in range(11):
+        make_answered_inspection(commissioner=commissioner)
+
+    response = client.get(commissioner.get_absolute_url())
+
+    content = response.content.decode()
+    assert "(12 letters)" in content
+    assert len(response.context["letters"]) == 10
+    assert f'href="/letters/?commissioner={commissioner.pk}">All 12 letters signed by' in content
+
+
+def test_letter_and_finding_lists_filter_by_commissioner(client):
+    inspections = _build(2)
+    commissioner = inspections[1].letters.get().commissioner
+
+    letters = client.get(reverse("letters:letter_list"), {"commissioner": commissioner.pk})
+    findings = client.get(reverse("inspections:finding_list"), {"commissioner": commissioner.pk})
+
+    assert [x.commissioner for x in letters.context["table"].data] == [commissioner]
+    assert [f.inspection for f in findings.context["table"].data] == [inspections[1]]
