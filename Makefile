@@ -69,3 +69,11 @@ bench: install-test
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	$(PY) -m pccsite.benchmark $(BENCH_ARGS)
+
+## 30 s of wrk against gunicorn while load_letters writes 1,000 more letters (not part of `make test`): writes docs/soak.md
+.PHONY: soak
+soak: install-test
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	$(PY) -m pccsite.soak $(SOAK_ARGS)
