@@ -183,6 +183,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Admin sign-in throttling (pccsite/throttle.py) counts failures per username and per client
+# address. Behind a reverse proxy every request comes from the proxy, so name the header the
+# proxy sets with the real client address, e.g. HTTP_X_REAL_IP; otherwise five failures from
+# anyone would lock everyone out.
+LOGIN_THROTTLE_IP_HEADER = os.environ.get("LOGIN_THROTTLE_IP_HEADER", "REMOTE_ADDR")
+
 # Served on every response by pccsite.middleware. Scripts only from our own static files:
 # chart data reaches the page as JSON (json_script) and static/js draws it. Plotly and the
 # admin set inline styles, hence 'unsafe-inline' for styles only.
