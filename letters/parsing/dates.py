@@ -75,7 +75,16 @@ _MONTH_DAY_YEAR = (
 _NUMERIC = r"\b(?P<d3>[0-3]?\d)[/.](?P<m3>[01]?\d)[/.](?P<y3>(?:19|20)\d\d|\d\d)\b"
 _ISO = r"\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
 
-DATE_RE = re.compile("|".join((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO)), re.IGNORECASE)
+# Every form starts on a word boundary with a digit or a month's initial: checking that once,
+# before trying the forms one by one, makes the scan over a letter several times faster.
+DATE_RE = re.compile(
+    r"\b(?=[\dadfjmnos])(?:"
+    + "|".join(
+        form.removeprefix(r"\b") for form in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO)
+    )
+    + ")",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -114,12 +123,28 @@ def _from_match(match: re.Match[str]) -> dt.date | None:
     return _build(int(groups["y4"]), int(groups["m4"]), int(groups["d4"]))
 
 
+_last_scan: tuple[str, list[FoundDate]] = ("", [])
+
+
 def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
+    """The dates lying wholly between ``start`` and ``end``.
+
+    The recognisers ask for dates in several parts of one letter, so the whole text is scanned
+    once and remembered (the last text only, held by reference so that ``is`` is exact).
+    """
+    global _last_scan
     end = len(folded) if end is None else end
-    return [
-        FoundDate(_from_match(match), match.start(), match.end())
-        for match in DATE_RE.finditer(folded, start, end)
-    ]
+    scan = _last_scan
+    if scan[0] is not folded:
+        scan = (
+            folded,
+            [
+                FoundDate(_from_match(match), match.start(), match.end())
+                for match in DATE_RE.finditer(folded)
+            ],
+        )
+        _last_scan = scan
+    return [found for found in scan[1] if start <= found.start and found.end <= end]
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -233,7 +233,8 @@ def _finding(
 # --- stated counts ------------------------------------------------------------------------
 
 _COUNT_RE = re.compile(
-    r"(?:\b(?P<n>"
+    # A digit or a number word's initial first: a cheap test before the alternatives.
+    r"(?=[\dnzoastfe])(?:\b(?P<n>"
     + NUMBER
     + r")|(?P<none>\bno\b|\bnot\b"
     + within_paragraph(".")

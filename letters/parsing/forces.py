@@ -48,12 +48,15 @@ class ForceMention:
     weight: int
 
 
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("&", " and ").split())
+
+
+_KEY_TO_FORCE = {_key(name): force for name, force in _NAME_TO_FORCE.items()}
+
+
 def _canonical(matched: str) -> str | None:
-    key = " ".join(matched.split()).lower().replace("&", "and")
-    for name, force in _NAME_TO_FORCE.items():
-        if " ".join(name.split()).replace("&", "and") == key:
-            return force
-    return None
+    return _KEY_TO_FORCE.get(_key(matched))
 
 
 def force_mentions(folded: str) -> list[tuple[str, int, int]]:

@@ -31,7 +31,7 @@ AREA_RE = alternation(_AREA_KEYS)
 
 GRADE_WORDS = r"outstanding|good|adequate|requires\s+improvement|requiring\s+improvement|inadequate"
 _GRADE_RE = re.compile(
-    r"(?P<q1>[\"'])?\b(?P<g>" + GRADE_WORDS + r")\b(?P<q2>[\"'])?",
+    r"(?=[\"'ogari])(?P<q1>[\"'])?\b(?P<g>" + GRADE_WORDS + r")\b(?P<q2>[\"'])?",
     re.IGNORECASE,
 )
 
@@ -95,8 +95,10 @@ def grade_mentions(folded: str, areas: list[Mention]) -> list[Mention]:
 # --- summary counts -----------------------------------------------------------------------
 
 _COUNT_NOUN = r"(?:grades?|gradings?|ratings?|judgements?|judgments?)"
+# The lookahead (a digit, a quote, or the initial of a number or grade word) lets the scan skip
+# most places cheaply before trying the alternatives.
 _COUNT_ITEM = re.compile(
-    r"\b(?P<n>"
+    r"(?=[\d\"'nzoastfegri])(?:\b(?P<n>"
     + NUMBER
     + r")\s+[\"']?(?P<g>"
     + GRADE_WORDS
@@ -107,7 +109,7 @@ _COUNT_ITEM = re.compile(
     + GRADE_WORDS
     + r")[\"']?\s+in\s+(?P<n2>"
     + NUMBER
-    + r")\b(?P<noun2>\s+areas?\b)?",
+    + r")\b(?P<noun2>\s+areas?\b)?)",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)

@@ -21,6 +21,10 @@ _HONORIFIC_WORDS = sorted(
     key=len,
     reverse=True,
 )
+# Longest first, by first word: "the rt hon" before "the".
+_HONORIFICS_BY_FIRST: dict[str, list[list[str]]] = {}
+for _honorific in _HONORIFIC_WORDS:
+    _HONORIFICS_BY_FIRST.setdefault(_honorific.split()[0], []).append(_honorific.split())
 _POST_NOMINALS = {p.lower() for p in POST_NOMINALS}
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "st"}
 # Capitalised words that are not parts of people's names (address blocks, titles, letterheads).
@@ -185,14 +189,13 @@ class Name:
 
 def _strip_honorifics(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Leading honorifics split off: (["Rt", "Hon"], ["Amber", "Rudd", "MP"])."""
+    bare = [t.lower().rstrip(".") for t in tokens]
     taken = 0
     changed = True
     while changed and taken < len(tokens):
         changed = False
-        for honorific in _HONORIFIC_WORDS:
-            words = honorific.split()
-            head = [t.lower().rstrip(".") for t in tokens[taken : taken + len(words)]]
-            if head == words and len(tokens) > taken + len(words):
+        for words in _HONORIFICS_BY_FIRST.get(bare[taken], ()):
+            if bare[taken : taken + len(words)] == words and len(tokens) > taken + len(words):
                 taken += len(words)
                 changed = True
                 break

@@ -48,9 +48,19 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_PAIRS = tuple((chr(code), plain) for code, plain in _FOLD.items())
+
+
 def fold(text: str) -> str:
     """The text with quotes, dashes and spaces made plain, offset for offset."""
-    folded = text.translate(_FOLD)
+    if text.isascii():
+        return text.replace("`", "'")
+    # str.translate with a mapping is slow per character; replacing only the few characters
+    # present is many times faster on a typical letter.
+    folded = text
+    for char, plain in _FOLD_PAIRS:
+        if char in folded:
+            folded = folded.replace(char, plain)
     assert len(folded) == len(text)
     return folded
 
@@ -112,16 +122,91 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(phrases, *, case_sensitive=()) -> re.Pattern[str]:
-    """One compiled alternation of phrases, longest first so the longest name wins.
+    """One compiled alternation of phrases; where several match at one place the longest wins.
 
-    Phrases in ``case_sensitive`` (acronyms such as "LLR") only match as written.
+    Phrases in ``case_sensitive`` (acronyms such as "LLR") only match as written. The other
+    phrases are compiled as a trie of their characters ("avon and somerset" and "avon & somerset"
+    share "avon"), because Python's regex engine tries a flat alternation's branches one by one
+    at every position, which made matching a vocabulary of hundreds of names the parser's hot spot.
     """
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
     parts = []
     for phrase in unique:
-        pattern = phrase_pattern(phrase)
-        parts.append(f"(?-i:{pattern})" if phrase in case_sensitive else pattern)
+        if phrase in case_sensitive:
+            parts.append(f"(?-i:{phrase_pattern(phrase)})")
+    trie = _trie([phrase for phrase in unique if phrase not in case_sensitive])
+    if trie:
+        parts.append(trie)
     return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_SPACE = object()
+_AND = object()
+_END = object()
+
+
+def _units(phrase: str) -> list:
+    units: list = []
+    for word in phrase.split():
+        if units:
+            units.append(_SPACE)
+        if word.lower() in ("&", "and"):
+            units.append(_AND)
+        else:
+            units.extend(word.replace("\u2019", "'").lower())
+    return units
+
+
+def _unit_pattern(unit) -> str:
+    if unit is _SPACE:
+        return r"\s+"
+    if unit is _AND:
+        return "(?:&|and)"
+    return re.escape(unit)
+
+
+def _is_word(unit) -> bool:
+    return unit is _AND or (isinstance(unit, str) and bool(re.match(r"\w", unit)))
+
+
+def _trie(phrases: list[str]) -> str:
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        units = _units(phrase)
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[_END] = r"\b" if _is_word(units[-1]) else ""
+    words = [u for u in root if u is not _END and _is_word(u)]
+    others = [u for u in root if u is not _END and not _is_word(u)]
+    # The word boundary once, before the choice of first letter, not once per branch.
+    parts = []
+    if words:
+        # A word's first letter is tested once against the set of initials, not branch by branch.
+        initials = {"a" if unit is _AND else unit for unit in words}
+        if _AND in words:
+            initials.add("&")
+        parts.append(
+            r"\b(?=["
+            + "".join(re.escape(char) for char in sorted(initials))
+            + "])(?:"
+            + "|".join(_unit_pattern(u) + _trie_body(root[u]) for u in words)
+            + ")"
+        )
+    parts.extend(_unit_pattern(u) + _trie_body(root[u]) for u in others)
+    return "|".join(parts)
+
+
+def _trie_body(node: dict) -> str:
+    # Continuations before the phrase's end, so that the longest phrase is tried first.
+    branches = [
+        _unit_pattern(unit) + _trie_body(child) for unit, child in node.items() if unit is not _END
+    ]
+    if _END in node:
+        branches.append(node[_END])
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def within_paragraph(excluded: str = "") -> str:
@@ -161,7 +246,7 @@ NUMBER_WORDS = {
     "nineteen": 19,
     "twenty": 20,
 }
-NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUMBER = r"(?:\d{1,3}|" + _trie(list(NUMBER_WORDS)) + r")"
 
 
 def parse_number(word: str) -> int | None:
