@@ -1,12 +1,36 @@
 """django-filter FilterSets for the dashboard's listings."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 from letters.models import Letter
 
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
+
+
+class PlainSelect(forms.Select):
+    """A <select> written in Python, with the same markup as Django's.
+
+    Django renders every <option> through a template; with a list of forces or commissioners
+    that cost more than the rest of a list page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, " selected" if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        final_attrs = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
+        return format_html("<select{}>{}</select>", final_attrs, options)
 
 
 def _periods():
@@ -21,7 +45,9 @@ def _periods():
 class ForceFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(label="Name", method="filter_name")
     country = django_filters.ChoiceFilter(
-        choices=[("England", "England"), ("Wales", "Wales")], empty_label="England and Wales"
+        choices=[("England", "England"), ("Wales", "Wales")],
+        empty_label="England and Wales",
+        widget=PlainSelect,
     )
     has_letters = django_filters.BooleanFilter(
         label="Has letters",
@@ -43,7 +69,7 @@ class ForceFilter(django_filters.FilterSet):
 class CommissionerFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains", label="Name")
     force = django_filters.ModelChoiceFilter(
-        queryset=Force.objects.by_name(), empty_label="All forces"
+        queryset=Force.objects.by_name(), empty_label="All forces", widget=PlainSelect
     )
 
     class Meta:
@@ -53,10 +79,14 @@ class CommissionerFilter(django_filters.FilterSet):
 
 class InspectionFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
-        queryset=Force.objects.by_name(), empty_label="All forces"
+        queryset=Force.objects.by_name(), empty_label="All forces", widget=PlainSelect
     )
-    kind = django_filters.ChoiceFilter(choices=vocab.INSPECTION_KINDS, empty_label="Any kind")
-    period = django_filters.ChoiceFilter(choices=_periods, empty_label="Any period")
+    kind = django_filters.ChoiceFilter(
+        choices=vocab.INSPECTION_KINDS, empty_label="Any kind", widget=PlainSelect
+    )
+    period = django_filters.ChoiceFilter(
+        choices=_periods, empty_label="Any period", widget=PlainSelect
+    )
 
     class Meta:
         model = Inspection
@@ -69,10 +99,10 @@ def _commissioners():
 
 class LetterFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
-        queryset=Force.objects.by_name(), empty_label="All forces"
+        queryset=Force.objects.by_name(), empty_label="All forces", widget=PlainSelect
     )
     commissioner = django_filters.ModelChoiceFilter(
-        queryset=_commissioners(), label="Signed by", empty_label="Anyone"
+        queryset=_commissioners(), label="Signed by", empty_label="Anyone", widget=PlainSelect
     )
     words = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Words")
 
@@ -83,28 +113,39 @@ class LetterFilter(django_filters.FilterSet):
 
 class FindingFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
-        field_name="inspection__force", queryset=Force.objects.by_name(), empty_label="All forces"
+        field_name="inspection__force",
+        queryset=Force.objects.by_name(),
+        empty_label="All forces",
+        widget=PlainSelect,
     )
     inspection_kind = django_filters.ChoiceFilter(
         field_name="inspection__kind",
         choices=vocab.INSPECTION_KINDS,
         label="Inspection kind",
         empty_label="Any kind",
+        widget=PlainSelect,
     )
     period = django_filters.ChoiceFilter(
-        field_name="inspection__period", choices=_periods, empty_label="Any period"
+        field_name="inspection__period",
+        choices=_periods,
+        empty_label="Any period",
+        widget=PlainSelect,
     )
     kind = django_filters.ChoiceFilter(
-        choices=AreaForImprovement.Kind.choices, label="Finding", empty_label="Any finding"
+        choices=AreaForImprovement.Kind.choices,
+        label="Finding",
+        empty_label="Any finding",
+        widget=PlainSelect,
     )
     status = django_filters.ChoiceFilter(
-        choices=AreaForImprovement.Status.choices, empty_label="Any status"
+        choices=AreaForImprovement.Status.choices, empty_label="Any status", widget=PlainSelect
     )
     commissioner = django_filters.ModelChoiceFilter(
         field_name="letter__commissioner",
         queryset=_commissioners(),
         label="Letter signed by",
         empty_label="Anyone",
+        widget=PlainSelect,
     )
     words = django_filters.CharFilter(label="Words", method="filter_words")
 

@@ -73,18 +73,16 @@ class ForceQuerySet(models.QuerySet):
             finding_count=related_count(AreaForImprovement.objects.all(), "inspection__force"),
         )
 
-    def with_stats(self):
-        """Counts, the latest letter's commissioner and the latest grade per area, in few queries.
+    def listing(self):
+        """What the forces table shows: counts, the latest letter and its commissioner.
 
-        Only the grades ``Force.latest_grades`` shows are prefetched (the newest per area, found
-        by a window function), with just the inspections holding them, so a page of forces
-        loads tens of rows rather than every grade of their history.
+        The table reads the latest grades for the forces it shows in one query of its own
+        (ForceTable.rows_with_latest_grades).
         """
         from letters.models import Letter
 
         signed = Letter.objects.filter(force=OuterRef("pk"), commissioner__isnull=False)
         signed = signed.order_by(models.F("date").desc(nulls_last=True), "-pk")
-        latest = Grade.objects.latest_per_force_area()
         return self.annotate(
             letter_count=related_count(Letter.objects.all(), "force"),
             inspection_count=related_count(Inspection.objects.all(), "force"),
@@ -94,7 +92,16 @@ class ForceQuerySet(models.QuerySet):
             latest_letter_date=related_date(Letter.objects.all(), "force", Max),
             current_commissioner_name=Subquery(signed.values("commissioner__name")[:1]),
             current_commissioner_slug=Subquery(signed.values("commissioner__slug")[:1]),
-        ).prefetch_related(
+        )
+
+    def with_stats(self):
+        """``listing()`` with the grades ``Force.latest_grades`` reads prefetched.
+
+        Only the newest grade per area is prefetched (a window function), with just the
+        inspections holding them, rather than every grade of every force's history.
+        """
+        latest = Grade.objects.latest_per_force_area()
+        return self.listing().prefetch_related(
             Prefetch(
                 "inspections",
                 queryset=Inspection.objects.filter(
@@ -374,9 +381,8 @@ class Grade(Curated):
 
 class AreaForImprovementQuerySet(models.QuerySet):
     def with_context(self):
-        return self.select_related("inspection__force", "letter").defer(
-            "letter__text", "letter__spans", "letter__warnings"
-        )
+        """With the inspection and force; links to the letter need only ``letter_id``."""
+        return self.select_related("inspection__force")
 
     def for_force(self, force):
         return self.filter(inspection__force=force)

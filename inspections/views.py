@@ -113,7 +113,7 @@ class _ListingView(SingleTableMixin, FilterView):
 
 
 class ForceListView(_ListingView):
-    queryset = Force.objects.with_stats().by_name()
+    queryset = Force.objects.listing().by_name()
     filterset_class = ForceFilter
     table_class = ForceTable
     heading = "Forces"

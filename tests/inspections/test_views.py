@@ -38,7 +38,7 @@ def _urls(inspection):
 # form's choices, the count for pagination, the page of rows, and any prefetches.
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
-    "force_list": 4,  # count, page, prefetched inspections, prefetched grades
+    "force_list": 3,  # count, page, latest grade per area for the forces shown
     "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
     "commissioner_list": 3,  # force choices, count, page
     "commissioner_detail": 5,  # commissioner with counts, letters, answered grades, force grades,
