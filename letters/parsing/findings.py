@@ -102,40 +102,97 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Runs of non-blank lines, page furniture dropped.
 
     A labelled line ("Force response: ...") starts a paragraph of its own, and a paragraph
-    cut by a page break mid-sentence ("so that" ... "it can continue") is joined up again.
+    cut mid-sentence ("so that" ... "it can continue") is joined up again.
     """
     paragraphs: list[list[Line]] = []
+    page_breaks: list[bool] = []  # whether a page break lies before each paragraph
     current: list[Line] = []
+    blanks = 0
+    furniture = False
     for line in lines:
         if is_furniture(line.text):
+            furniture = True
             continue
         if line.blank or (current and _RESPONSE_LABEL.match(line.text)):
             if current:
                 paragraphs.append(current)
                 current = []
             if line.blank:
+                blanks += 1
                 continue
+        if not current:
+            page_breaks.append(furniture or blanks >= 2)
+            blanks = 0
+            furniture = False
         current.append(line)
     if current:
         paragraphs.append(current)
     joined: list[list[Line]] = []
-    for paragraph in paragraphs:
-        if joined and _cut_mid_sentence(joined[-1][-1], paragraph[0]):
+    for paragraph, page_break in zip(paragraphs, page_breaks, strict=True):
+        if joined and _cut_mid_sentence(joined[-1][-1], paragraph, page_break):
             joined[-1] = joined[-1] + paragraph
         else:
             joined.append(paragraph)
     return joined
 
 
-def _cut_mid_sentence(last: Line, first: Line) -> bool:
+def _cut_mid_sentence(last: Line, paragraph: list[Line], page_break: bool) -> bool:
+    """Whether ``paragraph`` goes on with the sentence that ``last`` leaves unfinished.
+
+    A lower-case start always does; across a page break (furniture, or several blank lines) so
+    does any start that is not a label or a heading: "recorded within" ... "24 hours of ...".
+    """
     end = last.stripped
-    start = first.stripped
-    return bool(end) and end[-1] not in ".!?:;\"')" and start[:1].islower()
+    start = paragraph[0].stripped
+    if not end or _ends_sentence(end) or not start:
+        return False
+    if start[:1].islower():
+        return True
+    if not page_break or _RESPONSE_LABEL.match(paragraph[0].text) or _MARKER.match(start):
+        return False
+    return not (len(paragraph) == 1 and _is_heading(paragraph[0]))
+
+
+def _ends_sentence(text: str) -> bool:
+    """A closing quote ends a sentence only after a stop: "Victims'" goes on, "'good.'" ends."""
+    stripped = text.rstrip("\"'")
+    if stripped != text:
+        return stripped[-1:] in ".!?"
+    return text[-1:] in ".!?:;)"
+
+
+_FOOTNOTE = re.compile(r"[\s*_]{0,4}(?P<n>\d{1,2})\s+\S")
+
+
+def _footnotes(folded: str, body: list[Line]) -> set[int]:
+    """Indexes of footnote lines ("1 Redacted"): the number is a marker ("[1]") shortly before,
+    or the footnote stands between the two halves of a sentence cut by a page break."""
+    found = set()
+    text_lines = [(position, line) for position, line in enumerate(body) if not line.blank]
+    for order, (position, line) in enumerate(text_lines):
+        match = _FOOTNOTE.match(line.text)
+        if match is None or len(line.stripped) > 120:
+            continue
+        if f"[{match.group('n')}]" in folded[max(0, line.start - 3000) : line.start]:
+            found.add(position)
+            continue
+        before = text_lines[order - 1][1].stripped if order > 0 else ""
+        after = text_lines[order + 1][1].stripped if order + 1 < len(text_lines) else ""
+        if (
+            before
+            and not _ends_sentence(before)
+            and after[:1].islower()
+            and line.stripped[-1:] not in ".!?:;,"
+        ):
+            found.add(position)
+    return found
 
 
 def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]:
     starts: list[tuple[int, str, int, int]] = []  # (line index in body, kind, number, text start)
     heading_kind: str | None = None
+    footnotes = _footnotes(folded, body)
+    body = [line for position, line in enumerate(body) if position not in footnotes]
     for position, line in enumerate(body):
         heading = _HEADING_KIND.match(line.text)
         if heading is None and line.stripped.endswith(":"):

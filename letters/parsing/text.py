@@ -262,7 +262,10 @@ _FURNITURE = re.compile(
         >?\s*(?:\.{2,}|\u2026)?\s*cont(?:'|inue)?d\.?(?:\s+overleaf)?\s*\.{0,3}   # "... cont'd"
       | continued(?:\s+(?:overleaf|on\s+next\s+page))?\.{0,3}
       | (?:page\s+)?\d{1,3}\s+of\s+\d{1,3}                                  # "Page 2 of 3"
-      | page\s+\d{1,3}
+      | (?:\d{1,3}\s*\|\s*)?p\ ?a\ ?g\ ?e(?:\s*\|?\s*\d{1,3})?                 # "2 | P a g e"
+      | \d{1,3}                                                              # a bare page number
+      | (?:not\s+protectively\s+marked|official(?:\s*[-:]?\s*(?:public|sensitive))?
+         |unclassified|protect)                                            # security markings
       | -\s*\d{1,3}\s*-                                                      # "- 2 -"
       | p\.?t\.?o\.?
       | [\u00b9\u00b2\u00b3\u2070-\u2079]+\s*\S.*                            # "¹ Redacted"

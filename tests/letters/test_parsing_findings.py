@@ -210,3 +210,67 @@ def test_count_disagreeing_with_numbered_findings_warns():
         letter(body),
         warnings=["the letter counts 3 areas for improvement but numbers 1"],
     )
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["- 2 -", "2", "2 | P a g e", "Page | 2", "OFFICIAL - PUBLIC", "NOT PROTECTIVELY MARKED"],
+)
+def test_afi_cut_by_a_page_break_before_an_upper_case_word_is_joined(furniture):
+    body = (
+        "AFI 1 - The force should make sure that crimes are recorded within\n\n\n"
+        f"{furniture}\n\n\n24 hours of the Victims' Code being applied.\n\nWe have a plan."
+    )
+
+    check_parses(
+        letter(body),
+        afis=[
+            (
+                1,
+                "The force should make sure that crimes are recorded within 24 hours of the "
+                "Victims' Code being applied.",
+            )
+        ],
+        responses=["We have a plan."],
+    )
+
+
+def test_afi_ending_in_a_possessive_goes_on_after_a_page_break():
+    body = (
+        "AFI 1 - The force should comply with the Victims'\n\n\n\n"
+        "Code of Practice.\n\nWe have a plan."
+    )
+
+    check_parses(
+        letter(body),
+        afis=[(1, "The force should comply with the Victims' Code of Practice.")],
+        responses=["We have a plan."],
+    )
+
+
+def test_afi_without_a_full_stop_is_not_joined_to_a_response_on_the_same_page():
+    body = "AFI 1 - The force should answer calls promptly\n\nWe have recruited call handlers."
+
+    check_parses(
+        letter(body),
+        afis=[(1, "The force should answer calls promptly")],
+        responses=["We have recruited call handlers."],
+    )
+
+
+def test_footnote_inside_a_response_neither_ends_the_list_nor_joins_the_text():
+    body = (
+        "Areas for improvement\n\n"
+        "1. The force should answer calls promptly.\n\n"
+        "PCC comment: Learning is being embedded\n\n1 Redacted\n\n\n\nfrom the summer model.\n\n"
+        "2. The force should record crime accurately.\n\nDone."
+    )
+
+    check_parses(
+        letter(body),
+        afis=[
+            (1, "The force should answer calls promptly."),
+            (2, "The force should record crime accurately."),
+        ],
+        responses=["Learning is being embedded from the summer model.", "Done."],
+    )
