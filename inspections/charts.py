@@ -8,12 +8,14 @@ and models lets tests check exactly what would be plotted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.dates import MONTHS_3
+from django.utils.translation import get_language
 
 from . import vocabulary as vocab
 
@@ -78,7 +80,7 @@ class GradePoint:
         """The date as Django's ``date:"j M Y"`` writes it, without a formatter per row."""
         if self.when is None:
             return ""
-        return f"{self.when.day} {str(MONTHS_3[self.when.month]).title()} {self.when.year}"
+        return f"{self.when.day} {_month(get_language(), self.when.month)} {self.when.year}"
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,12 @@ def grade_distribution(counts: Mapping[str, int]) -> dict | None:
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
     return {"data": [trace], "layout": layout}
+
+
+@functools.lru_cache(maxsize=128)
+def _month(language: str | None, month: int) -> str:
+    """The month's short name in the active language (translating it per row was slow)."""
+    return str(MONTHS_3[month]).title()
 
 
 def _url_former(view_name: str) -> Callable[[int], str]:

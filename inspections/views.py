@@ -4,7 +4,7 @@ Each page reads through named QuerySet methods with their joins built in, so the
 queries per page is fixed whatever the number of forces, letters or grades (tests pin it).
 """
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -163,8 +163,8 @@ def _site_counts():
 
 def _latest_cycle_distribution():
     """Grade counts within the newest PEEL framework that has any dated grade."""
-    latest = Grade.objects.dated().exclude(when=None).order_by("-when").values("when").first()
-    framework = vocab.framework_for(latest["when"]) if latest else None
+    latest = Grade.objects.dated().aggregate(latest=Max("when"))["latest"]
+    framework = vocab.framework_for(latest) if latest else None
     if framework is None:
         return [], None
     rows = Grade.objects.in_framework(framework).values("grade").annotate(n=Count("pk"))

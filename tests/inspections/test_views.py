@@ -299,3 +299,13 @@ def test_letter_and_finding_lists_filter_by_commissioner(client):
 
     assert [x.commissioner for x in letters.context["table"].data] == [commissioner]
     assert [f.inspection for f in findings.context["table"].data] == [inspections[1]]
+
+
+def test_list_filters_keep_the_chosen_option_selected(client):
+    kent = get_force("kent")
+
+    content = client.get(reverse("letters:letter_list"), {"force": kent.pk}).content.decode()
+
+    assert f'<option value="{kent.pk}" selected>Kent Police</option>' in content
+    assert '<option value="">All forces</option>' in content
+    assert '<label for="id_force">Force</label>' in content and 'id="id_force"' in content
