@@ -174,7 +174,8 @@ def bench_load(kind: str, corpus: Path, letters: int, work: Path) -> dict:
 
 def bench_pages(database_url: str, samples: int) -> dict:
     """Per-page server time, measured in a child process with the test client."""
-    env = _env(database_url, PCCSITE_BENCH="1")
+    # Its own in-process cache: the shared .cache/ folder would mix in other runs' pages.
+    env = _env(database_url, PCCSITE_BENCH="1", CACHE_URL="locmem://bench-pages")
     result = subprocess.run(
         [sys.executable, "-m", "pccsite.benchmark_pages", "--samples", str(samples)],
         cwd=ROOT,
