@@ -3,16 +3,34 @@
     summary = load_letters(paths=["seeds", "more/letter.txt"], dry_run=False)
 
 Files and folders are walked in sorted order (folders recursively, ``*.txt``, names starting
-with "." skipped); each file is read, hashed, decoded and parsed completely in memory, then
-written in its own savepoint, so a file that fails is reported and the rest still load. Files
-are handled in batches: one query per batch finds the letters already stored, and a file whose
-bytes and parser version match its stored letter is skipped without parsing or writing.
+with "." skipped). Files are read in batches (at most ``BATCH_SIZE`` files or ``BATCH_BYTES``
+bytes, so memory stays flat however many files there are); one query per batch finds the
+letters already stored, and a file whose bytes and parser version match its stored letter is
+skipped without parsing or writing. Each batch is written in one transaction:
+- new letters in bulk (inspections, letters, grades and findings: one INSERT each), reading the
+  commissioners and inspections the batch names in one query each;
+- changed letters one at a time, each in its own savepoint, keeping the earlier version as a
+  LetterRevision.
+When the bulk write fails, it is rolled back and every letter is written on its own, so the one
+at fault is reported by name and the rest still load.
+
+What is refused, and why (the file is named with the reason; nothing stored changes):
+- no such file, a folder symlink loop, not a regular file (a FIFO, a device), permission denied;
+- larger than ``MAX_FILE_BYTES``: letters are a few pages (the largest real ones are well under
+  1 MB), so a file this big is a mistake, a scan or an export, and parsing it would only slow
+  the batch and put megabytes of noise on a page;
+- empty, whitespace only, binary (PDF, images, archives, NUL bytes), undecodable text.
+What loads with a warning (in Letter.warnings and the summary's "with warnings" count): text
+decoded as Windows-1252, no date found, no force recognised (no inspection then), no
+commissioner signing it (a letter to a commissioner rather than from one).
+A file with the same bytes as a stored letter whose file still exists is a duplicate: reported
+as such, nothing stored.
 
 How a reload finds the rows it wrote before:
 - Letter: by ``source``, the path normalised (relative to the working directory when under it,
   so ``seeds/x.txt``, ``./seeds/x.txt`` and its absolute path are one letter). A file with the
-  same bytes as a stored letter is the same letter: if that letter's file has gone it was moved
-  (its source is updated), otherwise the copy is skipped as a duplicate.
+  same bytes as a stored letter whose file has gone is that letter, moved (its source is
+  updated).
 - Force: by the canonical name the parser returns (rows come from the data migration).
 - Commissioner: by (name, force); the slug is the slugified name, plus the force's slug on a
   collision.
@@ -24,6 +42,15 @@ How a reload finds the rows it wrote before:
 - Grade: by (inspection, area, letter); AreaForImprovement by (inspection, kind, number,
   letter). Rows the letter no longer states are removed unless a person edited them.
 
+Revisions: when a stored letter is written again because its file changed *or* because a newer
+parser read it, the version being replaced is kept (text, sha256, parser version and what the
+site showed, see LetterRevision). A new parser version changes the values people see, so the
+old ones are worth keeping as much as old text is.
+
+Two loads at once: the unique constraints (Letter.source, Inspection identity, Commissioner per
+force, Grade, AreaForImprovement) turn a race into an IntegrityError; the letter that lost is
+read again and written once more (usually then found unchanged: the other load stored it).
+
 Corrections: every Curated row (and Letter) lists the fields a person changed in
 ``edited_fields``; the loader never overwrites those and reports each disagreement as a
 Conflict. ``AreaForImprovement.status`` belongs to staff and is never written here.
@@ -34,17 +61,19 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 
 from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
-from letters.models import Letter
+from letters.models import Letter, LetterRevision
 from letters.parsing import (
     PARSER_VERSION,
     LetterParseError,
@@ -52,13 +81,18 @@ from letters.parsing import (
     decode_letter,
     parse_letter,
 )
+from pccsite.caching import bump_data_version, deferred_bumps
 
 BATCH_SIZE = 200
-# Letters are a few pages of text; anything this big is a mistake (a scan, an archive).
-MAX_FILE_BYTES = 5 * 1024 * 1024
+BATCH_BYTES = 16 * 1024 * 1024
+MB = 1024 * 1024
+# See the module docstring: letters are a few pages of text.
+MAX_FILE_BYTES = 5 * MB
 
 GRADE_FIELDS = ("grade", "quote", "start", "end")
 FINDING_FIELDS = ("text", "response", "start", "end", "response_start", "response_end")
+# PostgreSQL's deadlock and serialization failures: another load got there first.
+RACE_SQLSTATES = {"40P01", "40001"}
 
 
 @dataclass(frozen=True)
@@ -89,12 +123,13 @@ class FileError:
 
 @dataclass(frozen=True)
 class FileResult:
-    """What happened to one file: created, updated, unchanged or failed."""
+    """What happened to one file: created, updated, unchanged, duplicate or failed."""
 
     source: str
     outcome: str
     detail: str = ""
     conflicts: tuple[Conflict, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -103,26 +138,32 @@ class LoadSummary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicate: int = 0
     failed: int = 0
+    with_warnings: int = 0
     errors: list[FileError] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.created + self.updated + self.unchanged + self.failed
+        return self.created + self.updated + self.unchanged + self.duplicate + self.failed
 
     def add(self, result: FileResult) -> None:
         setattr(self, result.outcome, getattr(self, result.outcome) + 1)
         if result.outcome == "failed":
             self.errors.append(FileError(result.source, result.detail))
+        if result.warnings:
+            self.with_warnings += 1
         self.conflicts.extend(result.conflicts)
 
     def __str__(self):
         return (
             f"{self.total} file{'' if self.total == 1 else 's'}: "
             f"{self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.failed} failed, "
-            f"{len(self.conflicts)} conflicts"
+            f"{self.unchanged} unchanged, "
+            f"{self.duplicate} duplicate{'' if self.duplicate == 1 else 's'}, "
+            f"{self.failed} failed, {len(self.conflicts)} conflicts, "
+            f"{self.with_warnings} with warnings"
         )
 
 
@@ -164,9 +205,9 @@ def _walk(folder: str, ancestors: frozenset[str]) -> Iterator[LetterFile]:
         yield LetterFile(folder, error=f"cannot read the folder: {exc.strerror or exc}")
         return
     entries = [entry for entry in entries if not entry.name.startswith(".")]
-    folders = [entry for entry in entries if entry.is_dir()]
+    folders = [entry for entry in entries if _is_dir(entry)]
     for entry in entries:
-        if not entry.is_dir() and entry.name.lower().endswith(".txt"):
+        if not _is_dir(entry) and entry.name.lower().endswith(".txt"):
             yield LetterFile(entry.path)
     for entry in folders:
         real = os.path.realpath(entry.path)
@@ -176,18 +217,48 @@ def _walk(folder: str, ancestors: frozenset[str]) -> Iterator[LetterFile]:
         yield from _walk(entry.path, ancestors | {real})
 
 
+def _is_dir(entry: os.DirEntry) -> bool:
+    """Whether an entry is a folder; a symlink that loops on itself is not (reading it fails)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
 def read_letter_file(path: str) -> bytes:
     """The file's bytes, or a LetterParseError saying why it cannot be read."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise LetterParseError(f"too large to be a letter ({size:,} bytes)", source=path)
-            return handle.read()
-    except IsADirectoryError as exc:
-        raise LetterParseError("is a folder, not a file", source=path) from exc
+        # Non-blocking, so a FIFO named *.txt is refused instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise LetterParseError(f"cannot read the file: {exc.strerror or exc}", source=path) from exc
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+            raise LetterParseError(f"not a regular file: {what}", source=path)
+        try:
+            # One byte over the limit is enough to know; a file growing meanwhile is caught too.
+            data = handle.read(MAX_FILE_BYTES + 1)
+            size = max(len(data), os.fstat(fd).st_size)
+        except OSError as exc:
+            raise LetterParseError(
+                f"cannot read the file: {exc.strerror or exc}", source=path
+            ) from exc
+    if size > MAX_FILE_BYTES:
+        raise LetterParseError(
+            f"too large: {size / MB:.1f} MB, the limit is {MAX_FILE_BYTES // MB} MB", source=path
+        )
+    return data
 
 
 def normalise_source(path: str) -> str:
@@ -249,6 +320,77 @@ def extract_letters(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction]:
         yield Extraction(source, letter=contract)
 
 
+def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
+    """What the site shows for a stored letter, in the extraction contract's shape.
+
+    Read from the rows (corrections included), so a revision records what people saw; every
+    object that a person corrected lists its ``edited_fields``.
+    """
+    inspection = letter.inspection
+    commissioner = letter.commissioner
+
+    def finding_list(kind):
+        return [
+            _with_edits({"number": f.number, "text": f.text, "response": f.response or None}, f)
+            for f in sorted(findings, key=lambda f: f.number)
+            if f.kind == kind
+        ]
+
+    return _with_edits(
+        {
+            "source": letter.source,
+            "sha256": letter.sha256,
+            "date": _plain(letter.date),
+            "reference": letter.reference or None,
+            "force": letter.force.name if letter.force else None,
+            "commissioner": (
+                _with_edits(
+                    {"name": commissioner.name, "title": commissioner.get_title_display()},
+                    commissioner,
+                )
+                if commissioner
+                else None
+            ),
+            "recipient": (
+                {"name": letter.recipient_name, "salutation": letter.recipient_salutation or None}
+                if letter.recipient_name
+                else None
+            ),
+            "inspection": (
+                _with_edits(
+                    {
+                        "kind": inspection.kind,
+                        "title": inspection.title or None,
+                        "period": inspection.period or None,
+                        "published": _plain(inspection.published),
+                    },
+                    inspection,
+                )
+                if inspection
+                else None
+            ),
+            "grades": [
+                _with_edits({"area": g.area, "grade": g.grade, "quote": g.quote}, g)
+                for g in sorted(grades, key=lambda g: (g.start is None, g.start or 0, g.area))
+            ],
+            "grade_summary": dict(letter.grade_summary),
+            "causes_of_concern_count": letter.causes_of_concern_count,
+            "areas_for_improvement_count": letter.areas_for_improvement_count,
+            "areas_for_improvement": finding_list("afi"),
+            "causes_of_concern": finding_list("cause-of-concern"),
+            "recommendations": finding_list("recommendation"),
+            "warnings": list(letter.warnings),
+        },
+        letter,
+    )
+
+
+def _with_edits(values: dict[str, Any], obj) -> dict[str, Any]:
+    if obj.edited_fields:
+        values["edited_fields"] = list(obj.edited_fields)
+    return values
+
+
 # --- loading ------------------------------------------------------------------------------
 
 
@@ -261,7 +403,7 @@ def load_letters(
 ) -> LoadSummary:
     """Load every letter under ``paths``; with ``dry_run`` do it all, then roll back.
 
-    ``on_result`` is called once per file, as it is done (for progress and per-file output).
+    ``on_result`` is called once per file, in file order, as each batch is done.
     """
     summary = LoadSummary(dry_run=dry_run)
     loader = _Loader()
@@ -273,8 +415,7 @@ def load_letters(
 
     # A dry run writes inside one transaction and rolls it back, so its counts are true.
     with transaction.atomic() if dry_run else nullcontext():
-        files = iter_letter_files(paths)
-        while batch := list(itertools.islice(files, batch_size)):
+        for batch in _read_batches(iter_letter_files(paths), batch_size):
             loader.load_batch(batch, report)
         if dry_run:
             transaction.set_rollback(True)
@@ -294,8 +435,11 @@ def store_letter(
     sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
     letter_id = Letter.objects.filter(source=source).values_list("pk", flat=True).first()
     item = _Pending(path, source, b"", sha256, letter_id, text, parsed, tuple(decode_warnings))
-    with transaction.atomic():
-        return _LetterWriter(_Loader(), item).write()
+    loader = _Loader()
+    with transaction.atomic(), deferred_bumps():
+        result = _LetterWriter(loader, item).write()
+        bump_data_version()
+    return result
 
 
 @dataclass
@@ -308,82 +452,208 @@ class _Pending:
     text: str = ""
     parsed: ParsedLetter | None = None
     decode_warnings: tuple[str, ...] = ()
+    # (sha256, parser_version) of the stored letter when this load looked, to tell a letter
+    # another load rewrote meanwhile from one that still needs writing.
+    stored: tuple[str, str] | None = None
+
+
+def _read_batches(
+    files: Iterable[LetterFile], batch_size: int, batch_bytes: int = BATCH_BYTES
+) -> Iterator[list[_Pending | FileResult]]:
+    """Files read and hashed, in batches bounded by count and by bytes held in memory."""
+    batch: list[_Pending | FileResult] = []
+    size = 0
+    for letter_file in files:
+        if letter_file.error:
+            batch.append(FileResult(letter_file.path, "failed", letter_file.error))
+        else:
+            try:
+                data = read_letter_file(letter_file.path)
+            except LetterParseError as exc:
+                batch.append(FileResult(letter_file.path, "failed", _reason(exc)))
+            else:
+                source = normalise_source(letter_file.path)
+                sha256 = hashlib.sha256(data).hexdigest()
+                batch.append(_Pending(letter_file.path, source, data, sha256))
+                size += len(data)
+        if len(batch) >= batch_size or size >= batch_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+@dataclass(frozen=True)
+class _Stored:
+    pk: int | None
+    source: str
+    sha256: str
+    parser_version: str
+
+
+def _stored_letters(items: list[_Pending]) -> tuple[dict[str, _Stored], dict[str, _Stored]]:
+    """The stored letters these files may be, by source and by sha256 (one query)."""
+    rows = Letter.objects.filter(
+        Q(source__in=[item.source for item in items])
+        | Q(sha256__in=[item.sha256 for item in items])
+    ).values_list("pk", "source", "sha256", "parser_version")
+    stored = [_Stored(*row) for row in rows]
+    by_sha: dict[str, _Stored] = {}
+    for row in stored:
+        by_sha.setdefault(row.sha256, row)
+    return {row.source: row for row in stored}, by_sha
+
+
+def _classify(item: _Pending, by_source, by_sha, *, meanwhile: bool = False) -> FileResult | None:
+    """Unchanged or duplicate (a result), or None: write it (``item.letter_id`` set)."""
+    row = by_source.get(item.source)
+    if row is None and (twin := by_sha.get(item.sha256)) is not None:
+        if os.path.exists(twin.source):
+            return FileResult(item.path, "duplicate", f"same content as {twin.source}")
+        row = twin  # the stored letter's file has gone: this is it, moved
+    if row is not None and (row.source, row.sha256, row.parser_version) == (
+        item.source,
+        item.sha256,
+        PARSER_VERSION,
+    ):
+        return FileResult(item.path, "unchanged", "stored meanwhile by another load" * meanwhile)
+    item.letter_id = row.pk if row else None
+    item.stored = (row.sha256, row.parser_version) if row else None
+    return None
+
+
+def _is_race(exc: DatabaseError) -> bool:
+    """Whether the error means another writer got there first (worth one more try)."""
+    if isinstance(exc, IntegrityError):
+        return True
+    if getattr(exc.__cause__, "sqlstate", None) in RACE_SQLSTATES:
+        return True
+    return "database is locked" in str(exc)
+
+
+class _Shared:
+    """Commissioners and inspections the batch's letters name, read in one query each.
+
+    Lookups of keys the batch prefetched are answered from memory (a missing key is known to
+    be absent); after a rollback everything is forgotten and each lookup asks the database.
+    Inspections created in the batch are added unsaved and saved in bulk (or one by one).
+    """
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self) -> None:
+        self.commissioners: dict[tuple[str, int], Commissioner | None] = {}
+        self.inspections: dict[tuple[int, str], list[Inspection]] = {}
+        self.inspection_keys: set[tuple[int, str]] = set()
+
+    def prefetch(self, items: list[_Pending], forces: dict[str, Force]) -> None:
+        self.reset()
+        people: set[tuple[str, int]] = set()
+        pairs: set[tuple[int, str]] = set()
+        keys: set[str] = set()
+        periods: set[str] = set()
+        dates: set = set()
+        for item in items:
+            force = forces.get(_value(item.parsed.force))
+            if force is None:
+                continue
+            if item.parsed.commissioner is not None:
+                people.add((item.parsed.commissioner.name, force.pk))
+            if (parsed := item.parsed.inspection) is not None:
+                pairs.add((force.pk, parsed.kind))
+                key, period, published = _inspection_identity(item, parsed)
+                keys.add(key)
+                if period:
+                    periods.add(period)
+                if published:
+                    dates.add(published)
+        if people:
+            self.commissioners = dict.fromkeys(people)
+            found = Commissioner.objects.filter(
+                name__in={name for name, _ in people}, force_id__in={pk for _, pk in people}
+            )
+            for commissioner in found:
+                key = (commissioner.name, commissioner.force_id)
+                if key in self.commissioners:
+                    self.commissioners[key] = commissioner
+        if pairs:
+            identity = Q(natural_key__in=keys) | Q(period__in=periods) | Q(published__in=dates)
+            found = Inspection.objects.filter(
+                identity,
+                force_id__in={pk for pk, _ in pairs},
+                kind__in={kind for _, kind in pairs},
+            ).order_by("pk")
+            self.inspection_keys = pairs
+            for inspection in found:
+                pair = (inspection.force_id, inspection.kind)
+                if pair in pairs:
+                    self.inspections.setdefault(pair, []).append(inspection)
+
+    def commissioner(self, name: str, force: Force) -> Commissioner | None:
+        key = (name, force.pk)
+        if key not in self.commissioners:
+            self.commissioners[key] = Commissioner.objects.filter(name=name, force=force).first()
+        return self.commissioners[key]
+
+    def add_commissioner(self, commissioner: Commissioner) -> None:
+        self.commissioners[(commissioner.name, commissioner.force_id)] = commissioner
+
+    def inspection(self, force: Force, kind: str, natural_key: str, period: str, published):
+        pair = (force.pk, kind)
+        if pair in self.inspection_keys:
+            candidates = self.inspections.get(pair, [])
+        else:
+            identity = Q(natural_key=natural_key)
+            if period:
+                identity |= Q(period=period)
+            if published:
+                identity |= Q(published=published)
+            candidates = list(
+                Inspection.objects.filter(identity, force=force, kind=kind).order_by("pk")
+            )
+        exact = next((row for row in candidates if row.natural_key == natural_key), None)
+        if exact is not None or not (period or published):
+            return exact
+        return next(
+            (
+                row
+                for row in candidates
+                if (period and row.period == period) or (published and row.published == published)
+            ),
+            None,
+        )
+
+    def add_inspection(self, inspection: Inspection) -> None:
+        pair = (inspection.force_id, inspection.kind)
+        if pair in self.inspection_keys:
+            self.inspections.setdefault(pair, []).append(inspection)
+
+    def unsaved_inspections(self) -> list[Inspection]:
+        return [row for rows in self.inspections.values() for row in rows if row.pk is None]
+
+
+def _inspection_identity(item: _Pending, parsed) -> tuple[str, str, Any]:
+    """(natural_key, period, published) of the inspection a letter answers."""
+    period = _value(parsed.period) or ""
+    published = _value(parsed.published)
+    letter_date = _value(item.parsed.date)
+    stated_period = period if parsed.period and parsed.period.start >= 0 else ""
+    if stated_period:
+        natural_key = stated_period
+    elif published:
+        natural_key = published.isoformat()
+    elif letter_date:
+        natural_key = f"letter-{letter_date:%Y-%m}"
+    else:
+        natural_key = f"file-{slugify(os.path.basename(item.source))}"[:100]
+    return natural_key, period, published
 
 
 class _Loader:
     def __init__(self):
         self._forces: dict[str, Force] | None = None
-        # Most letters in a batch share a few forces, commissioners and reports.
-        self._commissioners: dict[tuple[str, int], Commissioner] = {}
-        self._inspections: dict[tuple[int, str, str], Inspection] = {}
-
-    def load_batch(self, batch: list[LetterFile], report: Callable[[FileResult], None]) -> None:
-        pending: list[_Pending] = []
-        for letter_file in batch:
-            source = normalise_source(letter_file.path)
-            if letter_file.error:
-                report(FileResult(letter_file.path, "failed", letter_file.error))
-                continue
-            try:
-                data = read_letter_file(letter_file.path)
-            except LetterParseError as exc:
-                report(FileResult(letter_file.path, "failed", _reason(exc)))
-                continue
-            pending.append(
-                _Pending(letter_file.path, source, data, hashlib.sha256(data).hexdigest())
-            )
-        if not pending:
-            return
-
-        # The unchanged check: one query for the whole batch.
-        stored = list(
-            Letter.objects.filter(
-                Q(source__in=[p.source for p in pending])
-                | Q(sha256__in=[p.sha256 for p in pending])
-            ).values_list("pk", "source", "sha256", "parser_version")
-        )
-        by_source = {row[1]: row for row in stored}
-        by_sha = {row[2]: row for row in stored}
-
-        to_write: list[_Pending] = []
-        for item in pending:
-            row = by_source.get(item.source)
-            if row is None and (twin := by_sha.get(item.sha256)) is not None:
-                if os.path.exists(twin[1]):
-                    report(FileResult(item.path, "unchanged", f"same content as {twin[1]}"))
-                    continue
-                row = twin  # the stored letter's file has gone: this is it, moved
-            if row is not None and row[1:] == (item.source, item.sha256, PARSER_VERSION):
-                report(FileResult(item.path, "unchanged"))
-                continue
-            item.letter_id = row[0] if row else None
-            try:
-                item.text, item.parsed, item.decode_warnings = parse_bytes(
-                    item.data, source=item.path
-                )
-            except LetterParseError as exc:
-                report(FileResult(item.path, "failed", _reason(exc)))
-                continue
-            item.data = b""  # keep memory flat: the text is all we need from here
-            to_write.append(item)
-            # Another copy of these bytes later in the batch is the same letter, not a new one.
-            by_sha.setdefault(item.sha256, (None, item.source, item.sha256, PARSER_VERSION))
-
-        if not to_write:
-            return
-        # One transaction per batch with a savepoint per letter: a failed letter rolls back
-        # alone, and SQLite is not asked to sync to disk once per file.
-        with transaction.atomic():
-            for item in to_write:
-                try:
-                    with transaction.atomic():
-                        result = _LetterWriter(self, item).write()
-                except DatabaseError as exc:
-                    # Rows cached inside the rolled-back savepoint may no longer exist.
-                    self._commissioners.clear()
-                    self._inspections.clear()
-                    result = FileResult(item.path, "failed", f"could not be stored: {exc}")
-                report(result)
+        self.shared = _Shared()
 
     @property
     def forces(self) -> dict[str, Force]:
@@ -391,26 +661,157 @@ class _Loader:
             self._forces = {force.name: force for force in Force.objects.all()}
         return self._forces
 
+    def load_batch(
+        self, batch: list[_Pending | FileResult], report: Callable[[FileResult], None]
+    ) -> None:
+        """Classify, parse and write one batch; report every file's result in file order."""
+        pending = [entry for entry in batch if isinstance(entry, _Pending)]
+        results: dict[int, FileResult] = {}
+        to_write: list[_Pending] = []
+        if pending:
+            by_source, by_sha = _stored_letters(pending)
+            for item in pending:
+                verdict = _classify(item, by_source, by_sha)
+                if verdict is None:
+                    try:
+                        item.text, item.parsed, item.decode_warnings = parse_bytes(
+                            item.data, source=item.path
+                        )
+                    except LetterParseError as exc:
+                        verdict = FileResult(item.path, "failed", _reason(exc))
+                    else:
+                        to_write.append(item)
+                        # A later copy of these bytes in the batch is a duplicate of this one.
+                        by_sha.setdefault(
+                            item.sha256, _Stored(None, item.source, item.sha256, PARSER_VERSION)
+                        )
+                item.data = b""  # keep memory flat: the text is all we need from here
+                if verdict is not None:
+                    results[id(item)] = verdict
+        if to_write:
+            results.update(self._write(to_write))
+        for entry in batch:
+            report(entry if isinstance(entry, FileResult) else results[id(entry)])
+
+    def _write(self, items: list[_Pending]) -> dict[int, FileResult]:
+        results: dict[int, FileResult] = {}
+        new = [item for item in items if item.letter_id is None]
+        # One transaction per batch (SQLite is not asked to sync to disk once per file); the
+        # page cache is invalidated once, when it commits.
+        with transaction.atomic(), deferred_bumps():
+            self.shared.prefetch(items, self.forces)
+            if new:
+                try:
+                    with transaction.atomic():
+                        results.update(self._create_all(new))
+                except DatabaseError:
+                    # Roll back the bulk write and write each letter on its own, so the one at
+                    # fault (or the ones another load has just stored) are found by name.
+                    self.shared.reset()
+                    by_source, by_sha = _stored_letters(new)
+                    for item in new:
+                        verdict = _classify(item, by_source, by_sha, meanwhile=True)
+                        if verdict is not None:
+                            results[id(item)] = verdict
+            for item in items:
+                if id(item) not in results:
+                    results[id(item)] = self._write_one(item)
+            if any(result.outcome in ("created", "updated") for result in results.values()):
+                bump_data_version()
+        return results
+
+    def _create_all(self, items: list[_Pending]) -> dict[int, FileResult]:
+        """New letters in bulk: one INSERT each for inspections, letters, grades, findings."""
+        writers = [_LetterWriter(self, item) for item in items]
+        letters = [writer.prepare(Letter(source=writer.item.source)) for writer in writers]
+        Inspection.objects.bulk_create(self.shared.unsaved_inspections())
+        for letter in letters:
+            if letter.inspection is not None:
+                letter.inspection_id = letter.inspection.pk
+        Letter.objects.bulk_create(letters)
+        grades: list[Grade] = []
+        findings: list[AreaForImprovement] = []
+        for writer, letter in zip(writers, letters, strict=True):
+            grades += writer.new_grades(letter)
+            findings += writer.new_findings(letter)
+        Grade.objects.bulk_create(grades)
+        AreaForImprovement.objects.bulk_create(findings)
+        return {id(writer.item): writer.result("created") for writer in writers}
+
+    def _write_one(self, item: _Pending) -> FileResult:
+        """One letter in its own savepoint; a race with another load is retried once."""
+        for attempt in (1, 2):
+            try:
+                with transaction.atomic():
+                    return _LetterWriter(self, item).write()
+            except DatabaseError as exc:
+                # Rows cached inside the rolled-back savepoint may no longer exist.
+                self.shared.reset()
+                if attempt == 2 or not _is_race(exc):
+                    return FileResult(item.path, "failed", f"could not be stored: {exc}")
+                by_source, by_sha = _stored_letters([item])
+                verdict = _classify(item, by_source, by_sha, meanwhile=True)
+                if verdict is not None:
+                    return verdict
+        raise AssertionError("unreachable")
+
 
 class _LetterWriter:
     """Writes one parsed letter and everything extracted from it."""
 
     def __init__(self, loader: _Loader, item: _Pending):
         self.loader = loader
+        self.shared = loader.shared
         self.item = item
         self.parsed: ParsedLetter = item.parsed
         self.conflicts: list[Conflict] = []
         self.warnings: list[str] = [*self.parsed.warnings, *item.decode_warnings]
+        self.grades, self.findings = self._wanted_rows()
+        self.letter: Letter | None = None
+
+    def result(self, outcome: str) -> FileResult:
+        return FileResult(
+            self.item.path,
+            outcome,
+            conflicts=tuple(self.conflicts),
+            warnings=tuple(self.letter.warnings),
+        )
 
     def write(self) -> FileResult:
-        item, parsed = self.item, self.parsed
+        """Create or update the letter and its rows (inside the caller's savepoint)."""
+        item = self.item
         if item.letter_id is None:
-            letter = Letter(source=item.source)
-        else:
-            letter = Letter.objects.select_related("force", "commissioner").get(pk=item.letter_id)
-        created = letter.pk is None
+            letter = self.prepare(Letter(source=item.source))
+            self._save_new_inspection(letter)
+            letter.save()
+            Grade.objects.bulk_create(self.new_grades(letter))
+            AreaForImprovement.objects.bulk_create(self.new_findings(letter))
+            return self.result("created")
 
-        grades, findings = self._wanted_rows()
+        letter = (
+            Letter.objects.select_for_update(of=("self",))
+            .select_related("force", "commissioner", "inspection")
+            .get(pk=item.letter_id)
+        )
+        now = (letter.sha256, letter.parser_version)
+        if item.stored is not None and now != item.stored and now == (item.sha256, PARSER_VERSION):
+            # Another load wrote this very version while we parsed it.
+            return FileResult(item.path, "unchanged", "stored meanwhile by another load")
+        grades = list(letter.grades.all())
+        findings = list(letter.areas_for_improvement.all())
+        if now != (item.sha256, PARSER_VERSION):
+            self._keep_revision(letter, grades, findings)
+        self.prepare(letter)
+        self._save_new_inspection(letter)
+        if self.changed:
+            letter.save(update_fields=[*self.changed, "updated_at"])
+        self._sync_existing(letter, grades, findings)
+        return self.result("updated")
+
+    def prepare(self, letter: Letter) -> Letter:
+        """Apply the parsed values to ``letter`` (not saved); ``self.changed`` lists them."""
+        item, parsed = self.item, self.parsed
+        self.letter = letter
         values = {
             "source": item.source,
             "file_name": os.path.basename(item.source),
@@ -426,6 +827,13 @@ class _LetterWriter:
             "areas_for_improvement_count": _value(parsed.areas_for_improvement_count),
             "spans": self._spans(),
         }
+        if parsed.date is None:
+            self.warnings.append("no date found: the letter is stored undated")
+        if parsed.commissioner is None:
+            addressed = f" (addressed to {parsed.recipient.name})" if parsed.recipient else ""
+            self.warnings.append(
+                f"not written by a commissioner: no commissioner signs it{addressed}"
+            )
         # Force, then commissioner and inspection, each resolved against what is kept on the
         # letter before it, so a person's correction of the force carries through.
         changed = self._apply(letter, {"force": self._force()}, str(letter))
@@ -435,26 +843,58 @@ class _LetterWriter:
         commissioner = self._commissioner(letter, create=create)
         changed += self._apply(letter, {"commissioner": commissioner}, str(letter))
         create = "inspection" not in letter.edited_fields
-        inspection = self._inspection(letter.force, _value(parsed.date), create=create)
+        inspection = self._inspection(letter.force, create=create)
         changed += self._apply(letter, {"inspection": inspection}, str(letter))
-        if letter.inspection_id is None and (grades or findings):
+        if letter.inspection is None and (self.grades or self.findings):
             self.warnings.append(
-                f"{len(grades)} grades and {len(findings)} findings not stored: "
+                f"{len(self.grades)} grades and {len(self.findings)} findings not stored: "
                 "no inspection to attach them to"
             )
         values["warnings"] = self.warnings
         changed += self._apply(letter, values, str(letter))
-        if created:
-            letter.save()
-        elif changed:
-            letter.save(update_fields=[*changed, "updated_at"])
+        self.changed = changed
+        return letter
 
+    def _save_new_inspection(self, letter: Letter) -> None:
+        inspection = letter.inspection
+        if inspection is not None and inspection.pk is None:
+            inspection.save()
+            letter.inspection = inspection
+
+    def new_grades(self, letter: Letter) -> list[Grade]:
+        if letter.inspection_id is None:
+            return []
+        return [
+            Grade(
+                letter=letter,
+                inspection_id=letter.inspection_id,
+                area=parsed.area,
+                **{name: _field_value(parsed, name) for name in GRADE_FIELDS},
+            )
+            for parsed in self.grades
+        ]
+
+    def new_findings(self, letter: Letter) -> list[AreaForImprovement]:
+        if letter.inspection_id is None:
+            return []
+        return [
+            AreaForImprovement(
+                letter=letter,
+                inspection_id=letter.inspection_id,
+                kind=parsed.kind,
+                number=parsed.number,
+                **{name: _field_value(parsed, name) for name in FINDING_FIELDS},
+            )
+            for parsed in self.findings
+        ]
+
+    def _sync_existing(self, letter: Letter, grades, findings) -> None:
         inspection_id = letter.inspection_id
         self._sync(
             letter,
-            created,
+            existing=grades,
             model=Grade,
-            wanted={(inspection_id, g.area): g for g in grades} if inspection_id else {},
+            wanted={(inspection_id, g.area): g for g in self.grades} if inspection_id else {},
             key=lambda row: (row.inspection_id, row.area),
             fields=GRADE_FIELDS,
             same_evidence=lambda row, g: row.quote == g.quote,
@@ -462,10 +902,12 @@ class _LetterWriter:
         )
         self._sync(
             letter,
-            created,
+            existing=findings,
             model=AreaForImprovement,
             wanted=(
-                {(inspection_id, f.kind, f.number): f for f in findings} if inspection_id else {}
+                {(inspection_id, f.kind, f.number): f for f in self.findings}
+                if inspection_id
+                else {}
             ),
             key=lambda row: (row.inspection_id, row.kind, row.number),
             fields=FINDING_FIELDS,
@@ -474,8 +916,18 @@ class _LetterWriter:
                 inspection_id=inspection_id, kind=f.kind, number=f.number
             ),
         )
-        return FileResult(
-            item.path, "created" if created else "updated", conflicts=tuple(self.conflicts)
+
+    def _keep_revision(self, letter: Letter, grades, findings) -> None:
+        """Keep the version about to be replaced: its text and what the site showed."""
+        loaded = letter.revisions.values_list("replaced_at", flat=True).first()
+        LetterRevision.objects.create(
+            letter=letter,
+            sha256=letter.sha256,
+            parser_version=letter.parser_version,
+            text=letter.text,
+            extraction=stored_extraction(letter, grades, findings),
+            created_at=loaded or letter.created_at,
+            replaced_at=timezone.now(),
         )
 
     # -- values ----------------------------------------------------------------------------
@@ -549,10 +1001,7 @@ class _LetterWriter:
             if current.name != person.name:
                 self._conflict(current, "name", current.name, person.name)
             return current
-        key = (person.name, force.pk)
-        commissioner = self.loader._commissioners.get(key)
-        if commissioner is None:
-            commissioner = Commissioner.objects.filter(name=person.name, force=force).first()
+        commissioner = self.shared.commissioner(person.name, force)
         if commissioner is None:
             if not create:
                 # Unsaved: only named in the conflict report (the letter's link is kept).
@@ -564,6 +1013,7 @@ class _LetterWriter:
                 honorific=person.honorific,
                 title=person.title_key or Commissioner.Title.PCC,
             )
+            self.shared.add_commissioner(commissioner)
         elif person.honorific and commissioner.honorific != person.honorific:
             # Shared by every letter the commissioner signed: fill in, never flip-flop.
             if "honorific" in commissioner.edited_fields:
@@ -571,42 +1021,20 @@ class _LetterWriter:
             elif not commissioner.honorific:
                 commissioner.honorific = person.honorific
                 commissioner.save(update_fields=["honorific", "updated_at"])
-        self.loader._commissioners[key] = commissioner
         return commissioner
 
-    def _inspection(self, force: Force | None, letter_date, *, create: bool) -> Inspection | None:
+    def _inspection(self, force: Force | None, *, create: bool) -> Inspection | None:
+        """The inspection the letter answers: found, or new and unsaved (saved by the caller)."""
         parsed = self.parsed.inspection
         if parsed is None or force is None:
             return None
-        period = _value(parsed.period) or ""
-        published = _value(parsed.published)
+        natural_key, period, published = _inspection_identity(self.item, parsed)
         title = _value(parsed.title) or ""
-        stated_period = period if parsed.period and parsed.period.start >= 0 else ""
-        if stated_period:
-            natural_key = stated_period
-        elif published:
-            natural_key = published.isoformat()
-        elif letter_date:
-            natural_key = f"letter-{letter_date:%Y-%m}"
-        else:
-            natural_key = f"file-{slugify(os.path.basename(self.item.source))}"[:100]
-
-        cache_key = (force.pk, parsed.kind, natural_key)
-        same = Inspection.objects.filter(force=force, kind=parsed.kind)
-        inspection = self.loader._inspections.get(cache_key)
-        if inspection is None:
-            inspection = same.filter(natural_key=natural_key).first()
-        if inspection is None and (period or published):
-            identity = Q()
-            if period:
-                identity |= Q(period=period)
-            if published:
-                identity |= Q(published=published)
-            inspection = same.filter(identity).order_by("pk").first()
+        inspection = self.shared.inspection(force, parsed.kind, natural_key, period, published)
         if inspection is None:
             if not create:
                 return Inspection(force=force, kind=parsed.kind, title=title, period=period)
-            inspection = Inspection.objects.create(
+            inspection = Inspection(
                 force=force,
                 kind=parsed.kind,
                 natural_key=natural_key,
@@ -614,9 +1042,8 @@ class _LetterWriter:
                 period=period,
                 published=published,
             )
-            self.loader._inspections[cache_key] = inspection
+            self.shared.add_inspection(inspection)
             return inspection
-        self.loader._inspections[cache_key] = inspection
         # Shared by every letter about the report: fill in what it lacks, report corrections.
         changed = []
         for name, value in (("title", title), ("period", period), ("published", published)):
@@ -628,7 +1055,7 @@ class _LetterWriter:
             elif not current:
                 setattr(inspection, name, value)
                 changed.append(name)
-        if changed:
+        if changed and inspection.pk is not None:
             inspection.save(update_fields=[*changed, "updated_at"])
         return inspection
 
@@ -643,6 +1070,8 @@ class _LetterWriter:
             if model_field.is_relation:
                 current = getattr(obj, model_field.attname)
                 new = value.pk if value is not None else None
+                if value is not None and new is None:
+                    new = value  # a row created for this letter, saved with it
             else:
                 current, new = getattr(obj, name), value
             if current == new:
@@ -654,9 +1083,8 @@ class _LetterWriter:
             changed.append(name)
         return changed
 
-    def _sync(self, letter, created, *, model, wanted, key, fields, same_evidence, build):
-        """Make ``model`` rows of this letter match ``wanted`` ({key: parsed row})."""
-        existing = [] if created else list(model.objects.filter(letter=letter))
+    def _sync(self, letter, *, existing, model, wanted, key, fields, same_evidence, build):
+        """Make ``model`` rows of this stored letter (``existing``) match ``wanted``."""
         by_key = {key(row): row for row in existing}
         matched: set[int] = set()
         new_rows = []

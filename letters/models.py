@@ -114,3 +114,27 @@ class Letter(Curated):
             for key in vocab.GRADES
             if key in (self.grade_summary or {})
         ]
+
+
+class LetterRevision(models.Model):
+    """An earlier version of a letter, kept when its file changes or a newer parser reads it.
+
+    ``extraction`` is what the site showed for that version, in the extraction contract's
+    shape, read back from the stored rows (so a person's corrections appear as corrected, and
+    each object lists its ``edited_fields``). ``created_at`` is when that version was loaded,
+    ``replaced_at`` when a later load replaced it.
+    """
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="revisions")
+    sha256 = models.CharField(max_length=64)
+    parser_version = models.CharField(max_length=20, blank=True)
+    text = models.TextField()
+    extraction = models.JSONField(default=dict)
+    created_at = models.DateTimeField()
+    replaced_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.letter.file_name} as loaded {self.created_at:%Y-%m-%d %H:%M}"

@@ -59,7 +59,10 @@ def bad_file(letters_dir):
 def test_load_letters_prints_a_summary(letters_dir):
     stdout, stderr = run(letters_dir)
 
-    assert stdout == "Loaded 5 files: 5 created, 0 updated, 0 unchanged, 0 failed, 0 conflicts.\n"
+    assert stdout == (
+        "Loaded 5 files: 5 created, 0 updated, 0 unchanged, 0 duplicates, 0 failed, "
+        "0 conflicts, 2 with warnings.\n"
+    )
     assert stderr == ""
     assert Letter.objects.count() == 5
 
@@ -69,14 +72,18 @@ def test_load_letters_again_reports_unchanged(letters_dir):
 
     stdout, _ = run(letters_dir)
 
-    assert "0 created, 0 updated, 5 unchanged, 0 failed" in stdout
+    assert "0 created, 0 updated, 5 unchanged, 0 duplicates, 0 failed" in stdout
 
 
 def test_load_letters_verbosity_2_lists_each_file(letters_dir):
     stdout, _ = run(letters_dir, verbosity=2)
 
     lines = stdout.splitlines()
-    assert lines[:5] == [f"created: {path}" for path in sorted(map(str, letters_dir.glob("*.txt")))]
+    files = [line for line in lines if not line.startswith("  warning: ")]
+    assert files[:5] == [f"created: {path}" for path in sorted(map(str, letters_dir.glob("*.txt")))]
+    # Each letter's warnings follow its line.
+    summary_seed = lines.index(f"created: {letters_dir / '001_439538cb42c9acce.txt'}")
+    assert lines[summary_seed + 1] == "  warning: summary counts 4 'good' grades but names 3"
 
 
 def test_load_letters_verbosity_0_prints_nothing(letters_dir):
@@ -106,7 +113,7 @@ def test_load_letters_dry_run_writes_nothing(letters_dir):
 
     assert stdout == (
         "Dry run, nothing stored: would load 5 files: "
-        "5 created, 0 updated, 0 unchanged, 0 failed, 0 conflicts.\n"
+        "5 created, 0 updated, 0 unchanged, 0 duplicates, 0 failed, 0 conflicts, 2 with warnings.\n"
     )
     assert Letter.objects.count() == 0
 

@@ -5,17 +5,22 @@
     python manage.py load_letters seeds/ --dry-run           # what would happen; stores nothing
     python manage.py load_letters seeds/ --dry-run --json    # the extraction contract's JSON
 
-Folders are read recursively (``*.txt``). A file that cannot be read or is not a letter is
-named with the reason, the others still load, and the command exits with status 1 (from
-``call_command`` it raises CommandError carrying the summary). Corrections made in the admin
-are kept; each one the letter now contradicts is listed as a conflict.
+Folders are read recursively (``*.txt``). The summary line counts files created, updated,
+unchanged, duplicates (the same bytes as a stored letter: nothing stored), failed, conflicts
+and letters stored with warnings; ``-v 2`` lists every file with its outcome and warnings.
+A file that cannot be read or is not a letter is named with the reason, the others still
+load, and the command exits with status 1 (from ``call_command`` it raises CommandError
+carrying the summary); duplicates, warnings and conflicts leave the status 0. Corrections made
+in the admin are kept; each one the letter now contradicts is listed as a conflict.
 """
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import reset_queries
 
-from letters.loading import FileResult, LoadSummary, extract_letters, load_letters
+from letters.loading import BATCH_SIZE, FileResult, LoadSummary, extract_letters, load_letters
 
 # Below this many files a progress counter would only flash past.
 PROGRESS_EVERY = 50
@@ -36,8 +41,14 @@ class Command(BaseCommand):
             action="store_true",
             help="with --dry-run: print the extraction contract's JSON on stdout",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help=f"files read, checked and written together (default {BATCH_SIZE})",
+        )
 
-    def handle(self, *args, paths, dry_run, json, verbosity, **options):
+    def handle(self, *args, paths, dry_run, json, verbosity, batch_size, **options):
         if json and not dry_run:
             raise CommandError("--json only goes with --dry-run")
         if json:
@@ -50,8 +61,14 @@ class Command(BaseCommand):
             if verbosity >= 2:
                 progress.clear()
                 self._write_result(result)
+            if settings.DEBUG and progress.count % batch_size == 0:
+                # DEBUG keeps every query's SQL; bulk INSERTs carry whole letters, so memory
+                # would grow with the number of files.
+                reset_queries()
 
-        summary = load_letters(paths=paths, dry_run=dry_run, on_result=on_result)
+        summary = load_letters(
+            paths=paths, dry_run=dry_run, on_result=on_result, batch_size=max(1, batch_size)
+        )
         progress.clear()
         self._write_summary(summary, verbosity)
         if summary.errors:
@@ -86,8 +103,11 @@ class Command(BaseCommand):
             "created": self.style.SUCCESS,
             "updated": self.style.SUCCESS,
             "failed": self.style.ERROR,
+            "duplicate": self.style.WARNING,
         }.get(result.outcome)
         self.stdout.write(line, style)
+        for warning in result.warnings:
+            self.stdout.write(f"  warning: {warning}", self.style.WARNING)
 
     def _write_summary(self, summary: LoadSummary, verbosity: int) -> None:
         if verbosity < 1:
