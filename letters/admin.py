@@ -2,8 +2,13 @@
 
 The text is shown with every extracted value's evidence highlighted (hover a highlight for the
 field it supports). Corrections to extracted values are recorded in ``edited_fields`` so later
-loads keep them (see inspections.admin.CuratedAdminMixin).
+loads keep them (see inspections.admin.CuratedAdminMixin). Earlier versions of the letter (its
+file changed, or a newer parser read it) are listed read-only below it, each with what changed
+in the text and in what was extracted, up to the version that replaced it.
 """
+
+import difflib
+import json
 
 from django.contrib import admin
 from django.db.models import Count
@@ -13,7 +18,8 @@ from inspections.admin import CURATED_READONLY, CuratedAdminMixin, CuratedInline
 from inspections.models import AreaForImprovement, Grade
 
 from .highlighting import Span, field_spans, highlight
-from .models import Letter
+from .loading import stored_extraction
+from .models import Letter, LetterRevision
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
@@ -43,6 +49,92 @@ class LetterFindingInline(CuratedInlineMixin, admin.StackedInline):
     fields = (("inspection", "kind", "number", "status"), "text", "response", "edited_fields")
     readonly_fields = CURATED_READONLY
     raw_id_fields = ("inspection",)
+
+
+class LetterRevisionInline(admin.StackedInline):
+    """Earlier versions, newest first: never added, changed or deleted by hand."""
+
+    model = LetterRevision
+    extra = 0
+    can_delete = False
+    fields = (
+        ("created_at", "replaced_at"),
+        ("sha256", "parser_version"),
+        "text_changes",
+        "extraction_changes",
+    )
+    readonly_fields = (
+        "created_at",
+        "replaced_at",
+        "sha256",
+        "parser_version",
+        "text_changes",
+        "extraction_changes",
+    )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="text: this version, then what replaced it")
+    def text_changes(self, revision):
+        later = _later_revision(revision)
+        return _diff(revision.text, later.text if later else revision.letter.text, "text")
+
+    @admin.display(description="extracted: this version, then what replaced it")
+    def extraction_changes(self, revision):
+        later = _later_revision(revision)
+        if later is not None:
+            replacement = later.extraction
+        else:
+            letter = revision.letter
+            replacement = stored_extraction(
+                letter, letter.grades.all(), letter.areas_for_improvement.all()
+            )
+        return _diff(_pretty(revision.extraction), _pretty(replacement), "extraction")
+
+
+def _later_revision(revision):
+    """The version that replaced this one, when it too has been replaced since."""
+    later = LetterRevision.objects.filter(letter_id=revision.letter_id, pk__gt=revision.pk)
+    return later.order_by("pk").first()
+
+
+def _pretty(extraction) -> str:
+    return json.dumps(extraction, indent=1, sort_keys=True, ensure_ascii=False)
+
+
+def _diff(before: str, after: str, what: str):
+    """A unified diff in <pre>, every line escaped; a note when nothing changed."""
+    lines = list(
+        difflib.unified_diff(
+            before.splitlines(),
+            after.splitlines(),
+            fromfile="this version",
+            tofile="what replaced it",
+            lineterm="",
+            n=2,
+        )
+    )
+    if not lines:
+        return f"The same {what}."
+    return format_html(
+        '<pre class="letter-diff">{}</pre>',
+        format_html_join(
+            "\n", '<span class="{}">{}</span>', ((_diff_class(line), line) for line in lines)
+        ),
+    )
+
+
+def _diff_class(line: str) -> str:
+    if line.startswith(("+++", "---", "@@")):
+        return "diff-context"
+    return {"+": "diff-added", "-": "diff-removed"}.get(line[:1], "diff-same")
 
 
 @admin.register(Letter)
@@ -94,7 +186,7 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
         ("Source file", {"fields": ("source", "file_name", "sha256", "parser_version", "spans")}),
         ("History", {"fields": CURATED_READONLY}),
     )
-    inlines = [LetterGradeInline, LetterFindingInline]
+    inlines = [LetterGradeInline, LetterFindingInline, LetterRevisionInline]
 
     class Media:
         css = {"all": ["letters/admin.css"]}
