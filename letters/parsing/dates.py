@@ -218,8 +218,12 @@ def letter_date(
                     return found
                 if line.start == found.start:
                     return found
-        # A dateline: the first line starting with a date ("5 January 2023 - The PCC ...").
-        for found in find_dates(folded):
+        # A dateline: the first line starting with a date ("5 January 2023 - The PCC ..."), at
+        # the top of the statement: no later than its first paragraph of prose (dates further
+        # down a page belong to other items: "Related news", "Latest updates").
+        paragraph_break = re.compile(r"\n[ \t]*\n").search(folded, header_end)
+        top = paragraph_break.start() if paragraph_break else len(folded)
+        for found in find_dates(folded, 0, top):
             line = line_at(lines, found.start)
             if not folded[line.start : found.start].strip(" *_>\t") and found.value:
                 return found

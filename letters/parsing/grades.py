@@ -225,9 +225,12 @@ _PREP_AFTER = re.compile(
     r"|how\s+it\s+|its\s+)?(?:an?\s+|the\s+)?(?:[a-z]+ing\s+)?$",
     re.IGNORECASE,
 )
+# Between areas of a list: ", and for", "and a" ("A, B and a safe ... workplace").
 _CHAIN_AREA = re.compile(
-    r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*)(?:(?:for|at|in)\s+)?$", re.IGNORECASE
+    r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*)(?:(?:for|at|in)\s+)?(?:(?:an?|the|its)\s+)?$",
+    re.IGNORECASE,
 )
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:an?|the|its)\s+)?$", re.I)
 # A list of areas after a grade: "graded as requires improvement: A, and B".
 _LIST_OPEN = re.compile(r"^[\"']?\s*(?:areas?\s*)?[:\-]\s*$")
 # "inspectors found the force's approach to AREA 'good'"
@@ -296,7 +299,7 @@ def _chain(
     next_grade = index + 1
     while True:
         area = areas.starting_after(cursor)
-        if area and area.start - cursor <= 14 and _CHAIN_AREA.match(folded[cursor : area.start]):
+        if area and area.start - cursor <= 20 and _CHAIN_AREA.match(folded[cursor : area.start]):
             results.append((area, current))
             cursor = area.end
             continue
@@ -487,8 +490,8 @@ def _coordinated(folded: str, areas: _Areas, last: Mention) -> list[Mention]:
         previous = areas.ending_before(items[0].start)
         if (
             previous is None
-            or items[0].start - previous.end > 8
-            or not _JOIN.match(folded[previous.end : items[0].start])
+            or items[0].start - previous.end > 14
+            or not _COORDINATION.match(folded[previous.end : items[0].start])
         ):
             return items
         items.insert(0, previous)
@@ -529,7 +532,7 @@ def _area_list(folded: str, areas: _Areas, offset: int) -> list[Mention]:
     listed = [first]
     while True:
         following = areas.starting_after(listed[-1].end)
-        if following is None or following.start - listed[-1].end > 14:
+        if following is None or following.start - listed[-1].end > 20:
             return listed
         if not _CHAIN_AREA.match(folded[listed[-1].end : following.start]):
             return listed

@@ -167,6 +167,25 @@ _SUBJECT_TITLE_RE = re.compile(
 )
 
 
+# "your report 'The poor relation: ...'": a quoted name after the word for a report.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:report|inspection|review|publication)\s*(?:(?:entitled|titled|called)\s*)?[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stands_alone(lines: list[Line], line: Line) -> bool:
+    """A line that is a paragraph of its own, not a fragment of hard-wrapped prose."""
+    before = lines[line.index - 1] if line.index > 0 else None
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return (before is None or before.blank or bool(_DEAR_LINE.match(before.text))) and (
+        after is None or after.blank
+    )
+
+
+_DEAR_LINE = re.compile(r"[\s*_>]*dear\s", re.IGNORECASE)
+
+
 def find_title(
     folded: str, lines: list[Line], window: tuple[int, int], body_start: int
 ) -> tuple[str, int, int] | None:
@@ -174,7 +193,10 @@ def find_title(
     for match in _QUOTED_RE.finditer(folded, start, end):
         raw = match.group("title").rstrip()
         title = squash(raw)
-        if _TITLE_WORDS.search(title) and not title.endswith(("?", "!")):
+        named = _TITLE_WORDS.search(title) or _NAMED_BEFORE.search(
+            folded, max(0, match.start() - 40), match.start()
+        )
+        if named and not title.endswith(("?", "!")):
             return title, match.start("title"), match.start("title") + len(raw)
     # A subject line: "Re: PEEL Effectiveness Report, Published 22 March 2018".
     for line in lines:
@@ -185,6 +207,7 @@ def find_title(
             continue
         is_subject = bool(_SUBJECT_RE.match(line.text)) or (
             line.start >= body_start
+            and _stands_alone(lines, line)
             and len(text) <= 200
             and text[-1:] not in ".!?"
             and _TITLE_WORDS.search(text)

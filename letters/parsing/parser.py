@@ -6,6 +6,7 @@ every value keeps the span of the words it was read from. Inferred values say so
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from inspections.vocabulary import FIVE_POINT, FOUR_POINT, framework_for
@@ -38,7 +39,7 @@ from .types import (
 )
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 _REFERENCE_RE = re.compile(
     r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)"
@@ -123,7 +124,8 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         period = period_from_title(folded[title[1] : title[2]], title[1])
     period_spanned = Spanned(period.value, period.start, period.end) if period else None
     if period_spanned is None:
-        period_spanned = _inferred_period(kind.key, grades, published, date, warnings)
+        scale = {grade.grade for grade in grades} | {count.grade for count in counts}
+        period_spanned = _inferred_period(kind.key, scale, published, date, warnings)
 
     findings = findings_module.find_findings(text, folded, layout.body_lines)
     stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
@@ -214,7 +216,8 @@ def _count(found) -> Spanned | None:
     return Spanned(found.count, found.start, found.end) if found else None
 
 
-def _inferred_period(kind, grades, published, date, warnings) -> Spanned | None:
+def _inferred_period(kind, scale, published, date, warnings) -> Spanned | None:
+    """A period the text does not name, from dates; ``scale`` is the grade words it uses."""
     if kind == "state-of-policing":
         value = infer_state_of_policing_period(
             published.value if published else None, date.value if date and date.value else None
@@ -227,15 +230,20 @@ def _inferred_period(kind, grades, published, date, warnings) -> Spanned | None:
         return None
     if kind != "peel":
         return None
-    # Without grades to check the scale against, only the report's own publication date
-    # places it in a cycle (a letter can be written long after).
-    if not grades and not published:
-        return None
     when = published.value if published else (date.value if date else None)
     framework = framework_for(when)
+    # Without grades (named or counted) to check the scale against, a letter's own date places
+    # the report in a cycle only when any report it could answer (published within the months
+    # before: letters follow reports within 56 days) belongs to the same cycle.
+    if (
+        not scale
+        and not published
+        and when is not None
+        and framework_for(when - dt.timedelta(days=120)) != framework
+    ):
+        return None
     if framework is None:
         return None
-    scale = {grade.grade for grade in grades}
     if "adequate" in scale and framework.scale != FIVE_POINT:
         return None
     if framework.scale == FOUR_POINT and framework.key != "peel-2018-19":
@@ -245,9 +253,10 @@ def _inferred_period(kind, grades, published, date, warnings) -> Spanned | None:
     )
     if value is None:
         return None
-    warnings.append(
-        "period inferred from the publication date"
-        if not grades
-        else "period inferred from the letter's date and the grade scale"
-    )
+    if published:
+        warnings.append("period inferred from the publication date")
+    elif scale:
+        warnings.append("period inferred from the letter's date and the grade scale")
+    else:
+        warnings.append("period inferred from the letter's date")
     return Spanned(value, -1, -1)

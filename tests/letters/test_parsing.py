@@ -474,3 +474,97 @@ def test_inspection_title_from_quotes_or_subject_line():
 
     check_parses(quoted, title="Kent Police PEEL 2023/24 - Police effectiveness")
     check_parses(subject, title="PEEL Effectiveness Report")
+
+
+# --- hard-wrapped text, inferred periods, titles ----------------------------------------------
+
+
+def test_hard_wrapped_statement_finds_its_prose_dates_and_title():
+    text = (
+        "Home > News > Devon and Cornwall: response to the inspectorate's report\n\n"
+        "Posted on 7 June 2014\n\n"
+        "Police and Crime Commissioner Sarah Nolan has responded to the inspectorate's\n"
+        "report 'State of Policing: The Annual Assessment of Policing in England and\n"
+        "Wales 2013/14' published on 02 April\n2014, which covers Devon and Cornwall\n"
+        "Police.\n\nShare this page\n"
+    )
+
+    check_parses(
+        text,
+        date="2014-06-07",
+        kind="state-of-policing",
+        period="2013/14",
+        published="2014-04-02",
+        title="State of Policing: The Annual Assessment of Policing in England and Wales 2013/14",
+    )
+
+
+def test_peel_period_in_hard_wrapped_prose():
+    body = (
+        "Re: PEEL Legitimacy Report, Published 06/01/2015\n\n"
+        "Further to the publication of this final report in the PEEL inspections for the\n"
+        "2014/15 year, I write to comment on the findings."
+    )
+
+    check_parses("14 Feb 2015\n\n" + letter(body), period="2014", kind="peel-legitimacy")
+
+
+def test_statement_dateline_is_at_the_top_not_in_related_news():
+    text = (
+        "Home > News\n\n"
+        "Police and Crime Commissioner Jane Smith has responded to the PEEL inspection of Kent "
+        "Police, published on 24 April 2019.\n\n"
+        "Related news\n\nCommissioner launches new victims strategy\n12 May 2019\n"
+    )
+
+    check_parses(text, date=None, published="2019-04-24")
+
+
+def test_unstated_peel_period_from_the_publication_date_without_grades():
+    body = "I write in response to the PEEL inspection findings (published 27th January 2022)."
+
+    check_parses(
+        "5th March 2022\n\n" + letter(body),
+        period="2021/22",
+        warnings=["period inferred from the publication date"],
+    )
+
+
+def test_unstated_peel_period_from_summary_counts_scale():
+    body = (
+        'I write in response to the PEEL inspection findings. 4 "good", two "adequate" and 3 '
+        '"requires improvement" gradings shine a light on the service.'
+    )
+
+    parsed = check_parses("10/02/2022\n\n" + letter(body), period="2021/22")
+
+    assert "period inferred from the letter's date and the grade scale" in parsed.warnings
+
+
+def test_unstated_peel_period_from_the_letters_date_only_well_inside_a_cycle():
+    body = "I write in response to the PEEL inspection findings."
+
+    check_parses(
+        "28th December 2022\n\n" + letter(body),
+        period="2021/22",
+        warnings=["period inferred from the letter's date"],
+    )
+    # Four months after a cycle began, the report answered may belong to the cycle before.
+    check_parses("12th July 2023\n\n" + letter(body), period=None, warnings=[])
+
+
+def test_quoted_title_without_report_words_named_by_the_words_before():
+    body = (
+        'I am writing in response to your report "The poor relation: The police\n'
+        'and CPS response to crimes against older people" (published the 17th July\n'
+        "2019). This is a national thematic report, and the force was\n"
+        "one of the forces whose work informed it."
+    )
+
+    check_parses(
+        "11th August 2019\n\n" + letter(body),
+        title="The poor relation: The police and CPS response to crimes against older people",
+        kind="thematic",
+        period=None,
+        published="2019-07-17",
+    )
