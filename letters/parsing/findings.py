@@ -296,7 +296,7 @@ _COUNT_RE = re.compile(
     + r")|(?P<none>\bno\b|\bnot\b"
     + within_paragraph(".")
     + r"{0,40}?\bany\b|\bzero\b))"
-    r"\s+(?:new\s+|further\s+|specific\s+)?(?P<what>"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:new\s+|further\s+|specific\s+)?(?P<what>"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
     + r")\b",
     re.IGNORECASE,

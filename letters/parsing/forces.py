@@ -29,7 +29,7 @@ for _term in FORCES:
 FORCE_RE = alternation(_PHRASES, case_sensitive=_CASE_SENSITIVE)
 
 _TITLE_BEFORE = re.compile(
-    r"(?:commissioner|mayor|policing\s+body|chief\s+constable|inspection|report)\s+"
+    r"(?:commissioner|mayor|policing\s+body|chief\s+constable|inspection|report)[*_]*\s+"
     r"(?:for|of|on|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -59,11 +59,15 @@ def _canonical(matched: str) -> str | None:
     return _KEY_TO_FORCE.get(_key(matched))
 
 
+# "the West Midlands regional response": a region that shares a force's name.
+_REGION_AFTER = re.compile(r"[\s*_]+region(?:al|s)?\b", re.IGNORECASE)
+
+
 def force_mentions(folded: str) -> list[tuple[str, int, int]]:
     found = []
     for match in FORCE_RE.finditer(folded):
         force = _canonical(match.group())
-        if force:
+        if force and not _REGION_AFTER.match(folded, match.end()):
             found.append((force, match.start(), match.end()))
     return found
 

@@ -118,9 +118,16 @@ def find_kind(
     pillar = _pillar(folded, start, end)
     if best is not None:
         # A PEEL report mentioned before a named topic is usually the subject ("PEEL report ...
-        # it said about serious organised crime"); the topic wins only when it comes first.
+        # it said about serious organised crime", "the force's work on crime data integrity
+        # ('good' grade)"); the topic wins only when it comes first or in the same sentence
+        # ("the PEEL inspection of the regional response to serious and organised crime").
         peel = _PEEL_RE.search(folded, start, end)
-        if peel is None or best[2].start() < peel.start() + 200 or best[1] == "state-of-policing":
+        if (
+            peel is None
+            or best[2].start() < peel.start()
+            or _same_sentence(folded, peel.start(), best[2].start())
+            or best[1] == "state-of-policing"
+        ):
             return Kind(best[1], best[2].start(), best[2].end())
     if pillar is not None:
         return pillar
@@ -381,3 +388,8 @@ def infer_state_of_policing_period(published: dt.date | None, letter: dt.date | 
 
 def line_of(lines: list[Line], offset: int) -> Line:
     return line_at(lines, offset)
+
+
+def _same_sentence(folded: str, start: int, end: int) -> bool:
+    """Whether no sentence or paragraph ends between ``start`` and ``end``."""
+    return not re.search(r"[.!?](?=\s)|\n[ \t]*\n", folded[start:end])

@@ -39,10 +39,10 @@ from .types import (
 )
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
 
 _REFERENCE_RE = re.compile(
-    r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)"
+    r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"
     r"\.?\s*[:.\-]?\s*"
     r"(?P<value>[A-Za-z0-9][^\s|]*(?: [A-Za-z0-9/\-]+)?)",
     re.IGNORECASE,

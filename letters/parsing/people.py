@@ -133,6 +133,12 @@ _NOT_NAME_WORDS = {
     "statement",
     "media",
     "press",
+    # security markings at the head or foot of a page
+    "protectively",
+    "marked",
+    "official",
+    "sensitive",
+    "unclassified",
 }
 # Places are not people: "South Wales" before "Police and Crime Commissioner" is the area.
 _PLACES = {" ".join(name.lower().split()) for term in FORCES for name in term.all_names}
@@ -371,7 +377,11 @@ def _tail_start(lines: list[Line]) -> int:
 _NAME_AFTER = re.compile(
     r"\s*(?P<name>(?:[A-Z][\w'\-]+\.?\s+){1,4}[A-Z][\w'\-]+)",
 )
-_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'\-]+\.?\s+){1,4}[A-Z][\w'\-]+),?\s+(?:the\s+)?$")
+# A name before its title on the same line (or across one line break of hard-wrapped prose).
+_NAME_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\-]+\.?(?:[ \t]+|[ \t]*\n[ \t]*)){1,4}[A-Z][\w'\-]+),?"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:the\s+)?$"
+)
 _FOR_PLACE = re.compile(r"\s+(?:for|of)\s+[^,\n]{1,50},")
 _SHORT_TITLE = re.compile(
     r"\b(?:PCC|PFCC|(?<!Chief\s)Commissioner|Mayor)\b(?=\s+[A-Z])",

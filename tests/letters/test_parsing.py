@@ -568,3 +568,45 @@ def test_quoted_title_without_report_words_named_by_the_words_before():
         period=None,
         published="2019-07-17",
     )
+
+
+def test_graded_topic_in_a_later_sentence_does_not_change_a_peel_letters_kind():
+    body = (
+        "I write to you in response to the PEEL inspection findings. This response concerns "
+        'Kent Police.\n\nThe report recognises the force\'s work on crime data integrity ("good" '
+        "grade)."
+    )
+
+    check_parses(letter(body), kind="peel", grades=[("crime-data-integrity", "good")])
+
+
+def test_region_sharing_a_forces_name_is_not_the_force():
+    body = (
+        "I write in response to your inspection of the West Midlands regional response to "
+        "serious and organised crime. My comments concern West Mercia Police."
+    )
+
+    check_parses(
+        "**POLICE & CRIME\nCOMMISSIONER**\nfor West Mercia\n\n" + letter(body, sign="Yours"),
+        force="West Mercia Police",
+    )
+
+
+def test_security_marking_is_not_a_speaker_and_reflects_is_not_a_reference():
+    text = (
+        "Home > News\n\nPCC welcomes inspection findings\n\nSunday, 22nd March 2020\n\n"
+        "NOT PROTECTIVELY MARKED\n\nPolice and Crime Commissioner Timothy Gallagher said: "
+        '"The report\nreflects the professionalism of the force\'s officers."\n\n'
+        "Inspectors graded Kent Police as good for efficiency in the PEEL report.\n"
+    )
+
+    check_parses(text, commissioner="Timothy Gallagher", reference=None)
+
+
+def test_page_number_before_a_finding_is_not_a_count():
+    body = (
+        "Cause of concern 1: The force does not answer calls.\n\nForce response: Done.\n\n2\n\n"
+        "Cause of concern 2: The force does not safeguard children.\n\nForce response: Done."
+    )
+
+    check_parses(letter(body), causes_of_concern_count=None)

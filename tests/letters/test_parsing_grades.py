@@ -335,3 +335,22 @@ def test_grade_chain_switches_grade_after_semicolon_and_as():
 )
 def test_grade_noun_then_area_after_for(sentence, area, grade):
     check_parses(letter(f"Thank you for the PEEL report.\n\n{sentence}"), grades=[(area, grade)])
+
+
+def test_grade_chain_through_area_names_with_articles_and_commas():
+    sentence = (
+        "Inspectors graded the force as 'good' for preventing crime, a safe, productive and "
+        "positive workplace and good use of resources; as 'adequate' for managing offenders and "
+        "a safe, productive and positive workplace."
+    )
+
+    check_parses(
+        letter(f"Thank you for the PEEL report. {sentence}"),
+        grades=[
+            ("preventing-crime", "good"),
+            ("workforce", "good"),
+            ("use-of-resources", "good"),
+            ("managing-offenders", "adequate"),
+        ],
+        warnings=["conflicting grades for workforce: 'good' and 'adequate'"],
+    )
