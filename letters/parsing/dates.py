@@ -184,6 +184,17 @@ def _after_on_line(folded: str, lines: list[Line], found: FoundDate) -> str:
     return folded[found.end : line.end]
 
 
+def _continues_sentence(lines: list[Line], line: Line) -> bool:
+    """Whether ``line`` goes on with a sentence of hard-wrapped prose on the line before."""
+    if line.index == 0:
+        return False
+    previous = lines[line.index - 1].stripped
+    # A closing quote ends a sentence only after a stop: "... 2014/15'" goes on.
+    bare = previous.rstrip("\"'")
+    ended = bare[-1:] in ".!?" if bare != previous else previous[-1:] in ".!?:;|"
+    return len(previous) >= 40 and not ended
+
+
 def letter_date(
     folded: str, lines: list[Line], *, header_end: int, has_salutation: bool
 ) -> FoundDate | None:
@@ -211,13 +222,16 @@ def letter_date(
     if not has_salutation:
         for found in find_dates(folded):
             before = _before_on_line(folded, lines, found)
-            if _STATEMENT_LABEL.search(before[-40:]) and found.value:
-                line = line_at(lines, found.start)
-                # A label opening its own line, not "published on" inside a sentence.
-                if len(before.strip()) <= 40 and not before.strip()[:1].islower():
-                    return found
-                if line.start == found.start:
-                    return found
+            label = _STATEMENT_LABEL.search(before)
+            if label is None or not found.value:
+                continue
+            # A label opening its line ("News | Published: ..."), not "published on" inside a
+            # sentence, even one that hard-wrapping starts on a new line ("2016' published on").
+            prefix = before[: label.start()].strip(" \t*_>")
+            if (not prefix or prefix[-1] in "|-:\u2022") and not _continues_sentence(
+                lines, line_at(lines, found.start)
+            ):
+                return found
         # A dateline: the first line starting with a date ("5 January 2023 - The PCC ..."), at
         # the top of the statement: no later than its first paragraph of prose (dates further
         # down a page belong to other items: "Related news", "Latest updates").
@@ -225,7 +239,11 @@ def letter_date(
         top = paragraph_break.start() if paragraph_break else len(folded)
         for found in find_dates(folded, 0, top):
             line = line_at(lines, found.start)
-            if not folded[line.start : found.start].strip(" *_>\t") and found.value:
+            if (
+                not folded[line.start : found.start].strip(" *_>\t")
+                and found.value
+                and not _continues_sentence(lines, line)
+            ):
                 return found
     # 5. Any full date in the header that is not about a report ("Re: ... published ...").
     for found in header:

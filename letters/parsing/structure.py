@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import Line
+from .text import Line, is_furniture
 
 SALUTATION_RE = re.compile(r"^[\s*_>]{0,4}(?:dear|to)\s+\S[^\n]{0,120}$", re.IGNORECASE)
 # "Dear ...", also after a Welsh greeting: "Annwyl Syr Thomas / Dear Sir Thomas,".
@@ -78,25 +78,42 @@ def _find_sign_off(lines: list[Line], after: int) -> Line | None:
 def _first_prose(lines: list[Line]) -> Line | None:
     """The first line of the first paragraph of prose (long, ends like a sentence).
 
-    A hard-wrapped paragraph counts by its joined length: every line but its last is long.
+    A hard-wrapped paragraph counts by its joined length, and one cut by a page break (page
+    furniture between, the next part starting in lower case) is joined up first.
     """
-    paragraph: list[Line] = []
+    paragraphs: list[list[list[Line]]] = []  # each paragraph: its pieces between page breaks
+    current: list[Line] = []
     for line in [*lines, None]:
         if line is not None and not line.blank:
-            paragraph.append(line)
+            if not is_furniture(line.text):
+                current.append(line)
             continue
-        if paragraph:
-            text = " ".join(part.stripped for part in paragraph)
-            wrapped = all(len(part.stripped) >= 50 for part in paragraph[:-1])
-            if wrapped and len(text) >= 80 and text[-1:] in ".!?:\"'" and " " in text:
-                return paragraph[0]
-            # A single long line inside a block of short ones (the old rule, kept).
-            for part in paragraph:
-                stripped = part.stripped
-                if len(stripped) >= 80 and stripped[-1:] in ".!?:\"'" and " " in stripped:
+        if current:
+            previous = paragraphs[-1][-1][-1].stripped if paragraphs else ""
+            if previous and previous[-1] not in ".!?:;\"'" and current[0].stripped[:1].islower():
+                paragraphs[-1].append(current)
+            else:
+                paragraphs.append([current])
+        current = []
+    for pieces in paragraphs:
+        if _is_prose(pieces):
+            return pieces[0][0]
+        # A single long line inside a block of short ones.
+        for piece in pieces:
+            for part in piece:
+                if _is_prose([[part]]):
                     return part
-        paragraph = []
     return None
+
+
+def _is_prose(pieces: list[list[Line]]) -> bool:
+    text = " ".join(part.stripped for piece in pieces for part in piece)
+    # Hard-wrapped lines are long, except where a page break cut a sentence.
+    widths = [len(part.stripped) for piece in pieces for part in piece[:-1]]
+    wrapped = not widths or (
+        sum(widths) / len(widths) >= 40 and max(widths) >= 55 and min(widths) >= 20
+    )
+    return wrapped and len(text) >= 80 and text[-1:] in ".!?:\"'" and " " in text
 
 
 def layout_of(folded: str, lines: list[Line]) -> Layout:

@@ -610,3 +610,31 @@ def test_page_number_before_a_finding_is_not_a_count():
     )
 
     check_parses(letter(body), causes_of_concern_count=None)
+
+
+def test_form_whose_only_prose_is_cut_by_a_page_break_keeps_its_header_fields():
+    text = (
+        "Office of the Police and Crime Commissioner for Wiltshire\n\n"
+        "Report title: Report on an unannounced inspection visit to police custody suites in "
+        "Wiltshire\nDate of publication: 12.09.2016\nDate of response: 5 Oct 2016\n\n"
+        "Summary of the Commissioner's comments:\n\nThe report's findings on the healthcare\n\n\n"
+        "NOT PROTECTIVELY MARKED\n\n\n"
+        "provided in custody will be taken forward with the commissioned provider.\n\n"
+        "Signed: Joanne Bradshaw\nPolice and Crime Commissioner\n"
+    )
+
+    check_parses(text, date="2016-10-05", published="2016-09-12", kind="other")
+
+
+def test_hard_wrapped_published_on_is_not_the_statements_own_date():
+    text = (
+        "Home > News > Lincolnshire: response to the inspectorate's report\n\n"
+        "Police and Crime Commissioner Barry Sutcliffe has responded to HMICFRS's report\n"
+        "'State of Policing: The Annual Assessment of Policing in England and Wales 2014/15'\n"
+        "published on 26 November 2015, which covers Lincolnshire Police.\n\n"
+        "Police and Crime Commissioner Barry Sutcliffe has responded to the report\n"
+        "'PEEL 2023-25: An inspection of Lincolnshire Police' published on\n"
+        "18th January, 2025, which covers Lincolnshire Police.\n"
+    )
+
+    check_parses(text, date=None, published="2015-11-26")
