@@ -78,6 +78,14 @@ def _fifo(folder):
     return path, "not a regular file: a named pipe (FIFO)"
 
 
+def _late_nul(folder):
+    # Past the first 4 KB the decoder looks at; PostgreSQL cannot store a NUL anywhere.
+    text = (ROOT / "seeds" / SEED).read_text(encoding="utf-8")
+    path = folder / "late-nul.txt"
+    path.write_text(text[:6000] + "\x00" + text[6000:], encoding="utf-8")
+    return path, "not a text file: contains NUL bytes (character 6,000)"
+
+
 def _huge(folder):
     path = folder / "huge.txt"
     line = b"Dear Chief Inspector, this line repeats until the file is 20 MB.\n"
@@ -121,6 +129,7 @@ REFUSED = [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
         "not a text file: looks like a PNG image",
     ),
+    _late_nul,
     _huge,
     _fifo,
     _self_link,
