@@ -17,21 +17,37 @@ from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection, 
 from .templatetags.dashboard import grade_badge
 
 
+def _then_pk(*fields):
+    """An order_by that ends with the primary key, so rows tied on the sorted column keep one
+    order and pagination neither repeats nor skips them."""
+    return (*fields, "pk")
+
+
 class ForceTable(tables.Table):
-    name = tables.Column(linkify=True, verbose_name="Force")
+    name = tables.Column(order_by=_then_pk("name"), linkify=True, verbose_name="Force")
     current_commissioner = tables.Column(
         accessor="current_commissioner_name",
         verbose_name="Commissioner (latest letter)",
-        order_by="current_commissioner_name",
+        order_by=_then_pk("current_commissioner_name"),
         default="—",
     )
     latest_grades = tables.Column(
         accessor="pk", verbose_name="Latest grade per area", orderable=False
     )
-    letter_count = tables.Column(verbose_name="Letters", attrs={"td": {"class": "num"}})
-    inspection_count = tables.Column(verbose_name="Inspections", attrs={"td": {"class": "num"}})
-    afi_count = tables.Column(verbose_name="AFIs", attrs={"td": {"class": "num"}})
-    latest_letter_date = tables.DateColumn(verbose_name="Latest letter", default="—")
+    letter_count = tables.Column(
+        order_by=_then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
+    )
+    inspection_count = tables.Column(
+        order_by=_then_pk("inspection_count"),
+        verbose_name="Inspections",
+        attrs={"td": {"class": "num"}},
+    )
+    afi_count = tables.Column(
+        order_by=_then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
+    )
+    latest_letter_date = tables.DateColumn(
+        order_by=_then_pk("latest_letter_date"), verbose_name="Latest letter", default="—"
+    )
 
     class Meta:
         model = Force
@@ -73,12 +89,18 @@ def _grade_list(grades):
 
 
 class CommissionerTable(tables.Table):
-    name = tables.Column(linkify=True, verbose_name="Commissioner")
-    force = tables.Column(linkify=True, order_by="force__name")
-    title = tables.Column()
-    first_letter = tables.DateColumn(verbose_name="First letter", default="—")
-    last_letter = tables.DateColumn(verbose_name="Last letter", default="—")
-    letter_count = tables.Column(verbose_name="Letters", attrs={"td": {"class": "num"}})
+    name = tables.Column(order_by=_then_pk("name"), linkify=True, verbose_name="Commissioner")
+    force = tables.Column(linkify=True, order_by=_then_pk("force__name"))
+    title = tables.Column(order_by=_then_pk("title"))
+    first_letter = tables.DateColumn(
+        order_by=_then_pk("first_letter"), verbose_name="First letter", default="—"
+    )
+    last_letter = tables.DateColumn(
+        order_by=_then_pk("last_letter"), verbose_name="Last letter", default="—"
+    )
+    letter_count = tables.Column(
+        order_by=_then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
+    )
 
     class Meta:
         model = Commissioner
@@ -89,14 +111,22 @@ class CommissionerTable(tables.Table):
 
 
 class InspectionTable(tables.Table):
-    published = tables.DateColumn(default="Not stated")
-    title = tables.Column(linkify=True, verbose_name="Inspection", accessor="pk", order_by="title")
-    force = tables.Column(linkify=True, order_by="force__name")
-    kind = tables.Column()
-    period = tables.Column(default="—")
-    grade_count = tables.Column(verbose_name="Grades", attrs={"td": {"class": "num"}})
-    afi_count = tables.Column(verbose_name="AFIs", attrs={"td": {"class": "num"}})
-    letter_count = tables.Column(verbose_name="Letters", attrs={"td": {"class": "num"}})
+    published = tables.DateColumn(order_by=_then_pk("published"), default="Not stated")
+    title = tables.Column(
+        linkify=True, verbose_name="Inspection", accessor="pk", order_by=_then_pk("title")
+    )
+    force = tables.Column(linkify=True, order_by=_then_pk("force__name"))
+    kind = tables.Column(order_by=_then_pk("kind"))
+    period = tables.Column(order_by=_then_pk("period"), default="—")
+    grade_count = tables.Column(
+        order_by=_then_pk("grade_count"), verbose_name="Grades", attrs={"td": {"class": "num"}}
+    )
+    afi_count = tables.Column(
+        order_by=_then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
+    )
+    letter_count = tables.Column(
+        order_by=_then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
+    )
 
     class Meta:
         model = Inspection
@@ -107,11 +137,13 @@ class InspectionTable(tables.Table):
 
 
 class LetterTable(tables.Table):
-    date = tables.DateColumn(default="Undated")
-    file_name = tables.Column(linkify=True, verbose_name="Letter")
-    force = tables.Column(linkify=True, order_by="force__name", default="Unknown")
-    commissioner = tables.Column(linkify=True, order_by="commissioner__name", default="Unknown")
-    inspection = tables.Column(linkify=True, order_by="inspection__title", default="—")
+    date = tables.DateColumn(order_by=_then_pk("date"), default="Undated")
+    file_name = tables.Column(order_by=_then_pk("file_name"), linkify=True, verbose_name="Letter")
+    force = tables.Column(linkify=True, order_by=_then_pk("force__name"), default="Unknown")
+    commissioner = tables.Column(
+        linkify=True, order_by=_then_pk("commissioner__name"), default="Unknown"
+    )
+    inspection = tables.Column(linkify=True, order_by=_then_pk("inspection__title"), default="—")
 
     class Meta:
         model = Letter
@@ -125,14 +157,18 @@ class FindingTable(tables.Table):
     """Areas for improvement, causes of concern and recommendations across forces."""
 
     force = tables.Column(
-        accessor="inspection__force", linkify=True, order_by="inspection__force__name"
+        accessor="inspection__force",
+        linkify=True,
+        order_by=_then_pk("inspection__force__name"),
     )
-    inspection = tables.Column(linkify=True, order_by="inspection__published")
-    kind = tables.Column(verbose_name="Finding")
-    number = tables.Column(verbose_name="No.", attrs={"td": {"class": "num"}})
+    inspection = tables.Column(linkify=True, order_by=_then_pk("inspection__published"))
+    kind = tables.Column(order_by=_then_pk("kind"), verbose_name="Finding")
+    number = tables.Column(
+        order_by=_then_pk("number"), verbose_name="No.", attrs={"td": {"class": "num"}}
+    )
     text = tables.Column(verbose_name="What the inspection found", orderable=False)
     response = tables.Column(verbose_name="Response", orderable=False, default="No response given")
-    status = tables.Column()
+    status = tables.Column(order_by=_then_pk("status"))
 
     class Meta:
         model = AreaForImprovement
