@@ -82,6 +82,12 @@ class Letter(Curated):
 
     class Meta:
         ordering = ["-date", "file_name"]
+        # The latest letters overall, per force and per commissioner are on most pages.
+        indexes = [
+            models.Index(fields=["-date", "-id"], name="letter_latest"),
+            models.Index(fields=["force", "-date"], name="letter_force_latest"),
+            models.Index(fields=["commissioner", "-date"], name="letter_commissioner_latest"),
+        ]
 
     def __str__(self):
         when = self.date.isoformat() if self.date else "undated"
