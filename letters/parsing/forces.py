@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from inspections.vocabulary import FORCES
 
-from .text import alternation
+from .text import Vocabulary
 
 _NAME_TO_FORCE = {}
 _PHRASES = set()
@@ -26,7 +26,8 @@ for _term in FORCES:
         # Acronyms and "the Met" are ordinary words in lower case.
         if _name.isupper() or _name.startswith("the "):
             _CASE_SENSITIVE.add(_name)
-FORCE_RE = alternation(_PHRASES, case_sensitive=_CASE_SENSITIVE)
+FORCE_NAMES = Vocabulary(_PHRASES, case_sensitive=_CASE_SENSITIVE)
+FORCE_RE = FORCE_NAMES.pattern
 
 _TITLE_BEFORE = re.compile(
     r"(?:commissioner|mayor|policing\s+body|chief\s+constable|inspection|report)[*_]*\s+"
@@ -65,10 +66,10 @@ _REGION_AFTER = re.compile(r"[\s*_]+region(?:al|s)?\b", re.IGNORECASE)
 
 def force_mentions(folded: str) -> list[tuple[str, int, int]]:
     found = []
-    for match in FORCE_RE.finditer(folded):
-        force = _canonical(match.group())
-        if force and not _REGION_AFTER.match(folded, match.end()):
-            found.append((force, match.start(), match.end()))
+    for start, end in FORCE_NAMES.spans(folded):
+        force = _canonical(folded[start:end])
+        if force and not _REGION_AFTER.match(folded, end):
+            found.append((force, start, end))
     return found
 
 

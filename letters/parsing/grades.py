@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from inspections.vocabulary import AREAS, OVERALL_AREA, PILLARS
 
 from .forces import FORCE_RE
-from .text import NUMBER, alternation, parse_number
+from .text import NUMBER, Vocabulary, parse_number
 
 _AREA_KEYS: dict[str, str] = {}
 for _term in (*AREAS, *PILLARS):
     for _name in _term.all_names:
         _AREA_KEYS[" ".join(_name.lower().replace("&", "and").split())] = _term.key
-AREA_RE = alternation(_AREA_KEYS)
+AREA_NAMES = Vocabulary(_AREA_KEYS)
+AREA_RE = AREA_NAMES.pattern
 
 GRADE_WORDS = r"outstanding|good|adequate|requires\s+improvement|requiring\s+improvement|inadequate"
 _GRADE_RE = re.compile(
@@ -73,7 +74,8 @@ class FoundCount:
 
 def area_mentions(folded: str) -> list[Mention]:
     return [
-        Mention(area_key(m.group()) or "", m.start(), m.end()) for m in AREA_RE.finditer(folded)
+        Mention(area_key(folded[start:end]) or "", start, end)
+        for start, end in AREA_NAMES.spans(folded)
     ]
 
 
@@ -95,10 +97,10 @@ def grade_mentions(folded: str, areas: list[Mention]) -> list[Mention]:
 # --- summary counts -----------------------------------------------------------------------
 
 _COUNT_NOUN = r"(?:grades?|gradings?|ratings?|judgements?|judgments?)"
-# The lookahead (a digit, a quote, or the initial of a number or grade word) lets the scan skip
-# most places cheaply before trying the alternatives.
+# The lookaheads (a word's start or a quote, then a digit, a quote, or the initial of a number
+# or grade word) let the scan skip most places cheaply before trying the alternatives.
 _COUNT_ITEM = re.compile(
-    r"(?=[\d\"'nzoastfegri])(?:\b(?P<n>"
+    r"(?:\b|(?=[\"']))(?=[\d\"'nzoastfegri])(?:\b(?P<n>"
     + NUMBER
     + r")\s+[\"']?(?P<g>"
     + GRADE_WORDS
@@ -171,7 +173,7 @@ _AREA_VERB_GAP = re.compile(
 # judgement on areas named as the clause's subject, with nothing after but the clause's end
 # ("requires improvement in places" is a remark, not a grade).
 _BARE_REQUIRES = re.compile(
-    r"(?P<q1>[\"'])?\b(?P<g>requires?\s+improvement)\b(?P<q2>[\"'])?", re.IGNORECASE
+    r"(?=[\"'r])(?P<q1>[\"'])?\b(?P<g>requires?\s+improvement)\b(?P<q2>[\"'])?", re.IGNORECASE
 )
 _BARE_GAP = re.compile(r"^\s*(?:(?:still|also|now|therefore|currently|similarly)\s+)?$", re.I)
 _CLAUSE_START = re.compile(

@@ -274,7 +274,7 @@ _PERIOD_PATTERNS = (
     # "PEEL 2023/24", "PEEL 2023-2025", "PEEL: ... 2018/19", "PEEL 2017"
     re.compile(r"\bPEEL\b[\s:]{0,3}(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))\b", re.IGNORECASE),
     # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL"
-    re.compile(r"\b" + _SPAN + r"\s+(?:HMICFRS\s+|HMIC\s+)?PEEL\b", re.IGNORECASE),
+    re.compile(r"\b(?=\d)" + _SPAN + r"\s+(?:HMICFRS\s+|HMIC\s+)?PEEL\b", re.IGNORECASE),
     # "PEEL inspections for the 2017/18 year"
     re.compile(
         r"\bPEEL\b" + within_paragraph(".") + r"{0,60}?\b" + _SPAN + r"\s+(?:year|cycle|programme)",

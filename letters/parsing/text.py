@@ -140,6 +140,39 @@ def alternation(phrases, *, case_sensitive=()) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+class Vocabulary:
+    """An alternation of phrases (see ``alternation``) that scans a lower-cased copy of the text
+    with a case-sensitive trie: Python's regex engine compares case-insensitively character by
+    character, so this is the faster scan. Acronyms that match only as written are scanned in
+    the text itself, and a match overlapping an earlier one is dropped, as one regex would."""
+
+    def __init__(self, phrases, *, case_sensitive=()):
+        unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+        self.pattern = alternation(unique, case_sensitive=case_sensitive)
+        self._trie = re.compile(_trie([p for p in unique if p not in case_sensitive]) or "(?!)")
+        acronyms = [phrase_pattern(p) for p in unique if p in case_sensitive]
+        self._acronyms = re.compile("|".join(acronyms)) if acronyms else None
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # a character whose lower case is longer: rare
+            return [m.span() for m in self.pattern.finditer(folded)]
+        found = [m.span() for m in self._trie.finditer(lowered)]
+        if self._acronyms is not None:
+            extra = [m.span() for m in self._acronyms.finditer(folded)]
+            if extra:
+                found = _without_overlaps(sorted(extra + found, key=lambda s: (s[0], -s[1])))
+        return found
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 _SPACE = object()
 _AND = object()
 _END = object()

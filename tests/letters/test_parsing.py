@@ -638,3 +638,22 @@ def test_hard_wrapped_published_on_is_not_the_statements_own_date():
     )
 
     check_parses(text, date=None, published="2015-11-26")
+
+
+def test_vocabulary_scan_of_lower_case_text_matches_the_case_insensitive_pattern():
+    from letters.parsing.forces import FORCE_NAMES
+    from letters.parsing.grades import AREA_NAMES
+
+    text = (
+        "The Met and the METROPOLITAN Police; LLR and Leicester, Leicestershire & Rutland; GMP "
+        "and the met. Avon & Somerset, DEVON, CORNWALL AND THE ISLES OF SCILLY. Preventing "
+        "Crime and Anti-Social Behaviour; GOOD USE OF RESOURCES; a safe, productive and "
+        "positive workplace.\u0130"
+    )
+
+    for vocabulary in (FORCE_NAMES, AREA_NAMES):
+        spans = vocabulary.spans(text.replace("\u0130", ""))
+        assert spans == [m.span() for m in vocabulary.pattern.finditer(text.replace("\u0130", ""))]
+        assert spans
+        # A character whose lower case is longer falls back to the case-insensitive pattern.
+        assert vocabulary.spans(text) == [m.span() for m in vocabulary.pattern.finditer(text)]
