@@ -273,11 +273,6 @@ def normalise_source(path: str) -> str:
 def parse_bytes(data: bytes, *, source: str) -> tuple[str, ParsedLetter, tuple[str, ...]]:
     """Decode and parse a file's bytes: (text, parsed letter, decoding warnings)."""
     text, decode_warnings = decode_letter(data, source=source)
-    if (nul := text.find("\x00")) >= 0:
-        # The decoder looks for NULs near the start only; PostgreSQL cannot store one anywhere.
-        raise LetterParseError(
-            f"not a text file: contains NUL bytes (character {nul:,})", source=source
-        )
     try:
         parsed = parse_letter(text, source=source)
     except LetterParseError:

@@ -39,8 +39,6 @@ def decode_letter(data: bytes, *, source: str | None = None) -> tuple[str, tuple
                 f"not a text file: invalid UTF-16 at byte {exc.start}", source=source
             ) from exc
     else:
-        if b"\x00" in data[:4096]:
-            raise LetterParseError("not a text file: contains NUL bytes", source=source)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -52,6 +50,12 @@ def decode_letter(data: bytes, *, source: str | None = None) -> tuple[str, tuple
                 ) from exc
             warnings.append(f"decoded as Windows-1252 (invalid UTF-8 at byte {exc.start})")
 
+    # Anywhere in the file, not just near the start: PostgreSQL cannot store a NUL character,
+    # and no letter has one.
+    if (nul := text.find("\x00")) >= 0:
+        raise LetterParseError(
+            f"not a text file: contains NUL bytes (character {nul:,})", source=source
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise LetterParseError("empty file (whitespace only)", source=source)
