@@ -92,36 +92,50 @@ class Shade:
     label: str
 
 
-def points_from_grades(grades: Iterable) -> list[GradePoint]:
-    """GradePoints from Grade rows annotated with ``when`` (GradeQuerySet.timeline).
+def points_from_grades(rows: Iterable) -> list[GradePoint]:
+    """GradePoints from the rows of ``GradeQuerySet.timeline``.
 
-    Links are those of ``Grade.evidence_url`` and ``Inspection.get_absolute_url``, built from
-    one reverse() per route: reversing per grade cost more than the rest of a force's page.
+    Links are those of ``Grade.evidence_url`` and ``Inspection.get_absolute_url``, and the
+    inspection's name that of ``str(Inspection)``, worked out once per route and inspection:
+    reversing per grade cost more than the rest of a force's page.
     """
     letter_url = _url_former("letters:letter_detail")
     inspection_url = _url_former("inspections:inspection_detail")
+    inspections = {}
     points = []
-    for grade in grades:
-        own_page = inspection_url(grade.inspection_id)
-        if grade.letter_id and grade.start is not None:
-            url = f"{letter_url(grade.letter_id)}#{grade.anchor}"
-        elif grade.letter_id:
-            url = letter_url(grade.letter_id)
+    for row in rows:
+        inspection_id = row.inspection_id
+        if inspection_id not in inspections:
+            inspections[inspection_id] = (_inspection_name(row), inspection_url(inspection_id))
+        name, own_page = inspections[inspection_id]
+        letter_id = row.letter_id
+        if letter_id and row.start is not None:
+            url = f"{letter_url(letter_id)}#grade-{row.pk}"
+        elif letter_id:
+            url = letter_url(letter_id)
         else:
             url = own_page
         points.append(
             GradePoint(
-                when=getattr(grade, "when", None),
-                area=grade.area,
-                grade=grade.grade,
-                inspection=str(grade.inspection),
-                quote=grade.quote,
+                when=row.when,
+                area=row.area,
+                grade=row.grade,
+                inspection=name,
+                quote=row.quote,
                 url=url,
                 inspection_url=own_page,
-                from_letter=bool(grade.letter_id),
+                from_letter=bool(letter_id),
             )
         )
     return points
+
+
+def _inspection_name(row) -> str:
+    """``str(Inspection)`` from a timeline row: its title, else force, kind and period."""
+    if row.inspection__title:
+        return row.inspection__title
+    kind = vocab.KIND_LABELS.get(row.inspection__kind, row.inspection__kind)
+    return f"{row.inspection__force__name} {kind} {row.inspection__period}".strip()
 
 
 def grade_timeline(points: Sequence[GradePoint], *, shade: Shade | None = None) -> dict | None:

@@ -63,8 +63,7 @@ def commissioner_detail(request, slug):
     commissioners = Commissioner.objects.with_letter_stats().with_finding_count()
     commissioner = get_object_or_404(commissioners, slug=slug)
     letters = Letter.objects.listing().for_commissioner(commissioner).latest_first()
-    answered = charts.points_from_grades(Grade.objects.for_commissioner(commissioner).timeline())
-    force_grades = charts.points_from_grades(Grade.objects.for_force(commissioner.force).timeline())
+    answered, force_grades, force_only = _answered_and_force_grades(commissioner)
     term = _term(commissioner)
     findings = AreaForImprovement.objects.for_commissioner(commissioner).with_context()
     context = {
@@ -73,8 +72,8 @@ def commissioner_detail(request, slug):
         "term": term,
         "grades": answered,
         "chart": charts.grade_timeline(answered),
-        "force_grades": force_grades,
         "force_chart": charts.grade_timeline(force_grades, shade=term),
+        "force_only_grades": force_only,
         "findings": list(findings.by_inspection()[:SECTION_ROWS]),
         "section_rows": SECTION_ROWS,
         "all_letters_url": _filtered("letters:letter_list", commissioner=commissioner.pk),
@@ -175,6 +174,26 @@ def _latest_cycle_distribution():
 def _filtered(list_name, **params):
     """The URL of a listing page with its filters set."""
     return f"{reverse(list_name)}?{urlencode(params)}"
+
+
+def _answered_and_force_grades(commissioner):
+    """Points of the inspections the commissioner answered, of their force's grades, and of
+    the force's grades the first list lacks.
+
+    The page's force table lists only that last part, so the two tables together hold the
+    force chart's data without printing a grade twice.
+    """
+    grades = Grade.objects.answered_by(commissioner)
+    rows = list(grades.timeline("answered", "inspection__force"))
+    answered, force, force_only = [], [], []
+    for point, row in zip(charts.points_from_grades(rows), rows, strict=True):
+        if row.answered:
+            answered.append(point)
+        if row.inspection__force == commissioner.force_id:
+            force.append(point)
+            if not row.answered:
+                force_only.append(point)
+    return answered, force, force_only
 
 
 def _term(commissioner):

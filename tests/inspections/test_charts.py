@@ -116,8 +116,9 @@ def test_points_from_grades_link_like_the_grades_themselves():
     make_grade(inspection=inspection, letter=letter, area="leadership", start=None)
     make_grade(inspection=inspection, letter=None, area="vetting")
 
-    grades = list(Grade.objects.filter(inspection=inspection).timeline())
-    points = charts.points_from_grades(grades)
+    rows = list(Grade.objects.filter(inspection=inspection).timeline())
+    points = charts.points_from_grades(rows)
+    grades = [Grade.objects.get(pk=row.pk) for row in rows]
 
     assert [p.url for p in points] == [g.evidence_url for g in grades]
     assert {p.inspection_url for p in points} == {inspection.get_absolute_url()}
@@ -129,3 +130,15 @@ def test_grade_point_dates_read_like_the_date_filter():
     for when in (dt.date(2024, 12, 5), dt.date(2019, 9, 30), dt.date(2021, 5, 1)):
         assert _point(when).when_label == date_filter(when, "j M Y")
     assert _point(None).when_label == ""
+
+
+@pytest.mark.django_db
+def test_points_from_grades_name_inspections_like_the_inspections_themselves():
+    titled = make_answered_inspection()
+    untitled = make_answered_inspection(title="", period="2021/22")
+
+    rows = Grade.objects.filter(inspection__in=[titled, untitled]).timeline()
+
+    names = {p.inspection for p in charts.points_from_grades(rows)}
+    assert names == {str(titled), str(untitled)}
+    assert str(untitled).endswith("2021/22")

@@ -41,7 +41,7 @@ QUERY_COUNTS = {
     "force_list": 3,  # count, page, latest grade per area for the forces shown
     "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
     "commissioner_list": 3,  # force choices, count, page
-    "commissioner_detail": 5,  # commissioner with counts, letters, answered grades, force grades,
+    "commissioner_detail": 4,  # commissioner with counts, letters, answered and force grades,
     # findings
     "inspection_list": 4,  # force choices, period choices, count, page
     "inspection_detail": 4,  # inspection, grades, letters, findings
@@ -171,6 +171,41 @@ def test_commissioner_detail_shades_time_in_office(client):
     assert shapes[0]["type"] == "rect"
     assert shapes[0]["x0"] == inspection.letters.get().date.isoformat()
     assert response.context["chart"] is not None
+
+
+def test_commissioner_detail_tables_hold_each_force_grade_once(client):
+    answered = make_answered_inspection()
+    commissioner = answered.letters.get().commissioner
+    make_answered_inspection(title="An inspection someone else answered")
+
+    response = client.get(commissioner.get_absolute_url())
+
+    content = response.content.decode()
+    quote_link = f'href="{Grade.objects.filter(inspection=answered).first().evidence_url}"'
+    assert content.count(quote_link) == 1
+    assert content.count(">An inspection someone else answered</a>") == 2
+    assert len(response.context["force_chart"]["data"][0]["x"]) == 2
+    assert "The force’s other grades as a table" in content
+
+
+def test_commissioner_detail_without_other_force_grades_has_one_table(client):
+    commissioner = make_answered_inspection().letters.get().commissioner
+
+    content = client.get(commissioner.get_absolute_url()).content.decode()
+
+    assert content.count("<table") == 1
+    assert "Every grade on it is in the table above" in content
+
+
+def test_commissioner_detail_includes_an_answered_inspection_of_another_force(client):
+    commissioner = make_answered_inspection().letters.get().commissioner
+    elsewhere = make_answered_inspection(get_force("kent"), commissioner=commissioner)
+
+    response = client.get(commissioner.get_absolute_url())
+
+    assert {p.inspection for p in response.context["grades"]} >= {str(elsewhere)}
+    assert str(elsewhere) not in {p.inspection for p in response.context["force_only_grades"]}
+    assert len(response.context["force_chart"]["data"][0]["x"]) == 1
 
 
 def test_commissioner_list_lists_first_and_last_letters(client):
