@@ -1,8 +1,10 @@
 import datetime as dt
+import json
 
 import plotly.graph_objects as go
 import pytest
 from django.template.defaultfilters import date as date_filter
+from django.utils.html import json_script
 
 from inspections import charts
 from inspections import vocabulary as vocab
@@ -142,3 +144,43 @@ def test_points_from_grades_name_inspections_like_the_inspections_themselves():
     names = {p.inspection for p in charts.points_from_grades(rows)}
     assert names == {str(titled), str(untitled)}
     assert str(untitled).endswith("2021/22")
+
+
+def test_figure_json_escapes_like_json_script():
+    point = _point(dt.date(2022, 5, 1), inspection="</script><b>&", quote="Good ‘so far’")
+    figure = charts.grade_timeline([point])
+
+    written = figure.json
+
+    script = json_script(figure, "x")
+    assert "<" not in written and ">" not in written and "&" not in written
+    assert json.loads(written) == json.loads(script[script.index(">") + 1 : -len("</script>")])
+
+
+def test_grade_point_table_row_escapes_and_links_the_letter_text():
+    point = _point(
+        dt.date(2022, 5, 1),
+        inspection="<b>PEEL</b>",
+        quote='"good" & <i>more</i>',
+        url="/letters/1/#grade-3",
+        inspection_url="/inspections/2/",
+        from_letter=True,
+    )
+
+    row = point.table_row
+
+    assert "<td>1 May 2022</td><td>Preventing crime</td>" in row
+    assert '<span class="grade grade--good">Good</span>' in row
+    assert '<a href="/inspections/2/">&lt;b&gt;PEEL&lt;/b&gt;</a>' in row
+    assert (
+        '<a href="/letters/1/#grade-3" class="quote-link">“&quot;good&quot; &amp; &lt;i&gt;' in row
+    )
+
+
+def test_grade_point_table_row_without_date_or_quote_says_so():
+    from_letter = _point(None, url="/letters/1/", from_letter=True).table_row
+    unread = _point(None, url="/inspections/2/").table_row
+
+    assert "<td>Not known</td>" in from_letter
+    assert '<a href="/letters/1/">The letter</a>' in from_letter
+    assert unread.endswith("<td>—</td></tr>")
