@@ -99,7 +99,7 @@ def inspection_detail(request, pk):
     return render(request, "inspections/inspection_detail.html", context)
 
 
-class _ListingView(SingleTableMixin, FilterView):
+class ListingView(SingleTableMixin, FilterView):
     """A filtered, sortable, paginated table: the one place a class-based view earns its keep."""
 
     template_name = "inspections/listing.html"
@@ -111,7 +111,7 @@ class _ListingView(SingleTableMixin, FilterView):
         return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
 
 
-class ForceListView(_ListingView):
+class ForceListView(ListingView):
     queryset = Force.objects.listing().by_name()
     filterset_class = ForceFilter
     table_class = ForceTable
@@ -119,7 +119,7 @@ class ForceListView(_ListingView):
     intro = "The 43 territorial police forces of England and Wales."
 
 
-class CommissionerListView(_ListingView):
+class CommissionerListView(ListingView):
     queryset = Commissioner.objects.with_letter_stats().order_by("force__name", "name")
     filterset_class = CommissionerFilter
     table_class = CommissionerTable
@@ -127,7 +127,7 @@ class CommissionerListView(_ListingView):
     intro = "Police and crime commissioners and mayors who signed the letters loaded here."
 
 
-class InspectionListView(_ListingView):
+class InspectionListView(ListingView):
     queryset = Inspection.objects.with_counts().latest_first()
     filterset_class = InspectionFilter
     table_class = InspectionTable
@@ -135,7 +135,7 @@ class InspectionListView(_ListingView):
     intro = "HMICFRS inspections that the loaded letters answer."
 
 
-class FindingListView(_ListingView):
+class FindingListView(ListingView):
     queryset = AreaForImprovement.objects.with_context().by_inspection()
     filterset_class = FindingFilter
     table_class = FindingTable

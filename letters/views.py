@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from inspections.filters import LetterFilter
 from inspections.tables import LetterTable
-from inspections.views import _ListingView
+from inspections.views import ListingView
 
 from .highlighting import FIELD_LABELS, Span, field_anchor, field_spans, highlight
 from .models import Letter
@@ -26,7 +26,7 @@ def letter_detail(request, pk):
     return render(request, "letters/letter_detail.html", context)
 
 
-class LetterListView(_ListingView):
+class LetterListView(ListingView):
     queryset = Letter.objects.listing().latest_first()
     filterset_class = LetterFilter
     table_class = LetterTable
