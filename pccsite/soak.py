@@ -27,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 from pccsite.benchmark import generate_corpus, machine_description
+from pccsite.pages import LIST_PATHS
 
 ROOT = Path(__file__).resolve().parent.parent
 DETAIL_PAGES = {
@@ -36,12 +37,7 @@ DETAIL_PAGES = {
     "/letters/": r"/letters/\d+/",
 }
 LIST_PAGES = [
-    "/",
-    "/forces/",
-    "/commissioners/",
-    "/inspections/",
-    "/letters/",
-    "/areas-for-improvement/",
+    *LIST_PATHS,
     "/letters/?page=2",
     "/inspections/?page=3",
     "/areas-for-improvement/?page=2",

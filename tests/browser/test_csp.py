@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from pccsite.pages import LIST_PATHS
+
 pytestmark = pytest.mark.browser
 
 LIST_PAGES = [
-    "/",
-    "/forces/",
-    "/commissioners/",
-    "/inspections/",
-    "/letters/",
-    "/areas-for-improvement/",
+    *LIST_PATHS,
     "/forces/?name=wales",
     "/letters/?sort=-date",
 ]

@@ -13,18 +13,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from inspections import vocabulary as vocab
+from pccsite.pages import LIST_PATHS
 
 pytestmark = pytest.mark.browser
 
 TRUTH = json.loads((Path(__file__).parents[1] / "fixtures" / "seeds-truth.json").read_text())
-LIST_PAGES = [
-    "/",
-    "/forces/",
-    "/commissioners/",
-    "/inspections/",
-    "/letters/",
-    "/areas-for-improvement/",
-]
+LIST_PAGES = LIST_PATHS
 DETAIL_LINKS = {
     "force": "/forces/",
     "commissioner": "/commissioners/",

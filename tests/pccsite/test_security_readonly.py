@@ -3,18 +3,12 @@
 import pytest
 from django.test import Client
 
+from pccsite.pages import LIST_PATHS
 from tests.builders import make_answered_inspection
 
 pytestmark = pytest.mark.django_db
 
-LIST_PAGES = [
-    "/",
-    "/forces/",
-    "/commissioners/",
-    "/inspections/",
-    "/letters/",
-    "/areas-for-improvement/",
-]
+LIST_PAGES = LIST_PATHS
 
 
 @pytest.fixture
