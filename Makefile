@@ -77,3 +77,22 @@ soak: install-test
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	$(PY) -m pccsite.soak $(SOAK_ARGS)
+
+## Re-vendor the plotly.js partial bundle (basic: scatter, bar, pie) from the npm registry;
+## npm checks the tarball against the registry's integrity hash, tests/pccsite/test_vendor.py
+## checks the copy against static/vendor/plotly/VENDOR.json
+PLOTLY_VERSION ?= 4.1.1
+.PHONY: vendor-plotly
+vendor-plotly:
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent plotly.js-basic-dist-min@$(PLOTLY_VERSION) >/dev/null \
+		&& tar xzf plotly.js-basic-dist-min-$(PLOTLY_VERSION).tgz \
+		&& cp package/plotly-basic.min.js package/LICENSE $(CURDIR)/static/vendor/plotly/ \
+		&& integrity=$$(npm view plotly.js-basic-dist-min@$(PLOTLY_VERSION) dist.integrity) \
+		&& cd $(CURDIR) && $(PYTHON) -c 'import hashlib, json, re, sys; \
+			d = "static/vendor/plotly/"; js = open(d + "plotly-basic.min.js").read(); \
+			files = {n: hashlib.sha256(open(d + n, "rb").read()).hexdigest() for n in ("plotly-basic.min.js", "LICENSE")}; \
+			traces = sorted(set(re.findall(r"moduleType:\"trace\",name:\"(\w+)\"", js))); \
+			json.dump({"package": "plotly.js-basic-dist-min", "version": sys.argv[1], \
+				"tarball": f"https://registry.npmjs.org/plotly.js-basic-dist-min/-/plotly.js-basic-dist-min-{sys.argv[1]}.tgz", \
+				"integrity": sys.argv[2], "files": files, "license": "MIT", "traces": traces}, \
+				open(d + "VENDOR.json", "w"), indent=2); print("vendored", sys.argv[1], traces)' $(PLOTLY_VERSION) "$$integrity"

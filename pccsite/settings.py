@@ -160,12 +160,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    "pccsite.staticfiles.PlotlyFinder",
-]
-
 DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 
 # Security. Production turns everything on; each switch can be overridden from the environment

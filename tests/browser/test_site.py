@@ -83,7 +83,7 @@ def test_no_request_leaves_the_site(site_pages, page):
 
     origin = re.match(r"https?://[^/]+", site_pages[0]).group(0)
     assert requested and all(url.startswith(origin) for url in requested)
-    assert any(url.endswith("/static/vendor/plotly.min.js") for url in requested)
+    assert any(url.endswith("/static/vendor/plotly/plotly-basic.min.js") for url in requested)
 
 
 def test_force_timeline_draws_every_seed_grade(base_url, page):

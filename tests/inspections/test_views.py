@@ -71,7 +71,7 @@ def test_home_on_a_fresh_database_says_nothing_is_loaded(client):
     assert response.status_code == 200
     assert b"No letters loaded yet" in response.content
     assert b"No grades have been read from the letters yet" in response.content
-    assert b"vendor/plotly.min.js" not in response.content
+    assert b"vendor/plotly/plotly-basic.min.js" not in response.content
 
 
 def test_home_shows_counts_latest_letters_and_distribution(client):
@@ -139,7 +139,7 @@ def test_force_detail_has_timeline_data_and_table(client):
 
     content = response.content.decode()
     assert 'id="force-timeline-data"' in content
-    assert 'src="/static/vendor/plotly.min.js"' in content
+    assert 'src="/static/vendor/plotly/plotly-basic.min.js"' in content
     assert "<script>" not in content  # no inline script: only json_script data and static files
     grade = Grade.objects.get(area="preventing-crime")
     assert f'href="{grade.evidence_url}"' in content
