@@ -1,0 +1,53 @@
+"""Load letter files into the database: the only code that writes extracted data.
+
+    summary = load_letters(paths=["seeds", "more/letter.txt"], dry_run=False)
+
+One module per concern; imports run down this list, never up it (docs/architecture.md):
+
+- ``batches``      load_letters and store_letter: batches, bulk writes, races with another load
+- ``writer``       one parsed letter mapped onto its rows; revisions of what it replaces
+- ``contract``     the extraction contract's JSON, from files (--dry-run --json) and from rows
+- ``identity``     how a reload finds the rows it wrote before (letters, commissioners, inspections)
+- ``results``      what a load reports: FileResult per file, LoadSummary
+- ``corrections``  what a person changed survives a reload; Conflict
+- ``files``        what is read and what is refused; decoding and parsing (no Django)
+"""
+
+from .batches import BATCH_BYTES, BATCH_SIZE, RACE_SQLSTATES, load_letters, store_letter
+from .contract import Extraction, extract_letters, stored_extraction
+from .corrections import Conflict
+from .files import (
+    MAX_FILE_BYTES,
+    MB,
+    LetterFile,
+    iter_letter_files,
+    normalise_source,
+    parse_bytes,
+    read_letter_file,
+)
+from .results import FileError, FileResult, LoadSummary
+from .writer import FINDING_FIELDS, GRADE_FIELDS
+
+__all__ = [
+    "BATCH_BYTES",
+    "BATCH_SIZE",
+    "FINDING_FIELDS",
+    "GRADE_FIELDS",
+    "MAX_FILE_BYTES",
+    "MB",
+    "RACE_SQLSTATES",
+    "Conflict",
+    "Extraction",
+    "FileError",
+    "FileResult",
+    "LetterFile",
+    "LoadSummary",
+    "extract_letters",
+    "iter_letter_files",
+    "load_letters",
+    "normalise_source",
+    "parse_bytes",
+    "read_letter_file",
+    "store_letter",
+    "stored_extraction",
+]

@@ -1,0 +1,234 @@
+"""Loading in batches: how files become rows quickly, with flat memory, beside another load.
+
+    summary = load_letters(paths=["seeds", "more/letter.txt"], dry_run=False)
+
+Files are read in batches (at most ``BATCH_SIZE`` files or ``BATCH_BYTES`` bytes, so memory
+stays flat however many files there are); one query per batch finds the letters already stored,
+and a file whose bytes and parser version match its stored letter is skipped without parsing or
+writing. Each batch is parsed whole, then written in one transaction:
+- new letters in bulk (inspections, letters, grades and findings: one INSERT each), reading the
+  commissioners and inspections the batch names in one query each;
+- changed letters one at a time, each in its own savepoint, keeping the earlier version as a
+  LetterRevision.
+When the bulk write fails, it is rolled back and every letter is written on its own, so the one
+at fault is reported by name and the rest still load.
+
+Two loads at once: the unique constraints (Letter.source, Inspection identity, Commissioner per
+force, Grade, AreaForImprovement) turn a race into an IntegrityError; the letter that lost is
+read again and written once more (usually then found unchanged: the other load stored it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
+
+from django.db import DatabaseError, IntegrityError, transaction
+
+from inspections.models import AreaForImprovement, Grade, Inspection
+from letters.models import Letter
+from letters.parsing import PARSER_VERSION, LetterParseError, ParsedLetter
+from pccsite.caching import bump_data_version, deferred_bumps
+
+from .files import (
+    LetterFile,
+    Pending,
+    iter_letter_files,
+    normalise_source,
+    parse_bytes,
+    read_letter_file,
+    reason,
+)
+from .identity import SharedRows, Stored, classify, stored_letters
+from .results import FileResult, LoadSummary
+from .writer import LetterWriter
+
+BATCH_SIZE = 200
+BATCH_BYTES = 16 * 1024 * 1024
+# PostgreSQL's deadlock and serialization failures: another load got there first.
+RACE_SQLSTATES = {"40P01", "40001"}
+
+
+def load_letters(
+    *,
+    paths: Iterable[str | os.PathLike],
+    dry_run: bool = False,
+    on_result: Callable[[FileResult], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> LoadSummary:
+    """Load every letter under ``paths``; with ``dry_run`` do it all, then roll back.
+
+    ``on_result`` is called once per file, in file order, as each batch is done.
+    """
+    summary = LoadSummary(dry_run=dry_run)
+    loader = Loader()
+
+    def report(result: FileResult) -> None:
+        summary.add(result)
+        if on_result is not None:
+            on_result(result)
+
+    # A dry run writes inside one transaction and rolls it back, so its counts are true.
+    with transaction.atomic() if dry_run else nullcontext():
+        for batch in read_batches(iter_letter_files(paths), batch_size):
+            loader.load_batch(batch, report)
+        if dry_run:
+            transaction.set_rollback(True)
+    return summary
+
+
+def store_letter(
+    *,
+    path: str,
+    text: str,
+    parsed: ParsedLetter,
+    sha256: str | None = None,
+    decode_warnings: Iterable[str] = (),
+) -> FileResult:
+    """Write one letter that has been parsed already, exactly as load_letters would."""
+    source = normalise_source(path)
+    sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
+    letter_id = Letter.objects.filter(source=source).values_list("pk", flat=True).first()
+    item = Pending(path, source, b"", sha256, letter_id, text, parsed, tuple(decode_warnings))
+    with transaction.atomic(), deferred_bumps():
+        result = LetterWriter(SharedRows(), item).write()
+        bump_data_version()
+    return result
+
+
+def read_batches(
+    files: Iterable[LetterFile], batch_size: int, batch_bytes: int = BATCH_BYTES
+) -> Iterator[list[Pending | FileResult]]:
+    """Files read and hashed, in batches bounded by count and by bytes held in memory."""
+    batch: list[Pending | FileResult] = []
+    size = 0
+    for letter_file in files:
+        if letter_file.error:
+            batch.append(FileResult(letter_file.path, "failed", letter_file.error))
+        else:
+            try:
+                data = read_letter_file(letter_file.path)
+            except LetterParseError as exc:
+                batch.append(FileResult(letter_file.path, "failed", reason(exc)))
+            else:
+                source = normalise_source(letter_file.path)
+                sha256 = hashlib.sha256(data).hexdigest()
+                batch.append(Pending(letter_file.path, source, data, sha256))
+                size += len(data)
+        if len(batch) >= batch_size or size >= batch_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def is_race(exc: DatabaseError) -> bool:
+    """Whether the error means another writer got there first (worth one more try)."""
+    if isinstance(exc, IntegrityError):
+        return True
+    if getattr(exc.__cause__, "sqlstate", None) in RACE_SQLSTATES:
+        return True
+    return "database is locked" in str(exc)
+
+
+class Loader:
+    """One load: batch after batch, sharing what it has read of forces between them."""
+
+    def __init__(self):
+        self.shared = SharedRows()
+
+    def load_batch(
+        self, batch: list[Pending | FileResult], report: Callable[[FileResult], None]
+    ) -> None:
+        """Classify, parse and write one batch; report every file's result in file order."""
+        pending = [entry for entry in batch if isinstance(entry, Pending)]
+        results: dict[int, FileResult] = {}
+        to_write: list[Pending] = []
+        if pending:
+            by_source, by_sha = stored_letters(pending)
+            for item in pending:
+                verdict = classify(item, by_source, by_sha)
+                if verdict is None:
+                    try:
+                        item.text, item.parsed, item.decode_warnings = parse_bytes(
+                            item.data, source=item.path
+                        )
+                    except LetterParseError as exc:
+                        verdict = FileResult(item.path, "failed", reason(exc))
+                    else:
+                        to_write.append(item)
+                        # A later copy of these bytes in the batch is a duplicate of this one.
+                        by_sha.setdefault(
+                            item.sha256, Stored(None, item.source, item.sha256, PARSER_VERSION)
+                        )
+                item.data = b""  # keep memory flat: the text is all we need from here
+                if verdict is not None:
+                    results[id(item)] = verdict
+        if to_write:
+            results.update(self._write(to_write))
+        for entry in batch:
+            report(entry if isinstance(entry, FileResult) else results[id(entry)])
+
+    def _write(self, items: list[Pending]) -> dict[int, FileResult]:
+        results: dict[int, FileResult] = {}
+        new = [item for item in items if item.letter_id is None]
+        # One transaction per batch (SQLite is not asked to sync to disk once per file); the
+        # page cache is invalidated once, when it commits.
+        with transaction.atomic(), deferred_bumps():
+            self.shared.prefetch(items)
+            if new:
+                try:
+                    with transaction.atomic():
+                        results.update(self._create_all(new))
+                except DatabaseError:
+                    # Roll back the bulk write and write each letter on its own, so the one at
+                    # fault (or the ones another load has just stored) are found by name.
+                    self.shared.reset()
+                    by_source, by_sha = stored_letters(new)
+                    for item in new:
+                        verdict = classify(item, by_source, by_sha, meanwhile=True)
+                        if verdict is not None:
+                            results[id(item)] = verdict
+            for item in items:
+                if id(item) not in results:
+                    results[id(item)] = self._write_one(item)
+            if any(result.outcome in ("created", "updated") for result in results.values()):
+                bump_data_version()
+        return results
+
+    def _create_all(self, items: list[Pending]) -> dict[int, FileResult]:
+        """New letters in bulk: one INSERT each for inspections, letters, grades, findings."""
+        writers = [LetterWriter(self.shared, item) for item in items]
+        letters = [writer.prepare(Letter(source=writer.item.source)) for writer in writers]
+        Inspection.objects.bulk_create(self.shared.unsaved_inspections())
+        for letter in letters:
+            if letter.inspection is not None:
+                letter.inspection_id = letter.inspection.pk
+        Letter.objects.bulk_create(letters)
+        grades: list[Grade] = []
+        findings: list[AreaForImprovement] = []
+        for writer, letter in zip(writers, letters, strict=True):
+            grades += writer.new_grades(letter)
+            findings += writer.new_findings(letter)
+        Grade.objects.bulk_create(grades)
+        AreaForImprovement.objects.bulk_create(findings)
+        return {id(writer.item): writer.result("created") for writer in writers}
+
+    def _write_one(self, item: Pending) -> FileResult:
+        """One letter in its own savepoint; a race with another load is retried once."""
+        for attempt in (1, 2):
+            try:
+                with transaction.atomic():
+                    return LetterWriter(self.shared, item).write()
+            except DatabaseError as exc:
+                # Rows cached inside the rolled-back savepoint may no longer exist.
+                self.shared.reset()
+                if attempt == 2 or not is_race(exc):
+                    return FileResult(item.path, "failed", f"could not be stored: {exc}")
+                by_source, by_sha = stored_letters([item])
+                verdict = classify(item, by_source, by_sha, meanwhile=True)
+                if verdict is not None:
+                    return verdict
+        raise AssertionError("unreachable")

@@ -1,0 +1,146 @@
+"""What a person changed survives: values are written around corrections, never over them.
+
+Every Curated row (and Letter) lists the fields a person changed in ``edited_fields``; the loader
+never overwrites those and reports each disagreement with the letter as a Conflict.
+``AreaForImprovement.status`` belongs to staff and is never written by the loader.
+
+A letter's grades and findings are matched to the rows it stored before by key: Grade by
+(inspection, area, letter), AreaForImprovement by (inspection, kind, number, letter). A row
+whose key a person corrected is still found by its evidence (the same words); rows the letter
+no longer states are removed unless a person edited them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A value a person corrected that the letter (as parsed now) states differently."""
+
+    source: str
+    object: str
+    field: str
+    kept: Any
+    parsed: Any
+
+    def __str__(self):
+        return (
+            f"{self.source}: {self.object}: kept {self.field}={self.kept!r} "
+            f"(corrected by a person), the letter says {self.parsed!r}"
+        )
+
+
+class Corrections:
+    """Writes one letter's values around what people corrected, collecting the conflicts."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.conflicts: list[Conflict] = []
+
+    def apply(self, obj: models.Model, values: dict[str, Any], label: str) -> list[str]:
+        """Set values on obj except fields a person edited; returns the names changed."""
+        changed = []
+        edited = set(obj.edited_fields)
+        for name, value in values.items():
+            model_field = obj._meta.get_field(name)
+            if model_field.is_relation:
+                current = getattr(obj, model_field.attname)
+                new = value.pk if value is not None else None
+                if value is not None and new is None:
+                    new = value  # a row created for this letter, saved with it
+            else:
+                current, new = getattr(obj, name), value
+            if current == new:
+                continue
+            if obj.pk is not None and name in edited:
+                self.conflict(obj, name, getattr(obj, name), value, label=label)
+                continue
+            setattr(obj, name, value)
+            changed.append(name)
+        return changed
+
+    def sync(
+        self,
+        letter,
+        *,
+        existing: list[models.Model],
+        model: type[models.Model],
+        wanted: dict[Any, Any],
+        key: Callable[[Any], Any],
+        values: Callable[[Any], dict[str, Any]],
+        same_evidence: Callable[[Any, Any], bool],
+        build: Callable[[Any], models.Model],
+    ) -> None:
+        """Make ``model`` rows of this stored letter (``existing``) match ``wanted``.
+
+        ``wanted`` maps each key to a parsed value, whose field values ``values`` gives;
+        ``build`` makes a new row for one.
+        """
+        by_key = {key(row): row for row in existing}
+        matched: set[int] = set()
+        new_rows = []
+        for wanted_key, parsed in wanted.items():
+            row = by_key.get(wanted_key)
+            if row is None or row.pk in matched:
+                # A person may have corrected the row's key (its area or number): it is still
+                # the row read from the same words.
+                row = next(
+                    (
+                        candidate
+                        for candidate in existing
+                        if candidate.edited_fields
+                        and candidate.pk not in matched
+                        and key(candidate) not in wanted
+                        and same_evidence(candidate, parsed)
+                    ),
+                    None,
+                )
+            if row is None:
+                row = build(parsed)
+                row.letter = letter
+                for name, value in values(parsed).items():
+                    setattr(row, name, value)
+                new_rows.append(row)
+                continue
+            matched.add(row.pk)
+            changed = self.apply(row, values(parsed), describe(row))
+            if changed:
+                row.save(update_fields=[*changed, "updated_at"])
+        stale = [row for row in existing if row.pk not in matched]
+        for row in stale:
+            if row.edited_fields:
+                self.conflict(row, "(row)", "kept", "no longer in the letter")
+        if doomed := [row.pk for row in stale if not row.edited_fields]:
+            model.objects.filter(pk__in=doomed).delete()
+        if new_rows:
+            model.objects.bulk_create(new_rows)
+
+    def conflict(self, obj, field_name, kept, parsed, *, label=None) -> None:
+        self.conflicts.append(
+            Conflict(
+                source=self.source,
+                object=label or describe(obj),
+                field=field_name,
+                kept=plain(kept),
+                parsed=plain(parsed),
+            )
+        )
+
+
+def describe(obj) -> str:
+    return f"{obj._meta.verbose_name} {obj.pk} ({obj})"
+
+
+def plain(value):
+    """A value as it reads in a report (model instances by their name, dates as ISO)."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

@@ -1,0 +1,62 @@
+"""What a load reports: one FileResult per file, summed up in a LoadSummary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .corrections import Conflict
+
+
+@dataclass(frozen=True)
+class FileError:
+    source: str
+    error: str
+
+    def __str__(self):
+        return f"{self.source}: {self.error}"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file: created, updated, unchanged, duplicate or failed."""
+
+    source: str
+    outcome: str
+    detail: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class LoadSummary:
+    dry_run: bool = False
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    with_warnings: int = 0
+    errors: list[FileError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged + self.duplicate + self.failed
+
+    def add(self, result: FileResult) -> None:
+        setattr(self, result.outcome, getattr(self, result.outcome) + 1)
+        if result.outcome == "failed":
+            self.errors.append(FileError(result.source, result.detail))
+        if result.warnings:
+            self.with_warnings += 1
+        self.conflicts.extend(result.conflicts)
+
+    def __str__(self):
+        return (
+            f"{self.total} file{'' if self.total == 1 else 's'}: "
+            f"{self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged, "
+            f"{self.duplicate} duplicate{'' if self.duplicate == 1 else 's'}, "
+            f"{self.failed} failed, {len(self.conflicts)} conflicts, "
+            f"{self.with_warnings} with warnings"
+        )
