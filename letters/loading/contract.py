@@ -15,8 +15,15 @@ from typing import Any
 
 from letters.models import Letter
 from letters.parsing import LetterParseError
+from letters.parsing.contract import (
+    CommissionerEntry,
+    FindingEntry,
+    GradeEntry,
+    InspectionEntry,
+    RecipientEntry,
+    letter_entry,
+)
 
-from .corrections import plain
 from .files import iter_letter_files, parse_bytes, read_letter_file, reason
 
 
@@ -51,68 +58,40 @@ def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
     """What the site shows for a stored letter, in the extraction contract's shape.
 
     Read from the rows (corrections included), so a revision records what people saw; every
-    object that a person corrected lists its ``edited_fields``.
+    object that a person corrected lists its ``edited_fields``. The same function as the
+    parser's ``to_contract`` builds it (letters.parsing.contract), from the rows' values.
     """
-    inspection = letter.inspection
-    commissioner = letter.commissioner
-
-    def finding_list(kind):
-        return [
-            _with_edits({"number": f.number, "text": f.text, "response": f.response or None}, f)
-            for f in sorted(findings, key=lambda f: f.number)
-            if f.kind == kind
-        ]
-
-    return _with_edits(
-        {
-            "source": letter.source,
-            "sha256": letter.sha256,
-            "date": plain(letter.date),
-            "reference": letter.reference or None,
-            "force": letter.force.name if letter.force else None,
-            "commissioner": (
-                _with_edits(
-                    {"name": commissioner.name, "title": commissioner.get_title_display()},
-                    commissioner,
-                )
-                if commissioner
-                else None
-            ),
-            "recipient": (
-                {"name": letter.recipient_name, "salutation": letter.recipient_salutation or None}
-                if letter.recipient_name
-                else None
-            ),
-            "inspection": (
-                _with_edits(
-                    {
-                        "kind": inspection.kind,
-                        "title": inspection.title or None,
-                        "period": inspection.period or None,
-                        "published": plain(inspection.published),
-                    },
-                    inspection,
-                )
-                if inspection
-                else None
-            ),
-            "grades": [
-                _with_edits({"area": g.area, "grade": g.grade, "quote": g.quote}, g)
-                for g in sorted(grades, key=lambda g: (g.start is None, g.start or 0, g.area))
-            ],
-            "grade_summary": dict(letter.grade_summary),
-            "causes_of_concern_count": letter.causes_of_concern_count,
-            "areas_for_improvement_count": letter.areas_for_improvement_count,
-            "areas_for_improvement": finding_list("afi"),
-            "causes_of_concern": finding_list("cause-of-concern"),
-            "recommendations": finding_list("recommendation"),
-            "warnings": list(letter.warnings),
-        },
-        letter,
+    inspection, person = letter.inspection, letter.commissioner
+    return letter_entry(
+        source=letter.source,
+        sha256=letter.sha256,
+        date=letter.date,
+        reference=letter.reference,
+        force=letter.force.name if letter.force else None,
+        commissioner=(
+            CommissionerEntry(person.name, person.title, person.edited_fields) if person else None
+        ),
+        recipient=RecipientEntry(letter.recipient_name, letter.recipient_salutation),
+        inspection=(
+            InspectionEntry(
+                inspection.kind,
+                title=inspection.title,
+                period=inspection.period,
+                published=inspection.published,
+                edited_fields=inspection.edited_fields,
+            )
+            if inspection
+            else None
+        ),
+        grades=[
+            GradeEntry(g.area, g.grade, g.quote, g.start, g.end, g.edited_fields) for g in grades
+        ],
+        grade_summary=letter.grade_summary,
+        causes_of_concern_count=letter.causes_of_concern_count,
+        areas_for_improvement_count=letter.areas_for_improvement_count,
+        findings=[
+            FindingEntry(f.kind, f.number, f.text, f.response, f.edited_fields) for f in findings
+        ],
+        warnings=letter.warnings,
+        edited_fields=letter.edited_fields,
     )
-
-
-def _with_edits(values: dict[str, Any], obj) -> dict[str, Any]:
-    if obj.edited_fields:
-        values["edited_fields"] = list(obj.edited_fields)
-    return values

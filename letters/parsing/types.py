@@ -8,9 +8,10 @@ into the JSON shape of docs/extraction-contract.md.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from .contract import entry_from_parsed
 
 
 class LetterParseError(ValueError):
@@ -104,59 +105,5 @@ class ParsedLetter:
         return tuple(finding for finding in self.findings if finding.kind == kind)
 
     def to_contract(self, *, source: str, sha256: str) -> dict[str, Any]:
-        """The letter's entry in the extraction contract's ``letters`` list."""
-        inspection = None
-        if self.inspection is not None:
-            inspection = {
-                "kind": self.inspection.kind,
-                "title": _value(self.inspection.title),
-                "period": _value(self.inspection.period),
-                "published": _iso(self.inspection.published),
-            }
-        return {
-            "source": source,
-            "sha256": sha256,
-            "date": _iso(self.date),
-            "reference": _value(self.reference),
-            "force": _value(self.force),
-            "commissioner": (
-                {"name": self.commissioner.name, "title": self.commissioner.title or None}
-                if self.commissioner
-                else None
-            ),
-            "recipient": (
-                {"name": self.recipient.name, "salutation": self.recipient.salutation or None}
-                if self.recipient
-                else None
-            ),
-            "inspection": inspection,
-            "grades": [{"area": g.area, "grade": g.grade, "quote": g.quote} for g in self.grades],
-            "grade_summary": {c.grade: c.count for c in self.grade_summary},
-            "causes_of_concern_count": _value(self.causes_of_concern_count),
-            "areas_for_improvement_count": _value(self.areas_for_improvement_count),
-            "areas_for_improvement": [
-                {"number": f.number, "text": f.text, "response": f.response or None}
-                for f in self.findings_of("afi")
-            ],
-            # Added beside the contract's fields (the contract allows additions).
-            "causes_of_concern": [
-                {"number": f.number, "text": f.text, "response": f.response or None}
-                for f in self.findings_of("cause-of-concern")
-            ],
-            "recommendations": [
-                {"number": f.number, "text": f.text, "response": f.response or None}
-                for f in self.findings_of("recommendation")
-            ],
-            "warnings": list(self.warnings),
-        }
-
-
-def _value(spanned: Spanned | None):
-    return None if spanned is None else spanned.value
-
-
-def _iso(spanned: Spanned | None):
-    if spanned is None or spanned.value is None:
-        return None
-    value = spanned.value
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+        """The letter's entry in the extraction contract's ``letters`` list (see contract.py)."""
+        return entry_from_parsed(self, source=source, sha256=sha256)
