@@ -10,15 +10,8 @@ class InspectionsConfig(AppConfig):
         from pccsite.caching import bump_on_change
 
         # Any change to the data behind the public pages invalidates the page cache,
-        # including corrections made in the admin.
-        for model_name in (
-            "inspections.Force",
-            "inspections.Commissioner",
-            "inspections.Inspection",
-            "inspections.Grade",
-            "inspections.AreaForImprovement",
-            "letters.Letter",
-        ):
-            model = self.apps.get_model(model_name)
-            post_save.connect(bump_on_change, sender=model, dispatch_uid=f"bump-{model_name}")
-            post_delete.connect(bump_on_change, sender=model, dispatch_uid=f"bump-{model_name}-d")
+        # including corrections made in the admin. The letters app wires its own models.
+        for model in self.get_models():
+            label = model._meta.label
+            post_save.connect(bump_on_change, sender=model, dispatch_uid=f"bump-{label}")
+            post_delete.connect(bump_on_change, sender=model, dispatch_uid=f"bump-{label}-d")

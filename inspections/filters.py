@@ -1,36 +1,12 @@
-"""django-filter FilterSets for the dashboard's listings."""
+"""django-filter FilterSets for the dashboard's listings (the letters app has its own)."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 
-from letters.models import Letter
+from pccsite.listing import PlainSelect
 
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
-
-
-class PlainSelect(forms.Select):
-    """A <select> written in Python, with the same markup as Django's.
-
-    Django renders every <option> through a template; with a list of forces or commissioners
-    that cost more than the rest of a list page.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
-        )
-        final_attrs = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
-        return format_html("<select{}>{}</select>", final_attrs, options)
 
 
 def _periods():
@@ -93,24 +69,6 @@ class InspectionFilter(django_filters.FilterSet):
         fields = ["force", "kind", "period"]
 
 
-def _commissioners():
-    return Commissioner.objects.order_by("name", "pk")
-
-
-class LetterFilter(django_filters.FilterSet):
-    force = django_filters.ModelChoiceFilter(
-        queryset=Force.objects.by_name(), empty_label="All forces", widget=PlainSelect
-    )
-    commissioner = django_filters.ModelChoiceFilter(
-        queryset=_commissioners(), label="Signed by", empty_label="Anyone", widget=PlainSelect
-    )
-    words = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Words")
-
-    class Meta:
-        model = Letter
-        fields = ["force", "commissioner", "words"]
-
-
 class FindingFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
         field_name="inspection__force",
@@ -142,7 +100,7 @@ class FindingFilter(django_filters.FilterSet):
     )
     commissioner = django_filters.ModelChoiceFilter(
         field_name="letter__commissioner",
-        queryset=_commissioners(),
+        queryset=Commissioner.objects.by_name(),
         label="Letter signed by",
         empty_label="Anyone",
         widget=PlainSelect,

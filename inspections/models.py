@@ -8,9 +8,11 @@ the admin list the corrected fields in ``edited_fields``; the loader never overw
 import datetime as dt
 
 from django.db import models
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Subquery, Window
+from django.db.models import Max, Min, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
+
+from pccsite.db import Curated, related_count, related_date
 
 from . import vocabulary as vocab
 
@@ -21,39 +23,13 @@ def area_order(area):
     return (keys.index(area), area) if area in keys else (len(keys), area)
 
 
-class Curated(models.Model):
-    """A row the loader writes and staff may correct; corrections survive later loads."""
+def letters_of(model):
+    """Every letter, reached through ``model``'s reverse relation ``letters``.
 
-    edited_fields = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Fields a person corrected in the admin. The loader leaves these alone.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    def mark_edited(self, field_names):
-        self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
-
-
-def related_count(queryset, link):
-    """COUNT of ``queryset``'s rows whose ``link`` is the outer row, as a correlated subquery.
-
-    Several counts through joins multiply each other's rows (letters x inspections x findings)
-    before DISTINCT removes them again, which grows with the square of a force's history; one
-    indexed subquery per count stays proportional to the rows counted.
+    The letters app builds on this one (a Letter points at its force, commissioner and
+    inspection), so this app reaches letters through those relations rather than importing it.
     """
-    rows = queryset.filter(**{link: OuterRef("pk")}).order_by().values(link)
-    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
-
-
-def related_date(queryset, link, aggregate):
-    """Min or Max of ``date`` over ``queryset``'s rows linked to the outer row (a subquery)."""
-    rows = queryset.filter(**{link: OuterRef("pk")}).order_by().values(link)
-    return Subquery(rows.annotate(d=aggregate("date")).values("d"))
+    return model._meta.get_field("letters").related_model.objects.all()
 
 
 class ForceQuerySet(models.QuerySet):
@@ -62,10 +38,8 @@ class ForceQuerySet(models.QuerySet):
 
     def with_counts(self):
         """Numbers of letters, inspections, AFIs and findings of every kind, one subquery each."""
-        from letters.models import Letter
-
         return self.annotate(
-            letter_count=related_count(Letter.objects.all(), "force"),
+            letter_count=related_count(letters_of(self.model), "force"),
             inspection_count=related_count(Inspection.objects.all(), "force"),
             afi_count=related_count(
                 AreaForImprovement.objects.filter(kind="afi"), "inspection__force"
@@ -79,17 +53,16 @@ class ForceQuerySet(models.QuerySet):
         The table reads the latest grades for the forces it shows in one query of its own
         (ForceTable.rows_with_latest_grades).
         """
-        from letters.models import Letter
-
-        signed = Letter.objects.filter(force=OuterRef("pk"), commissioner__isnull=False)
+        letters = letters_of(self.model)
+        signed = letters.filter(force=OuterRef("pk"), commissioner__isnull=False)
         signed = signed.order_by(models.F("date").desc(nulls_last=True), "-pk")
         return self.annotate(
-            letter_count=related_count(Letter.objects.all(), "force"),
+            letter_count=related_count(letters, "force"),
             inspection_count=related_count(Inspection.objects.all(), "force"),
             afi_count=related_count(
                 AreaForImprovement.objects.filter(kind="afi"), "inspection__force"
             ),
-            latest_letter_date=related_date(Letter.objects.all(), "force", Max),
+            latest_letter_date=related_date(letters, "force", Max),
             current_commissioner_name=Subquery(signed.values("commissioner__name")[:1]),
             current_commissioner_slug=Subquery(signed.values("commissioner__slug")[:1]),
         )
@@ -155,15 +128,17 @@ class CommissionerQuerySet(models.QuerySet):
     def for_force(self, force):
         return self.filter(force=force)
 
+    def by_name(self):
+        """Alphabetical, ties (two people of one name) in a fixed order."""
+        return self.order_by("name", "pk")
+
     def with_letter_stats(self):
         """First and last letter dates and the number of letters, for tables and timelines.
 
         One indexed subquery each rather than a join and GROUP BY: grouped, every other
         subquery annotation (with_finding_count) ran once per letter instead of once per row.
         """
-        from letters.models import Letter
-
-        letters = Letter.objects.all()
+        letters = letters_of(self.model)
         return self.with_force().annotate(
             first_letter=related_date(letters, "commissioner", Min),
             last_letter=related_date(letters, "commissioner", Max),
@@ -181,11 +156,12 @@ class CommissionerQuerySet(models.QuerySet):
 
 
 class Commissioner(Curated):
-    class Title(models.TextChoices):
-        PCC = "pcc", "Police and Crime Commissioner"
-        PFCC = "pfcc", "Police, Fire and Crime Commissioner"
-        MAYOR = "mayor", "Mayor"
-        DEPUTY_MAYOR = "deputy-mayor", "Deputy Mayor for Policing and Crime"
+    # One list of offices for the model, the admin, the parser and the extraction contract.
+    # Members are (NAME, (value, label)): Title.PCC, Title.PFCC, Title.MAYOR ...
+    Title = models.TextChoices(
+        "Title",
+        [(key.upper().replace("-", "_"), (key, label)) for key, label in vocab.COMMISSIONER_TITLES],
+    )
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -221,20 +197,17 @@ class InspectionQuerySet(models.QuerySet):
         return self.filter(force=force)
 
     def with_counts(self):
-        from letters.models import Letter
-
+        letters = letters_of(self.model)
         return self.with_force().annotate(
             grade_count=related_count(Grade.objects.all(), "inspection"),
-            letter_count=related_count(Letter.objects.all(), "inspection"),
+            letter_count=related_count(letters, "inspection"),
             afi_count=related_count(AreaForImprovement.objects.filter(kind="afi"), "inspection"),
-            first_letter=related_date(Letter.objects.all(), "inspection", Min),
+            first_letter=related_date(letters, "inspection", Min),
         )
 
     def latest_first(self):
         """Newest first by publication date, else by the date of the first letter answering it."""
-        from letters.models import Letter
-
-        first_letter = related_date(Letter.objects.all(), "inspection", Min)
+        first_letter = related_date(letters_of(self.model), "inspection", Min)
         return self.annotate(when=Coalesce("published", first_letter)).order_by(
             models.F("when").desc(nulls_last=True), "-pk"
         )

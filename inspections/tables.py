@@ -2,7 +2,8 @@
 
 The tables give the headers, sorting and pagination; each one's rows are written out by its
 own template (templates/includes/tables/), because rendering cell by cell through
-django-tables2 cost more than everything else on a list page.
+django-tables2 cost more than everything else on a list page. The letters list has its own
+table in letters.tables.
 """
 
 from collections import defaultdict
@@ -10,43 +11,37 @@ from collections import defaultdict
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 
-from letters.models import Letter
+from pccsite.listing import then_pk
 
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection, area_order
 from .templatetags.dashboard import grade_badge
 
 
-def _then_pk(*fields):
-    """An order_by that ends with the primary key, so rows tied on the sorted column keep one
-    order and pagination neither repeats nor skips them."""
-    return (*fields, "pk")
-
-
 class ForceTable(tables.Table):
-    name = tables.Column(order_by=_then_pk("name"), linkify=True, verbose_name="Force")
+    name = tables.Column(order_by=then_pk("name"), linkify=True, verbose_name="Force")
     current_commissioner = tables.Column(
         accessor="current_commissioner_name",
         verbose_name="Commissioner (latest letter)",
-        order_by=_then_pk("current_commissioner_name"),
+        order_by=then_pk("current_commissioner_name"),
         default="—",
     )
     latest_grades = tables.Column(
         accessor="pk", verbose_name="Latest grade per area", orderable=False
     )
     letter_count = tables.Column(
-        order_by=_then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
+        order_by=then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
     )
     inspection_count = tables.Column(
-        order_by=_then_pk("inspection_count"),
+        order_by=then_pk("inspection_count"),
         verbose_name="Inspections",
         attrs={"td": {"class": "num"}},
     )
     afi_count = tables.Column(
-        order_by=_then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
+        order_by=then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
     )
     latest_letter_date = tables.DateColumn(
-        order_by=_then_pk("latest_letter_date"), verbose_name="Latest letter", default="—"
+        order_by=then_pk("latest_letter_date"), verbose_name="Latest letter", default="—"
     )
 
     class Meta:
@@ -89,17 +84,17 @@ def _grade_list(grades):
 
 
 class CommissionerTable(tables.Table):
-    name = tables.Column(order_by=_then_pk("name"), linkify=True, verbose_name="Commissioner")
-    force = tables.Column(linkify=True, order_by=_then_pk("force__name"))
-    title = tables.Column(order_by=_then_pk("title"))
+    name = tables.Column(order_by=then_pk("name"), linkify=True, verbose_name="Commissioner")
+    force = tables.Column(linkify=True, order_by=then_pk("force__name"))
+    title = tables.Column(order_by=then_pk("title"))
     first_letter = tables.DateColumn(
-        order_by=_then_pk("first_letter"), verbose_name="First letter", default="—"
+        order_by=then_pk("first_letter"), verbose_name="First letter", default="—"
     )
     last_letter = tables.DateColumn(
-        order_by=_then_pk("last_letter"), verbose_name="Last letter", default="—"
+        order_by=then_pk("last_letter"), verbose_name="Last letter", default="—"
     )
     letter_count = tables.Column(
-        order_by=_then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
+        order_by=then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
     )
 
     class Meta:
@@ -111,21 +106,21 @@ class CommissionerTable(tables.Table):
 
 
 class InspectionTable(tables.Table):
-    published = tables.DateColumn(order_by=_then_pk("published"), default="Not stated")
+    published = tables.DateColumn(order_by=then_pk("published"), default="Not stated")
     title = tables.Column(
-        linkify=True, verbose_name="Inspection", accessor="pk", order_by=_then_pk("title")
+        linkify=True, verbose_name="Inspection", accessor="pk", order_by=then_pk("title")
     )
-    force = tables.Column(linkify=True, order_by=_then_pk("force__name"))
-    kind = tables.Column(order_by=_then_pk("kind"))
-    period = tables.Column(order_by=_then_pk("period"), default="—")
+    force = tables.Column(linkify=True, order_by=then_pk("force__name"))
+    kind = tables.Column(order_by=then_pk("kind"))
+    period = tables.Column(order_by=then_pk("period"), default="—")
     grade_count = tables.Column(
-        order_by=_then_pk("grade_count"), verbose_name="Grades", attrs={"td": {"class": "num"}}
+        order_by=then_pk("grade_count"), verbose_name="Grades", attrs={"td": {"class": "num"}}
     )
     afi_count = tables.Column(
-        order_by=_then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
+        order_by=then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
     )
     letter_count = tables.Column(
-        order_by=_then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
+        order_by=then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
     )
 
     class Meta:
@@ -136,39 +131,22 @@ class InspectionTable(tables.Table):
         template_name = "includes/tables/inspections.html"
 
 
-class LetterTable(tables.Table):
-    date = tables.DateColumn(order_by=_then_pk("date"), default="Undated")
-    file_name = tables.Column(order_by=_then_pk("file_name"), linkify=True, verbose_name="Letter")
-    force = tables.Column(linkify=True, order_by=_then_pk("force__name"), default="Unknown")
-    commissioner = tables.Column(
-        linkify=True, order_by=_then_pk("commissioner__name"), default="Unknown"
-    )
-    inspection = tables.Column(linkify=True, order_by=_then_pk("inspection__title"), default="—")
-
-    class Meta:
-        model = Letter
-        fields = ("date", "file_name", "force", "commissioner", "inspection")
-        empty_text = "No letters match these filters."
-        attrs = {"class": "data-table"}
-        template_name = "includes/tables/letters.html"
-
-
 class FindingTable(tables.Table):
     """Areas for improvement, causes of concern and recommendations across forces."""
 
     force = tables.Column(
         accessor="inspection__force",
         linkify=True,
-        order_by=_then_pk("inspection__force__name"),
+        order_by=then_pk("inspection__force__name"),
     )
-    inspection = tables.Column(linkify=True, order_by=_then_pk("inspection__published"))
-    kind = tables.Column(order_by=_then_pk("kind"), verbose_name="Finding")
+    inspection = tables.Column(linkify=True, order_by=then_pk("inspection__published"))
+    kind = tables.Column(order_by=then_pk("kind"), verbose_name="Finding")
     number = tables.Column(
-        order_by=_then_pk("number"), verbose_name="No.", attrs={"td": {"class": "num"}}
+        order_by=then_pk("number"), verbose_name="No.", attrs={"td": {"class": "num"}}
     )
     text = tables.Column(verbose_name="What the inspection found", orderable=False)
     response = tables.Column(verbose_name="Response", orderable=False, default="No response given")
-    status = tables.Column(order_by=_then_pk("status"))
+    status = tables.Column(order_by=then_pk("status"))
 
     class Meta:
         model = AreaForImprovement

@@ -8,10 +8,9 @@ from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
 
 from letters.models import Letter
+from pccsite.listing import ListingView
 
 from . import charts
 from . import vocabulary as vocab
@@ -97,18 +96,6 @@ def inspection_detail(request, pk):
         "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
     }
     return render(request, "inspections/inspection_detail.html", context)
-
-
-class ListingView(SingleTableMixin, FilterView):
-    """A filtered, sortable, paginated table: the one place a class-based view earns its keep."""
-
-    template_name = "inspections/listing.html"
-    table_pagination = {"per_page": 25}
-    heading = ""
-    intro = ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
 
 
 class ForceListView(ListingView):

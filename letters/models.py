@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 
 from inspections import vocabulary as vocab
-from inspections.models import Curated
+from pccsite.db import Curated
 
 
 class LetterQuerySet(models.QuerySet):

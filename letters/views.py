@@ -2,12 +2,12 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from inspections.filters import LetterFilter
-from inspections.tables import LetterTable
-from inspections.views import ListingView
+from pccsite.listing import ListingView
 
+from .filters import LetterFilter
 from .highlighting import FIELD_LABELS, Span, field_anchor, field_spans, highlight
 from .models import Letter
+from .tables import LetterTable
 
 
 def letter_detail(request, pk):

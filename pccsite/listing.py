@@ -1,0 +1,51 @@
+"""The generic pieces of the site's list pages, shared by both apps' tables, filters and views.
+
+A list page is a ``ListingView`` subclass naming a QuerySet, a django-filter FilterSet and a
+django-tables2 Table; ``then_pk`` keeps its sorting stable across pages and ``PlainSelect``
+renders its filters' choices.
+"""
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+
+class ListingView(SingleTableMixin, FilterView):
+    """A filtered, sortable, paginated table: the one place a class-based view earns its keep."""
+
+    template_name = "listing.html"
+    table_pagination = {"per_page": 25}
+    heading = ""
+    intro = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
+
+
+def then_pk(*fields):
+    """An order_by that ends with the primary key, so rows tied on the sorted column keep one
+    order and pagination neither repeats nor skips them."""
+    return (*fields, "pk")
+
+
+class PlainSelect(forms.Select):
+    """A <select> written in Python, with the same markup as Django's.
+
+    Django renders every <option> through a template; with a list of forces or commissioners
+    that cost more than the rest of a list page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, " selected" if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        final_attrs = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
+        return format_html("<select{}>{}</select>", final_attrs, options)
