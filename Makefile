@@ -68,7 +68,7 @@ bench: install-test
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
-	$(PY) -m pccsite.benchmark $(BENCH_ARGS)
+	$(PY) -m devtools.benchmark $(BENCH_ARGS)
 
 ## 30 s of wrk against gunicorn while load_letters writes 1,000 more letters (not part of `make test`): writes docs/soak.md
 .PHONY: soak
@@ -76,7 +76,7 @@ soak: install-test
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
-	$(PY) -m pccsite.soak $(SOAK_ARGS)
+	$(PY) -m devtools.soak $(SOAK_ARGS)
 
 ## Re-vendor the plotly.js partial bundle (basic: scatter, bar, pie) from the npm registry;
 ## npm checks the tarball against the registry's integrity hash, tests/pccsite/test_vendor.py

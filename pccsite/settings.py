@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "letters",
     "inspections",
 ]
+if not PRODUCTION:
+    # Tooling (the corpus generator's command, benchmarks, the soak) is never deployed.
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -70,8 +73,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-# Benchmark runs add a bare view as the throughput ceiling (pccsite/bench_urls.py).
-ROOT_URLCONF = "pccsite.bench_urls" if env_bool("PCCSITE_BENCH") else "pccsite.urls"
+# Benchmark runs add a bare view as the throughput ceiling (devtools/bench_urls.py); never in
+# production, which does not install the tooling.
+BENCH = env_bool("PCCSITE_BENCH") and not PRODUCTION
+ROOT_URLCONF = "devtools.bench_urls" if BENCH else "pccsite.urls"
 
 TEMPLATES = [
     {

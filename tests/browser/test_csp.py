@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from pccsite.pages import LIST_PATHS
+from devtools.pages import LIST_PATHS
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from devtools.pages import LIST_PATHS
 from inspections import vocabulary as vocab
-from pccsite.pages import LIST_PATHS
 
 pytestmark = pytest.mark.browser
 

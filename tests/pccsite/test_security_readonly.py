@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from pccsite.pages import LIST_PATHS
+from devtools.pages import LIST_PATHS
 from tests.builders import make_answered_inspection
 
 pytestmark = pytest.mark.django_db

@@ -59,3 +59,21 @@ def test_responses_carry_a_content_security_policy_without_inline_scripts(client
     script_src = next(p for p in policy.split(";") if p.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script_src
     assert "frame-ancestors 'none'" in policy
+
+
+def test_settings_production_installs_no_tooling_and_no_bench_urls():
+    code = (
+        "from django.conf import settings; "
+        "print('devtools' in settings.INSTALLED_APPS, settings.ROOT_URLCONF)"
+    )
+
+    result = _manage("shell", "-c", code, env={**PRODUCTION_ENV, "PCCSITE_BENCH": "1"})
+
+    assert result.stdout.strip().splitlines()[-1] == "False pccsite.urls"
+
+
+def test_settings_development_installs_the_tooling():
+    result = _manage("help", "generate_corpus", env={"PCCSITE_ENV": "development"})
+
+    assert result.returncode == 0, result.stderr
+    assert "--letters" in result.stdout

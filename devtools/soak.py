@@ -1,4 +1,4 @@
-"""Soak test: `make soak` runs `python -m pccsite.soak`.
+"""Soak test: `make soak` runs `python -m devtools.soak`.
 
 A bounded run of the site under load while the loader writes to the same SQLite database:
 1. generate two corpora with different seeds (`manage.py generate_corpus`), migrate a fresh
@@ -26,8 +26,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from pccsite.benchmark import generate_corpus, machine_description
-from pccsite.pages import LIST_PATHS
+from devtools.benchmark import generate_corpus, machine_description
+from devtools.pages import LIST_PATHS
 
 ROOT = Path(__file__).resolve().parent.parent
 DETAIL_PAGES = {

@@ -1,4 +1,4 @@
-"""Per-page server time for `make bench` (run by pccsite.benchmark in a child process).
+"""Per-page server time for `make bench` (run by devtools.benchmark in a child process).
 
 Uses Django's test client in-process against the database in DATABASE_URL, so the numbers are
 the server's own time (URL routing, queries, templates, middleware) without network or client

@@ -1,4 +1,4 @@
-"""Benchmarks for a national-size corpus: `make bench` runs `python -m pccsite.benchmark`.
+"""Benchmarks for a national-size corpus: `make bench` runs `python -m devtools.benchmark`.
 
 What it measures, from nothing but this repository and the machine's local services:
 1. load throughput (letters/s) of `load_letters` on a generated corpus, on SQLite and (when one
@@ -177,7 +177,7 @@ def bench_pages(database_url: str, samples: int) -> dict:
     # Its own in-process cache: the shared .cache/ folder would mix in other runs' pages.
     env = _env(database_url, PCCSITE_BENCH="1", CACHE_URL="locmem://bench-pages")
     result = subprocess.run(
-        [sys.executable, "-m", "pccsite.benchmark_pages", "--samples", str(samples)],
+        [sys.executable, "-m", "devtools.benchmark_pages", "--samples", str(samples)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -15,8 +15,8 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
+from devtools.corpus import generate, write_corpus
 from inspections import vocabulary as vocab
-from letters.corpus import generate, write_corpus
 from tests.scoring import extract, score
 
 MONTH_NAMES = (

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from letters.corpus import write_corpus
+from devtools.corpus import write_corpus
 
 
 def _years(value: str) -> tuple[int, int]:
