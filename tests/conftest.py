@@ -1,5 +1,6 @@
 """Shared fixtures. Real parts, not mocks: the seed letters are the real ones in seeds/."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,14 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES_DIR
+
+
+@pytest.fixture
+def letters_dir(tmp_path, seeds_dir) -> Path:
+    """A copy of the seeds, so a test can change, add or remove a file and load again."""
+    folder = tmp_path / "letters"
+    shutil.copytree(seeds_dir, folder)
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """The letters admin, and corrections made through the admin surviving reloads of the seeds."""
 
 import datetime as dt
-import shutil
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -124,9 +123,8 @@ def test_letter_admin_forget_corrections_action(admin_client):
     assert letter.edited_fields == []
 
 
-def test_corrections_in_the_admin_survive_reloading_the_seeds(admin_client, tmp_path, seeds_dir):
-    folder = tmp_path / "letters"
-    shutil.copytree(seeds_dir, folder)
+def test_corrections_in_the_admin_survive_reloading_the_seeds(admin_client, letters_dir):
+    folder = letters_dir
     load_letters(paths=[folder])
     grade = Grade.objects.order_by("pk").first()
     parsed_grade = grade.grade

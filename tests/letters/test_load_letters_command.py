@@ -4,7 +4,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +13,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from letters.models import Letter
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTRACT_KEYS = {
     "source",
     "sha256",
@@ -40,13 +39,6 @@ def run(*args, **kwargs):
     stdout, stderr = io.StringIO(), io.StringIO()
     call_command("load_letters", *map(str, args), stdout=stdout, stderr=stderr, **kwargs)
     return stdout.getvalue(), stderr.getvalue()
-
-
-@pytest.fixture
-def letters_dir(tmp_path, seeds_dir):
-    folder = tmp_path / "letters"
-    shutil.copytree(seeds_dir, folder)
-    return folder
 
 
 @pytest.fixture

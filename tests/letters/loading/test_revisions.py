@@ -2,7 +2,6 @@
 
 import datetime as dt
 import hashlib
-import shutil
 
 import pytest
 from django.urls import reverse
@@ -18,13 +17,6 @@ pytestmark = pytest.mark.django_db
 SEED = "003_4ece3fc261db78a7.txt"
 OLD_DATE = "28th January 2025"
 NEW_DATE = "29th January 2025"
-
-
-@pytest.fixture
-def letters_dir(tmp_path, seeds_dir):
-    folder = tmp_path / "letters"
-    shutil.copytree(seeds_dir, folder)
-    return folder
 
 
 def rewrite(path, old, new):

@@ -11,13 +11,13 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
+
 LETTERS = 240
 SUMMARY = re.compile(
     r"Loaded (?P<total>\d+) files: (?P<created>\d+) created, (?P<updated>\d+) updated, "

@@ -1,6 +1,7 @@
-"""Bad input to `load_letters`: what is refused, what loads with a warning, and what is kept.
+"""letters.loading.files: how files are found, and bad input to `load_letters`: what is
+refused, what loads with a warning, and what is kept.
 
-Every case checks the file is named with its reason, what was stored, the exit status and
+Every bad-input case checks the file is named with its reason, what was stored, the exit status and
 the summary line, and that the other files in the batch still load.
 """
 
@@ -11,19 +12,19 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from inspections.models import AreaForImprovement, Commissioner, Grade, Inspection
-from letters.loading import MAX_FILE_BYTES
+from inspections.models import Commissioner
+from letters.loading import MAX_FILE_BYTES, iter_letter_files
 from letters.models import Letter
+from tests.conftest import ROOT
+from tests.letters.loading.examples import snapshot
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = "003_4ece3fc261db78a7.txt"
 MB = 1024 * 1024
 
@@ -50,23 +51,46 @@ def summary(created=0, updated=0, unchanged=0, duplicates=0, failed=0, *, warned
     )
 
 
-def snapshot():
-    return {
-        model.__name__: sorted(model.objects.values_list("pk", "updated_at"))
-        for model in (Letter, Commissioner, Inspection, Grade, AreaForImprovement)
-    }
-
-
-@pytest.fixture
-def letters_dir(tmp_path, seeds_dir):
-    folder = tmp_path / "letters"
-    shutil.copytree(seeds_dir, folder)
-    return folder
-
-
 @pytest.fixture
 def seed_text(seeds_dir):
     return (seeds_dir / SEED).read_text(encoding="utf-8")
+
+
+# --- finding files -------------------------------------------------------------------------
+
+
+def test_iter_letter_files_walks_folders_sorted_and_recursively(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("z")
+    (tmp_path / "b" / "a.TXT").write_text("a")
+    (tmp_path / "b" / "notes.md").write_text("not a letter")
+    (tmp_path / ".hidden.txt").write_text("skipped")
+    (tmp_path / "a.txt").write_text("a")
+
+    found = [f.path for f in iter_letter_files([tmp_path])]
+
+    assert found == [str(tmp_path / "a.txt"), str(tmp_path / "b/a.TXT"), str(tmp_path / "b/z.txt")]
+
+
+def test_iter_letter_files_reports_a_folder_symlink_loop(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("one")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+
+    found = list(iter_letter_files([tmp_path]))
+
+    assert [f.path for f in found if not f.error] == [str(tmp_path / "a/one.txt")]
+    [loop] = [f for f in found if f.error]
+    assert loop.path == str(tmp_path / "a/loop")
+    assert "symlink loop" in loop.error
+
+
+def test_iter_letter_files_lists_a_file_named_twice_once(seeds_dir):
+    first = sorted(seeds_dir.glob("*.txt"))[0]
+
+    found = list(iter_letter_files([seeds_dir, first]))
+
+    assert len(found) == 5
 
 
 # --- refused: named with the reason, the rest loads, nothing stored changes -----------------
@@ -204,10 +228,9 @@ def _without_root_powers():
 PR_CAPBSET_DROP = 24
 
 
-def test_bad_input_unreadable_file_permission_denied(tmp_path, seeds_dir):
+def test_bad_input_unreadable_file_permission_denied(tmp_path, seeds_dir, letters_dir):
     """A real permission error, from a load run in a process that cannot override modes."""
-    folder = tmp_path / "letters"
-    shutil.copytree(seeds_dir, folder)
+    folder = letters_dir
     locked = folder / SEED
     locked.chmod(0)
     (folder / "closed").mkdir(mode=0)

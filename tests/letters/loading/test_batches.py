@@ -1,0 +1,141 @@
+"""letters.loading.batches: load_letters end to end on the real seed letters, batch by batch."""
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from inspections.models import Commissioner, Grade, Inspection
+from letters.loading import load_letters
+from letters.models import Letter
+from tests.letters.loading.examples import (
+    AFI_SEED,
+    SEED_DATES,
+    TRUTH,
+    snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_letters_creates_one_letter_per_seed(letters_dir):
+    summary = load_letters(paths=[letters_dir])
+
+    assert (summary.created, summary.updated, summary.unchanged, summary.failed) == (5, 0, 0, 0)
+    seed = letters_dir / AFI_SEED
+    letter = Letter.objects.get(file_name=AFI_SEED)
+    assert letter.sha256 == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert letter.text == seed.read_text(encoding="utf-8")
+    assert letter.source == str(seed)
+
+
+def test_load_letters_stores_what_the_seeds_say(letters_dir):
+    load_letters(paths=[letters_dir])
+
+    assert {letter.file_name: letter.date for letter in Letter.objects.all()} == SEED_DATES
+    assert set(Letter.objects.values_list("force__name", flat=True)) == {"Leicestershire Police"}
+    assert Grade.objects.count() == sum(len(want["grades"]) for want in TRUTH.values()) == 10
+    afi_letter = Letter.objects.get(file_name=AFI_SEED)
+    assert afi_letter.areas_for_improvement.filter(kind="afi").count() == 10
+    assert afi_letter.areas_for_improvement_count == 10
+    assert afi_letter.causes_of_concern_count == 0
+    assert afi_letter.inspection.published == dt.date(2024, 12, 5)
+    assert sorted(Commissioner.objects.values_list("name", flat=True)) == [
+        "Rupert Matthews",
+        "Willy Bach",
+    ]
+    # Each seed answers a different report.
+    assert Inspection.objects.count() == 5
+    summary_letter = Letter.objects.get(file_name="001_439538cb42c9acce.txt")
+    assert summary_letter.grade_summary == {"outstanding": 3, "good": 4}
+
+
+def test_load_letters_spans_point_at_the_evidence(letters_dir):
+    load_letters(paths=[letters_dir])
+
+    letter = Letter.objects.get(file_name=AFI_SEED)
+    start, end = letter.spans["date"]
+    assert letter.text[start:end] == "28th January 2025"
+    for row in letter.grades.all():
+        assert letter.text[row.start : row.end] == row.quote
+
+
+def test_load_letters_dry_run_writes_nothing_and_counts_true(letters_dir):
+    summary = load_letters(paths=[letters_dir], dry_run=True)
+
+    assert summary.created == 5
+    assert Letter.objects.count() == 0
+    assert Commissioner.objects.count() == 0
+    assert Inspection.objects.count() == 0
+
+
+def test_load_letters_bad_files_fail_by_name_and_the_rest_load(letters_dir):
+    (letters_dir / "empty.txt").write_bytes(b"")
+    (letters_dir / "blank.txt").write_bytes(b"  \n\t\r\n  ")
+    (letters_dir / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (letters_dir / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (letters_dir / "mangled.txt").write_bytes(b"Dear Sir \x81\x8d\x8f\x90 \xff\xfe\xfd")
+    (letters_dir / "gone.txt").symlink_to(letters_dir / "nowhere.txt")
+
+    summary = load_letters(paths=[letters_dir])
+
+    errors = {error.source.rsplit("/", 1)[-1]: error.error for error in summary.errors}
+    assert errors == {
+        "blank.txt": "empty file (whitespace only)",
+        "empty.txt": "empty file",
+        "gone.txt": "cannot read the file: No such file or directory",
+        "image.txt": "not a text file: looks like a PNG image",
+        "mangled.txt": "not a text file: invalid UTF-8 at byte 9",
+        "scan.txt": "not a text file: looks like a PDF file",
+    }
+    assert (summary.created, summary.failed) == (5, 6)
+    assert Letter.objects.count() == 5
+
+
+def test_load_letters_failures_lose_nothing_already_stored(letters_dir):
+    load_letters(paths=[letters_dir])
+    before = snapshot()
+    (letters_dir / AFI_SEED).write_bytes(b"%PDF-1.4 replaced by a scan")
+
+    summary = load_letters(paths=[letters_dir])
+
+    assert summary.failed == 1
+    assert snapshot() == before
+
+
+def test_load_letters_decodes_utf16_and_windows_1252(letters_dir, tmp_path):
+    text = (letters_dir / AFI_SEED).read_text(encoding="utf-8")
+    (letters_dir / AFI_SEED).unlink()
+    other = tmp_path / "encoded"
+    other.mkdir()
+    (other / "utf16.txt").write_bytes(text.encode("utf-16"))
+    # The seed's curly quotes and en dash exist in Windows-1252.
+    (other / "cp1252.txt").write_bytes(text.encode("cp1252"))
+
+    summary = load_letters(paths=[other])
+
+    assert (summary.created, summary.failed) == (2, 0)
+    utf16 = Letter.objects.get(file_name="utf16.txt")
+    cp1252 = Letter.objects.get(file_name="cp1252.txt")
+    assert utf16.text == cp1252.text == text
+    assert not any("Windows-1252" in warning for warning in utf16.warnings)
+    assert any("decoded as Windows-1252" in warning for warning in cp1252.warnings)
+    assert utf16.date == cp1252.date == SEED_DATES[AFI_SEED]
+
+
+def test_load_letters_many_files_in_small_batches(letters_dir):
+    summary = load_letters(paths=[letters_dir], batch_size=2)
+
+    assert summary.created == 5
+    assert Letter.objects.count() == 5
+
+
+def test_load_letters_calls_on_result_per_file(letters_dir):
+    seen = []
+
+    load_letters(paths=[letters_dir], on_result=seen.append)
+
+    assert [result.outcome for result in seen] == ["created"] * 5
+    assert [result.source for result in seen] == [
+        str(path) for path in sorted(letters_dir.glob("*.txt"))
+    ]
