@@ -36,7 +36,7 @@ run: load
 superuser: migrate
 	$(PY) manage.py createsuperuser
 
-## ruff, the migrations check and the whole pytest suite (browser tests included)
+## ruff, the migrations check and the whole pytest suite (browser and slow tests included)
 test: install-test browser-deps lint migrations-check pytest
 
 lint: install-test
@@ -50,8 +50,11 @@ format: install-test
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Everything, the slow tests too (a plain `.venv/bin/pytest` leaves them out).
+PYTEST_ALL := $(VENV)/bin/pytest -m "slow or not slow"
+
 pytest: install-test
-	$(VENV)/bin/pytest
+	$(PYTEST_ALL)
 
 # Browser tests drive Debian's chromium; Playwright cannot download its own browser here.
 browser-deps:

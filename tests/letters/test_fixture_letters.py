@@ -1,16 +1,15 @@
 """The generalisation set: letters for other forces, offices and layouts
 (tests/fixtures/letters/*.txt) score 100% against tests/fixtures/letters-truth.json."""
 
-import json
-
 import pytest
 
 from tests.conftest import FIXTURES_DIR
-from tests.scoring import extract, norm, score
+from tests.scoring import extract, load_truth, norm, score
 
 LETTERS_DIR = FIXTURES_DIR / "letters"
-TRUTH_FILE = FIXTURES_DIR / "letters-truth.json"
-TRUTH = json.loads(TRUTH_FILE.read_text(encoding="utf-8")) if TRUTH_FILE.exists() else {}
+# Read unconditionally: without its truth file this module must fail to collect (naming the
+# file), not quietly parametrize over nothing and pass.
+TRUTH = load_truth(LETTERS_DIR)
 
 # Truth values disputed under the extraction contract's rules (see the parser's report).
 DISPUTED: dict[str, str] = {}
@@ -30,6 +29,10 @@ def test_fixture_letter_scores_full_marks(name):
 
     assert mismatches == []
     assert percent == 100.0
+
+
+def test_fixture_truth_covers_every_fixture_letter():
+    assert sorted(TRUTH) == sorted(path.name for path in LETTERS_DIR.glob("*.txt"))
 
 
 def test_fixture_letters_all_parse():

@@ -3,6 +3,9 @@
 The processes are real (`manage.py load_letters` in subprocesses) and write to one real
 database: PostgreSQL's test database when the suite runs on PostgreSQL, else a SQLite file.
 What they store together must be what one load alone stores.
+
+Marked slow (up to half a minute on SQLite on a busy machine): a plain ``pytest`` skips it,
+``make test`` and ``.ci/run`` (SQLite and PostgreSQL) run it.
 """
 
 import json
@@ -17,6 +20,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 LETTERS = 240
 SUMMARY = re.compile(
