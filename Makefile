@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps clean bench
+.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps ocr-deps clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,8 @@ run: load
 superuser: migrate
 	$(PY) manage.py createsuperuser
 
-## ruff, the migrations check and the whole pytest suite (browser and slow tests included)
-test: install-test browser-deps lint migrations-check pytest
+## ruff, the migrations check and the whole pytest suite (browser, OCR and slow tests included)
+test: install-test browser-deps ocr-deps lint migrations-check pytest
 
 lint: install-test
 	$(VENV)/bin/ruff check .
@@ -62,6 +62,14 @@ browser-deps:
 		echo "Installing Debian's chromium for the browser tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+# Scanned PDFs are read by Debian's Tesseract with its English model; the OCR tests need it.
+# `make run` does not: only scans need OCR, and without it a scan is refused with that reason.
+ocr-deps:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx eng; } || { \
+		echo "Installing Debian's tesseract-ocr and tesseract-ocr-eng for the OCR tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; }
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
