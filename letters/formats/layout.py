@@ -65,20 +65,20 @@ class Line:
 def group_lines(words: Iterable[Word]) -> list[Line]:
     """Words to printed lines, top to bottom, each left to right.
 
-    A word belongs to the line whose vertical band its middle falls in, so a superscript or a
-    word in a larger font stays on its line.
+    A word belongs to the line whose vertical band it overlaps by half its height or the band's,
+    so a superscript or a word in a larger font stays on its line.
     """
     rows: list[list[Word]] = []
+    top = bottom = 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        middle = (word.top + word.bottom) / 2
         if rows:
-            band = rows[-1]
-            top = min(w.top for w in band)
-            bottom = max(w.bottom for w in band)
-            if top <= middle <= bottom:
-                band.append(word)
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap > 0.5 * min(bottom - top, word.bottom - word.top):
+                rows[-1].append(word)
+                top, bottom = min(top, word.top), max(bottom, word.bottom)
                 continue
         rows.append([word])
+        top, bottom = word.top, word.bottom
     return [make_line(row) for row in rows]
 
 

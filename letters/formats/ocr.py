@@ -14,11 +14,13 @@ common enough that a person should check the facts against the original.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
 
 from letters.parsing import LetterParseError
 
-from .layout import Word, group_lines, page_text
+from .layout import Line, Word, group_lines, page_text
 
 OCR_DPI = 300
 # Pages read by OCR per file: a scanned letter is a few pages; each page takes seconds.
@@ -30,6 +32,11 @@ LOW_CONFIDENCE = 80.0
 MAX_PAGE_PIXELS = 40_000_000
 LANGUAGE = "eng"
 INSTALL_HINT = "install Debian's tesseract-ocr and tesseract-ocr-eng (make ocr-deps)"
+# What Tesseract reads a list bullet as: a single mark before a gap wider than a word space
+# (a bullet's indent) at the start of a line is the bullet, never a word.
+_BULLET_MISREADS = frozenset("eo©°*«»¢+®•·")
+# A dash between spaces read as two glyphs ("—-", "-—"): a wide dash Tesseract split in two.
+_SPLIT_DASH = re.compile(r"(?<=\s)[-–—]{2,3}(?=\s)")
 
 
 def tesseract_problem() -> str | None:
@@ -88,7 +95,14 @@ def ocr_page(page, *, name: str, number: int) -> tuple[str, float, int]:
         words.append(Word(text, left, left + width, top, top + height))
         weighted += conf * len(text)
         weight += len(text)
-    return page_text(group_lines(words)), weighted, weight
+    text = page_text([_bullet(line) for line in group_lines(words)])
+    return _SPLIT_DASH.sub("–", text), weighted, weight
+
+
+def _bullet(line: Line) -> Line:
+    if len(line.text) > 2 and line.text[1] == "\t" and line.text[0] in _BULLET_MISREADS:
+        return dataclasses.replace(line, text="• " + line.text[2:])
+    return line
 
 
 def _render(page):

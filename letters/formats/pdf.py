@@ -151,11 +151,9 @@ def _ocr_pages(data: bytes, scans: list[int], pages: list[str], *, name: str) ->
     import pypdfium2
 
     if problem := ocr.tesseract_problem():
-        which = "page" if len(scans) == 1 else "pages"
         listed = ", ".join(map(str, scans))
-        raise LetterParseError(
-            f"a scan ({which} {listed} have no text layer) and {problem}", source=name
-        )
+        which = f"page {listed} has" if len(scans) == 1 else f"pages {listed} have"
+        raise LetterParseError(f"a scan ({which} no text layer) and {problem}", source=name)
     if len(scans) > ocr.MAX_OCR_PAGES:
         raise LetterParseError(
             f"{len(scans)} scanned pages to read by OCR, over the limit of {ocr.MAX_OCR_PAGES}",

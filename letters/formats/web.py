@@ -41,7 +41,9 @@ def read_html(data: bytes, *, name: str) -> Document:
         include_images=False,
         include_formatting=False,
         include_links=False,
-        favor_recall=True,
+        # Precision: a page whose article cannot be found falls back to all of its text (menus,
+        # banners) under recall; with precision it comes out (nearly) empty and is refused.
+        favor_precision=True,
         deduplicate=False,
         with_metadata=False,
     )
