@@ -1,5 +1,6 @@
-"""A PCC's letter (or statement) in response to an inspection, as loaded from a text file."""
+"""A PCC's letter (or statement) in response to an inspection, as loaded from its file."""
 
+import posixpath
 from collections import Counter
 
 from django.db import models
@@ -34,6 +35,23 @@ class LetterQuerySet(models.QuerySet):
         return self.order_by(models.F("date").desc(nulls_last=True), "-pk")
 
 
+FORMAT_CHOICES = [("txt", "Text"), ("pdf", "PDF"), ("docx", "Word"), ("html", "Web page")]
+# How each format is served from /letters/<id>/original/: PDFs open in the browser's viewer;
+# the others download, so a saved web page never runs as a page of this site.
+ORIGINAL_CONTENT_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+}
+
+
+def original_path(letter, filename):
+    """originals/ab/<sha256>/<file name>: one folder per content, so same-named files from
+    different folders never meet, and unchanged bytes always have the same name."""
+    return posixpath.join("originals", letter.sha256[:2], letter.sha256, filename)
+
+
 class Letter(Curated):
     """One source file. Extracted values keep their character spans in ``spans``.
 
@@ -46,6 +64,23 @@ class Letter(Curated):
     sha256 = models.CharField(max_length=64, db_index=True)
     parser_version = models.CharField(max_length=20, blank=True)
     text = models.TextField()
+    format = models.CharField(
+        max_length=4,
+        choices=FORMAT_CHOICES,
+        default="txt",
+        help_text="The format the file was read as (letters/formats/)",
+    )
+    original = models.FileField(
+        upload_to=original_path,
+        max_length=400,
+        blank=True,
+        help_text="The file as loaded, byte for byte (its sha256 is sha256)",
+    )
+    ocr_confidence = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="Mean OCR word confidence (0-100) when pages were scans read by Tesseract",
+    )
 
     date = models.DateField(null=True, blank=True)
     reference = models.CharField(max_length=200, blank=True)
@@ -95,6 +130,10 @@ class Letter(Curated):
 
     def get_absolute_url(self):
         return reverse("letters:letter_detail", args=[self.pk])
+
+    @property
+    def ocr(self) -> bool:
+        return self.ocr_confidence is not None
 
     def grade_summary_differences(self, grades):
         """Where the counts the letter states disagree with the grades it names.

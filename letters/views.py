@@ -1,12 +1,16 @@
-"""Public pages for letters: the list, and each letter with its evidence highlighted."""
+"""Public pages for letters: the list, each letter with its evidence highlighted, and each
+letter's original file and its text as read."""
 
+import os
+
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from pccsite.listing import ListingView
 
 from .filters import LetterFilter
 from .highlighting import FIELD_LABELS, Span, field_anchor, field_spans, highlight
-from .models import Letter
+from .models import ORIGINAL_CONTENT_TYPES, Letter
 from .tables import LetterTable
 
 
@@ -24,6 +28,47 @@ def letter_detail(request, pk):
         "differences": letter.grade_summary_differences(grades),
     }
     return render(request, "letters/letter_detail.html", context)
+
+
+def letter_text(request, pk):
+    """The text the parser read (from a PDF, a scan, a Word document or a page), as stored."""
+    letter = get_object_or_404(Letter.objects.only("text", "file_name"), pk=pk)
+    response = HttpResponse(letter.text, content_type="text/plain; charset=utf-8")
+    name = f"{os.path.splitext(letter.file_name)[0]}.txt"
+    response["Content-Disposition"] = f'inline; filename="{_ascii(name)}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def letter_original(request, pk):
+    """The file as loaded, from the storage backend, served so that it cannot act as a page.
+
+    PDFs open inline (the browser's own viewer); every other format downloads as an attachment,
+    and a sandbox policy stops a saved web page from running script even if opened. The content
+    type is the format's own, and nosniff stops a browser from guessing another.
+    """
+    letter = get_object_or_404(Letter.objects.only("original", "format", "file_name"), pk=pk)
+    if not letter.original:
+        raise Http404("No original file is kept for this letter.")
+    try:
+        handle = letter.original.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The original file is missing from storage.") from exc
+    inline = letter.format == "pdf"
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=letter.file_name,
+        content_type=ORIGINAL_CONTENT_TYPES[letter.format],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if not inline:
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def _ascii(name: str) -> str:
+    return name.encode("ascii", "replace").decode().replace('"', "'").replace("?", "_")
 
 
 class LetterListView(ListingView):

@@ -148,6 +148,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Letters' original files (Letter.original, under originals/). A local folder by default; in
+# production any Django storage backend can replace STORAGES["default"] (object storage, say),
+# since the site reads and writes originals only through the storage API.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed files in production; plain files while developing and testing so that

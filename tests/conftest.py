@@ -29,6 +29,12 @@ def letters_dir(tmp_path, seeds_dir) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    """Original files stored by a test go to its own folder, never the developer's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     """Each test gets an empty in-process page cache, never the developer's .cache/ folder."""
     from django.core.cache import cache
