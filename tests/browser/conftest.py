@@ -60,7 +60,12 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> 
 def base_url(tmp_path_factory):
     """The site, with seeds/ loaded, served by `manage.py runserver` on a free port."""
     database = tmp_path_factory.mktemp("site") / "browser.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PCCSITE_ENV": "development"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "PCCSITE_ENV": "development",
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+    }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     _manage("migrate", "--verbosity", "0", env=env)
     _manage("load_letters", "seeds", env=env)
