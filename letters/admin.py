@@ -12,6 +12,7 @@ import json
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from inspections.admin import CURATED_READONLY, CuratedAdminMixin, CuratedInlineMixin
@@ -160,6 +161,9 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
         "file_name",
         "sha256",
         "parser_version",
+        "format",
+        "original_file",
+        "ocr_confidence",
         "warnings_list",
         "evidence",
         "spans",
@@ -183,7 +187,19 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
             },
         ),
         ("The letter, evidence highlighted", {"fields": ("evidence",)}),
-        ("Source file", {"fields": ("source", "file_name", "sha256", "parser_version", "spans")}),
+        (
+            "Source file",
+            {
+                "fields": (
+                    "source",
+                    "file_name",
+                    ("format", "original_file", "ocr_confidence"),
+                    "sha256",
+                    "parser_version",
+                    "spans",
+                )
+            },
+        ),
         ("History", {"fields": CURATED_READONLY}),
     )
     inlines = [LetterGradeInline, LetterFindingInline, LetterRevisionInline]
@@ -197,6 +213,17 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
     @admin.display(description="grades", ordering="_grade_count")
     def grade_count(self, letter):
         return letter._grade_count
+
+    @admin.display(description="original")
+    def original_file(self, letter):
+        """The file as loaded, through the view that serves it safely (media is not served)."""
+        if not letter.original:
+            return "Not kept"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("letters:letter_original", args=[letter.pk]),
+            letter.original.name.rsplit("/", 1)[-1],
+        )
 
     @admin.display(description="warnings")
     def warning_count(self, letter):

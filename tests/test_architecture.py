@@ -13,10 +13,21 @@ PACKAGES = ("pccsite", "inspections", "letters", "devtools")
 RULES = (
     ("inspections.vocabulary", ()),
     ("letters.parsing", ("letters.parsing", "inspections.vocabulary")),
-    ("letters.loading.files", ("letters.loading.files", "letters.parsing")),
+    ("letters.formats", ("letters.formats", "letters.parsing")),
+    (
+        "letters.loading.files",
+        ("letters.loading.files", "letters.formats", "letters.parsing"),
+    ),
     (
         "letters.loading",
-        ("letters.loading", "letters.models", "letters.parsing", "inspections.models", "pccsite"),
+        (
+            "letters.loading",
+            "letters.models",
+            "letters.formats",
+            "letters.parsing",
+            "inspections.models",
+            "pccsite",
+        ),
     ),
     ("letters.models", ("letters.models", "inspections.vocabulary", "pccsite.db")),
     (
@@ -30,9 +41,24 @@ RULES = (
     ("devtools", PACKAGES),
 )
 # The loading package's modules, lowest first: each imports only those before it.
-LOADING_ORDER = ("files", "corrections", "results", "identity", "contract", "writer", "batches")
+LOADING_ORDER = (
+    "files",
+    "originals",
+    "corrections",
+    "results",
+    "identity",
+    "contract",
+    "writer",
+    "batches",
+)
 # Pure Python: usable without settings, a database or Django installed.
-NO_DJANGO = ("inspections.vocabulary", "letters.parsing", "letters.loading.files", "devtools.pages")
+NO_DJANGO = (
+    "inspections.vocabulary",
+    "letters.parsing",
+    "letters.formats",
+    "letters.loading.files",
+    "devtools.pages",
+)
 
 
 def _modules():

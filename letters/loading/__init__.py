@@ -10,19 +10,21 @@ One module per concern; imports run down this list, never up it (docs/architectu
 - ``identity``     how a reload finds the rows it wrote before (letters, commissioners, inspections)
 - ``results``      what a load reports: FileResult per file, LoadSummary
 - ``corrections``  what a person changed survives a reload; Conflict
-- ``files``        what is read and what is refused; decoding and parsing (no Django)
+- ``originals``    the original files, kept with Django's file storage
+- ``files``        what is read and what is refused; reading (letters.formats), parsing (no Django)
 """
 
 from .batches import BATCH_BYTES, BATCH_SIZE, RACE_SQLSTATES, load_letters, store_letter
 from .contract import Extraction, extract_letters, stored_extraction
 from .corrections import Conflict
 from .files import (
+    MAX_BYTES,
     MAX_FILE_BYTES,
     MB,
     LetterFile,
     iter_letter_files,
     normalise_source,
-    parse_bytes,
+    read_and_parse,
     read_letter_file,
 )
 from .results import FileError, FileResult, LoadSummary
@@ -33,6 +35,7 @@ __all__ = [
     "BATCH_SIZE",
     "FINDING_FIELDS",
     "GRADE_FIELDS",
+    "MAX_BYTES",
     "MAX_FILE_BYTES",
     "MB",
     "RACE_SQLSTATES",
@@ -46,7 +49,7 @@ __all__ = [
     "iter_letter_files",
     "load_letters",
     "normalise_source",
-    "parse_bytes",
+    "read_and_parse",
     "read_letter_file",
     "store_letter",
     "stored_extraction",

@@ -37,11 +37,12 @@ from .files import (
     Pending,
     iter_letter_files,
     normalise_source,
-    parse_bytes,
+    read_and_parse,
     read_letter_file,
     reason,
 )
 from .identity import SharedRows, Stored, classify, stored_letters
+from .originals import keep_original
 from .results import FileResult, LoadSummary
 from .writer import LetterWriter
 
@@ -63,7 +64,7 @@ def load_letters(
     ``on_result`` is called once per file, in file order, as each batch is done.
     """
     summary = LoadSummary(dry_run=dry_run)
-    loader = Loader()
+    loader = Loader(dry_run=dry_run)
 
     def report(result: FileResult) -> None:
         summary.add(result)
@@ -136,8 +137,9 @@ def is_race(exc: DatabaseError) -> bool:
 class Loader:
     """One load: batch after batch, sharing what it has read of forces between them."""
 
-    def __init__(self):
+    def __init__(self, *, dry_run: bool = False):
         self.shared = SharedRows()
+        self.dry_run = dry_run
 
     def load_batch(
         self, batch: list[Pending | FileResult], report: Callable[[FileResult], None]
@@ -152,18 +154,19 @@ class Loader:
                 verdict = classify(item, by_source, by_sha)
                 if verdict is None:
                     try:
-                        item.text, item.parsed, item.decode_warnings = parse_bytes(
-                            item.data, source=item.path
-                        )
+                        item.document, item.parsed = read_and_parse(item.data, source=item.path)
                     except LetterParseError as exc:
                         verdict = FileResult(item.path, "failed", reason(exc))
                     else:
+                        item.text = item.document.text
+                        item.decode_warnings = item.document.warnings
+                        keep_original(item, dry_run=self.dry_run)
                         to_write.append(item)
                         # A later copy of these bytes in the batch is a duplicate of this one.
                         by_sha.setdefault(
                             item.sha256, Stored(None, item.source, item.sha256, PARSER_VERSION)
                         )
-                item.data = b""  # keep memory flat: the text is all we need from here
+                item.data = b""  # keep memory flat: the text (and the kept original) suffice
                 if verdict is not None:
                     results[id(item)] = verdict
         if to_write:

@@ -24,7 +24,7 @@ from letters.parsing.contract import (
     letter_entry,
 )
 
-from .files import iter_letter_files, parse_bytes, read_letter_file, reason
+from .files import iter_letter_files, read_and_parse, read_letter_file, reason
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,15 @@ def extract_letters(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction]:
             continue
         try:
             data = read_letter_file(source)
-            _, parsed, decode_warnings = parse_bytes(data, source=source)
+            document, parsed = read_and_parse(data, source=source)
         except LetterParseError as exc:
             yield Extraction(source, error=reason(exc))
             continue
         contract = parsed.to_contract(source=source, sha256=hashlib.sha256(data).hexdigest())
-        contract["warnings"] = [*contract["warnings"], *decode_warnings]
+        contract["warnings"] = [*contract["warnings"], *document.warnings]
+        # Added beside the contract's fields (additive): the format read and OCR, and what the
+        # file states about itself (a page's own dates, a PDF's creation date ...).
+        contract.update(document.to_contract())
         yield Extraction(source, letter=contract)
 
 
@@ -62,7 +65,7 @@ def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
     parser's ``to_contract`` builds it (letters.parsing.contract), from the rows' values.
     """
     inspection, person = letter.inspection, letter.commissioner
-    return letter_entry(
+    entry = letter_entry(
         source=letter.source,
         sha256=letter.sha256,
         date=letter.date,
@@ -95,3 +98,6 @@ def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
         warnings=letter.warnings,
         edited_fields=letter.edited_fields,
     )
+    # As the dry run adds them (Document.to_contract), from the row: what the file was read as.
+    entry.update(format=letter.format, ocr=letter.ocr, ocr_confidence=letter.ocr_confidence)
+    return entry

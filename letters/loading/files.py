@@ -1,17 +1,24 @@
-"""What the loader reads, and what it refuses: finding files, reading them, decoding and parsing.
+"""What the loader reads, and what it refuses: finding files, reading them, and parsing them.
 
-Files and folders are walked in sorted order (folders recursively, ``*.txt``, names starting
-with "." skipped), each file once however it is named.
+Files and folders are walked in sorted order (folders recursively: ``*.txt``, ``*.pdf``,
+``*.docx``, ``*.html`` and ``*.htm``, names starting with "." skipped), each file once however
+it is named. A file named on the command line is read whatever its name.
+
+Reading a file's bytes to text is letters.formats' job (PDF text layers, scans by OCR, Word,
+web pages, text); this module hands it the bytes and the parser its text.
 
 What is refused, and why (the file is named with the reason; nothing stored changes):
 - no such file, a folder symlink loop, not a regular file (a FIFO, a device), permission denied;
-- larger than ``MAX_FILE_BYTES``: letters are a few pages (the largest real ones are well under
-  1 MB), so a file this big is a mistake, a scan or an export, and parsing it would only slow
-  the batch and put megabytes of noise on a page;
-- empty, whitespace only, binary (PDF, images, archives, NUL bytes), undecodable text (the
-  parser's decoder says which; text decoded as Windows-1252 loads with a warning).
+- larger than its format's limit (``MAX_BYTES``): a letter's text is a few pages (the largest
+  real ones are well under 1 MB), so 5 MB of text is a mistake or an export; a web page carries
+  its markup (10 MB), a Word document its images (20 MB), a PDF its fonts and, for a scan, a
+  page image each (50 MB: twenty pages scanned at 300 dpi). The limit is the name's format's,
+  or the larger one of the format the bytes turn out to be (a PDF saved as ``.txt``);
+- what letters.formats refuses: empty, binary we do not read (images, old .doc), undecodable
+  text, encrypted, truncated or corrupt PDFs, a PDF over 100 pages, a scan where Tesseract is
+  missing, a .docx that is not a Word document, a web page with no main text ...
 
-No Django here: this module knows files and the parser, not the database.
+No Django here: this module knows files, the format readers and the parser, not the database.
 """
 
 from __future__ import annotations
@@ -21,11 +28,14 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from letters.parsing import LetterParseError, ParsedLetter, decode_letter, parse_letter
+from letters.formats import EXTENSIONS, Document, read_document, sniff_format
+from letters.formats.sniffing import format_by_name
+from letters.parsing import LetterParseError, ParsedLetter, parse_letter
 
 MB = 1024 * 1024
-# See the module docstring: letters are a few pages of text.
-MAX_FILE_BYTES = 5 * MB
+# See the module docstring: per format, what a letter in it can reasonably weigh.
+MAX_BYTES = {"txt": 5 * MB, "html": 10 * MB, "docx": 20 * MB, "pdf": 50 * MB}
+MAX_FILE_BYTES = MAX_BYTES["txt"]
 
 
 @dataclass(frozen=True)
@@ -48,13 +58,17 @@ class Pending:
     text: str = ""
     parsed: ParsedLetter | None = None
     decode_warnings: tuple[str, ...] = ()
+    # What letters.formats read: the format, OCR, what the file states about itself.
+    document: Document | None = None
+    # The original file's name in storage (letters.loading.originals), once it is kept.
+    original: str = ""
     # (sha256, parser_version) of the stored letter when this load looked, to tell a letter
     # another load rewrote meanwhile from one that still needs writing.
     stored: tuple[str, str] | None = None
 
 
 def iter_letter_files(paths: Iterable[str | os.PathLike]) -> Iterator[LetterFile]:
-    """Every file named, and every ``*.txt`` under every folder named, sorted, each once."""
+    """Every file named, and every letter file under every folder named, sorted, each once."""
     seen: set[str] = set()
     for given in paths:
         path = os.fspath(given)
@@ -82,7 +96,7 @@ def _walk(folder: str, ancestors: frozenset[str]) -> Iterator[LetterFile]:
     entries = [entry for entry in entries if not entry.name.startswith(".")]
     folders = [entry for entry in entries if _is_dir(entry)]
     for entry in entries:
-        if not _is_dir(entry) and entry.name.lower().endswith(".txt"):
+        if not _is_dir(entry) and os.path.splitext(entry.name)[1].lower() in EXTENSIONS:
             yield LetterFile(entry.path)
     for entry in folders:
         real = os.path.realpath(entry.path)
@@ -121,19 +135,31 @@ def read_letter_file(path: str) -> bytes:
         if not stat.S_ISREG(mode):
             what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
             raise LetterParseError(f"not a regular file: {what}", source=path)
+        limit = MAX_BYTES.get(format_by_name(path) or "txt", MAX_FILE_BYTES)
         try:
             # One byte over the limit is enough to know; a file growing meanwhile is caught too.
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
+            if len(data) > limit and (larger := _limit_of_bytes(data)) > limit:
+                data += handle.read(larger - len(data) + 1)
+                limit = larger
             size = max(len(data), os.fstat(fd).st_size)
         except OSError as exc:
             raise LetterParseError(
                 f"cannot read the file: {exc.strerror or exc}", source=path
             ) from exc
-    if size > MAX_FILE_BYTES:
+    if size > limit:
         raise LetterParseError(
-            f"too large: {size / MB:.1f} MB, the limit is {MAX_FILE_BYTES // MB} MB", source=path
+            f"too large: {size / MB:.1f} MB, the limit is {limit // MB} MB", source=path
         )
     return data
+
+
+def _limit_of_bytes(data: bytes) -> int:
+    """The size limit of the format the bytes are (a PDF named .txt may be a PDF's size)."""
+    try:
+        return MAX_BYTES[sniff_format(data[:4096])]
+    except LetterParseError:
+        return 0
 
 
 def normalise_source(path: str) -> str:
@@ -148,11 +174,11 @@ def normalise_source(path: str) -> str:
     return absolute.replace(os.sep, "/")
 
 
-def parse_bytes(data: bytes, *, source: str) -> tuple[str, ParsedLetter, tuple[str, ...]]:
-    """Decode and parse a file's bytes: (text, parsed letter, decoding warnings)."""
-    text, decode_warnings = decode_letter(data, source=source)
+def read_and_parse(data: bytes, *, source: str) -> tuple[Document, ParsedLetter]:
+    """Read a file's bytes as its format (letters.formats) and parse the text."""
+    document = read_document(data, name=source)
     try:
-        parsed = parse_letter(text, source=source)
+        parsed = parse_letter(document.text, source=source)
     except LetterParseError:
         raise
     except Exception as exc:
@@ -161,7 +187,7 @@ def parse_bytes(data: bytes, *, source: str) -> tuple[str, ParsedLetter, tuple[s
         raise LetterParseError(
             f"the parser failed: {type(exc).__name__}: {exc}", source=source
         ) from exc
-    return text, parsed, decode_warnings
+    return document, parsed
 
 
 def reason(exc: LetterParseError) -> str:

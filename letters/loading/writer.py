@@ -30,6 +30,7 @@ from .contract import stored_extraction
 from .corrections import Corrections
 from .files import Pending, value_of
 from .identity import SharedRows, commissioner_slug, inspection_identity
+from .originals import forget_original_after_commit
 from .results import FileResult
 
 GRADE_FIELDS = ("grade", "quote", "start", "end")
@@ -80,10 +81,13 @@ class LetterWriter:
         findings = list(letter.areas_for_improvement.all())
         if now != (item.sha256, PARSER_VERSION):
             self._keep_revision(letter, grades, findings)
+        replaced_original = letter.original.name
         self.prepare(letter)
         self._save_new_inspection(letter)
         if self.changed:
             letter.save(update_fields=[*self.changed, "updated_at"])
+        if replaced_original != letter.original.name:
+            forget_original_after_commit(replaced_original)
         self._sync_existing(letter, grades, findings)
         return self.result("updated")
 
@@ -151,6 +155,7 @@ class LetterWriter:
             "sha256": item.sha256,
             "parser_version": PARSER_VERSION,
             "text": item.text,
+            **self._document_values(),
             "date": value_of(parsed.date),
             "reference": value_of(parsed.reference) or "",
             "recipient_name": parsed.recipient.name if parsed.recipient else "",
@@ -159,6 +164,17 @@ class LetterWriter:
             "causes_of_concern_count": value_of(parsed.causes_of_concern_count),
             "areas_for_improvement_count": value_of(parsed.areas_for_improvement_count),
             "spans": self._spans(),
+        }
+
+    def _document_values(self) -> dict[str, Any]:
+        """The format read, OCR, and the original file kept (none for text given directly)."""
+        document = self.item.document
+        if document is None:  # store_letter: text with no file behind it
+            return {}
+        return {
+            "format": document.format,
+            "ocr_confidence": document.ocr_confidence if document.ocr else None,
+            "original": self.item.original,
         }
 
     def _warn_of_what_is_missing(self) -> None:

@@ -117,3 +117,13 @@ def test_the_letter_page_links_its_original_and_text_and_says_it_was_ocr(
     text_url = reverse("letters:letter_text", args=[letter.pk])
     assert f'<a href="{text_url}">The text as read from the PDF</a>' in page
     assert "read by OCR, 94% confidence" in page
+
+
+def test_the_admin_links_the_original_through_the_safe_view(admin_client):
+    letter = _with_original(builders.text_pdf(TEXT), "pdf", "kent.pdf")
+
+    page = admin_client.get(reverse("admin:letters_letter_change", args=[letter.pk]))
+
+    original_url = reverse("letters:letter_original", args=[letter.pk])
+    assert f'<a href="{original_url}">kent.pdf</a>' in page.content.decode()
+    assert b"/media/" not in page.content

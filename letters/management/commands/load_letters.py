@@ -1,11 +1,12 @@
-"""Load PCCs' letters from text files into the database.
+"""Load PCCs' letters from their files (text, PDF, Word, web pages) into the database.
 
-    python manage.py load_letters seeds/ more/letter.txt     # load (again: only changes)
+    python manage.py load_letters seeds/ more/letter.pdf     # load (again: only changes)
     python manage.py load_letters seeds/ -v 2                # one line per file
     python manage.py load_letters seeds/ --dry-run           # what would happen; stores nothing
     python manage.py load_letters seeds/ --dry-run --json    # the extraction contract's JSON
 
-Folders are read recursively (``*.txt``). The summary line counts files created, updated,
+Folders are read recursively (``*.txt``, ``*.pdf``, ``*.docx``, ``*.html``, ``*.htm``; see
+letters.formats and the README's "Formats and OCR"). The summary line counts files created, updated,
 unchanged, duplicates (the same bytes as a stored letter: nothing stored), failed, conflicts
 and letters stored with warnings; ``-v 2`` lists every file with its outcome and warnings.
 A file that cannot be read or is not a letter is named with the reason, the others still
@@ -27,7 +28,10 @@ PROGRESS_EVERY = 50
 
 
 class Command(BaseCommand):
-    help = "Load letters from text files and folders (recursively, *.txt) into the database."
+    help = (
+        "Load letters from files and folders (recursively: .txt, .pdf, .docx, .html, .htm) "
+        "into the database."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")

@@ -25,6 +25,7 @@ def _tesseract():
 SCANNED = [p for p in LETTER_PATHS if p.name.startswith(("pfcc-staffordshire", "pcc-kent"))]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.name)
 def test_a_scan_gives_the_same_force_date_and_grades_as_the_txt(path):
     text = letter_text(path)
@@ -40,6 +41,7 @@ def test_a_scan_gives_the_same_force_date_and_grades_as_the_txt(path):
     assert len(got["areas_for_improvement"]) == len(expected["areas_for_improvement"])
 
 
+@pytest.mark.slow
 def test_a_poor_scan_loads_with_a_warning_naming_its_confidence():
     from PIL import Image, ImageFilter
 

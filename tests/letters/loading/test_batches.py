@@ -84,9 +84,10 @@ def test_load_letters_bad_files_fail_by_name_and_the_rest_load(letters_dir):
         "blank.txt": "empty file (whitespace only)",
         "empty.txt": "empty file",
         "gone.txt": "cannot read the file: No such file or directory",
-        "image.txt": "not a text file: looks like a PNG image",
+        "image.txt": "not a format we read: looks like a PNG image (save a scanned letter as PDF)",
         "mangled.txt": "not a text file: invalid UTF-8 at byte 9",
-        "scan.txt": "not a text file: looks like a PDF file",
+        # Read as the PDF its bytes say it is, and this one is cut short.
+        "scan.txt": "truncated or corrupt PDF: no end-of-file marker (%%EOF) at the end",
     }
     assert (summary.created, summary.failed) == (5, 6)
     assert Letter.objects.count() == 5

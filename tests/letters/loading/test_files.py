@@ -146,12 +146,13 @@ REFUSED = [
     _bytes(
         "scan.txt",
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>",
-        "not a text file: looks like a PDF file",
+        # Read as the PDF its bytes say it is, and this one is cut short.
+        "truncated or corrupt PDF: no end-of-file marker (%%EOF) at the end",
     ),
     _bytes(
         "photo.txt",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-        "not a text file: looks like a PNG image",
+        "not a format we read: looks like a PNG image (save a scanned letter as PDF)",
     ),
     _late_nul,
     _huge,
@@ -191,7 +192,10 @@ def test_bad_input_refused_file_changes_nothing_stored(letters_dir, make):
     ("content", "reason"),
     [
         (b"", "empty file"),
-        (b"%PDF-1.4 replaced by a scan", "not a text file: looks like a PDF file"),
+        (
+            b"%PDF-1.4 replaced by a scan",
+            "truncated or corrupt PDF: no end-of-file marker (%%EOF) at the end",
+        ),
         (b"x" * (MAX_FILE_BYTES + 1), f"too large: 5.0 MB, the limit is {MAX_FILE_BYTES // MB} MB"),
     ],
     ids=["emptied", "pdf", "over-the-limit"],
