@@ -28,6 +28,15 @@ def letters_dir(tmp_path, seeds_dir) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_media_for_subprocesses(tmp_path_factory):
+    """Loads run as subprocesses (manage.py load_letters) keep originals in a temporary folder
+    too: they inherit this environment."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MEDIA_ROOT", str(tmp_path_factory.mktemp("media")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Original files stored by a test go to its own folder, never the developer's media/."""
