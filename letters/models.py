@@ -138,17 +138,18 @@ class Letter(Curated):
     def grade_summary_differences(self, grades):
         """Where the counts the letter states disagree with the grades it names.
 
-        Returns (grade key, label, stated count, named count) for every grade value either
-        side mentions whose counts differ; empty when the letter states no summary.
+        Returns (grade key, label, stated count, named count) for every grade value the letter
+        counts whose count differs from the grades it names. Only stated counts are compared:
+        a letter that counts "three outstanding and four good" says nothing about how many
+        adequate grades there were, so its adequate grades are no disagreement (a stated zero,
+        "no inadequate grades", is compared). Empty when the letter states no summary.
         """
-        if not self.grade_summary:
-            return []
+        stated = self.grade_summary or {}
         named = Counter(grade.grade for grade in grades)
-        keys = [key for key in vocab.GRADES if key in self.grade_summary or key in named]
         return [
-            (key, vocab.GRADE_LABELS[key], self.grade_summary.get(key, 0), named.get(key, 0))
-            for key in keys
-            if self.grade_summary.get(key, 0) != named.get(key, 0)
+            (key, vocab.GRADE_LABELS[key], stated[key], named.get(key, 0))
+            for key in vocab.GRADES
+            if key in stated and stated[key] != named.get(key, 0)
         ]
 
     @property

@@ -108,3 +108,23 @@ def test_letter_summary_differences_name_each_disagreement():
     differences = letter.grade_summary_differences(list(letter.grades.all()))
 
     assert differences == [("good", "Good", 2, 1)]
+
+
+def test_letter_summary_differences_leave_out_counts_the_letter_does_not_state():
+    # The letter counts outstanding and good grades only: its adequate grades are named, not
+    # counted, so they are no disagreement (an unstated count is unknown, not zero).
+    inspection = make_answered_inspection()
+    letter = inspection.letters.get()
+    make_grade(inspection=inspection, letter=letter, area="workforce", grade="adequate")
+    make_grade(inspection=inspection, letter=letter, area="use-of-resources", grade="adequate")
+
+    differences = letter.grade_summary_differences(list(letter.grades.all()))
+
+    assert differences == [("good", "Good", 2, 1)]
+
+
+def test_letter_summary_differences_compare_a_stated_zero():
+    letter = make_letter(grade_summary={"inadequate": 0, "good": 1})
+    named = [make_grade(letter=letter, grade="inadequate"), make_grade(letter=letter)]
+
+    assert letter.grade_summary_differences(named) == [("inadequate", "Inadequate", 0, 1)]

@@ -227,6 +227,18 @@ def test_inspection_detail_shows_summary_difference(client):
     assert "We have started recording it." in content
 
 
+def test_inspection_detail_compares_only_the_counts_the_letter_states(client):
+    inspection = make_answered_inspection()  # counts 1 outstanding and 2 good, names 1 and 1
+    letter = inspection.letters.get()
+    for area in ("workforce", "use-of-resources"):
+        make_grade(inspection=inspection, letter=letter, area=area, grade="adequate")
+
+    content = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert "Good: the letter counts 2, but names 1." in content
+    assert "Adequate: the letter counts" not in content
+
+
 def test_inspection_detail_without_grades_says_so(client):
     inspection = make_inspection()
 

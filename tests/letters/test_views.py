@@ -1,7 +1,7 @@
 import pytest
 
 from inspections.models import AreaForImprovement, Grade
-from tests.builders import make_answered_inspection, make_letter
+from tests.builders import make_answered_inspection, make_grade, make_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,17 @@ def test_letter_detail_shows_summary_disagreement(client):
     content = client.get(letter.get_absolute_url()).content.decode()
 
     assert "Good: the letter counts 2 but names 1." in content
+
+
+def test_letter_detail_compares_only_the_counts_the_letter_states(client):
+    inspection = make_answered_inspection()  # counts 1 outstanding and 2 good, names 1 and 1
+    letter = inspection.letters.get()
+    make_grade(inspection=inspection, letter=letter, area="workforce", grade="adequate")
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    assert "Good: the letter counts 2 but names 1." in content
+    assert "Adequate: the letter counts" not in content
 
 
 def test_letter_detail_unknown_is_404(client):
