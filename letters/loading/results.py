@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 from .corrections import Conflict
 
+# The summary names this many of the files loaded with warnings (with the first warning of
+# each) and counts the rest: enough to act on, short enough to read after a load of thousands.
+NAMED_WARNINGS = 10
+
 
 @dataclass(frozen=True)
 class FileError:
@@ -38,6 +42,8 @@ class LoadSummary:
     with_warnings: int = 0
     errors: list[FileError] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # The first NAMED_WARNINGS files with warnings, in file order: (source, their warnings).
+    warned: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -49,6 +55,8 @@ class LoadSummary:
             self.errors.append(FileError(result.source, result.detail))
         if result.warnings:
             self.with_warnings += 1
+            if len(self.warned) < NAMED_WARNINGS:
+                self.warned.append((result.source, result.warnings))
         self.conflicts.extend(result.conflicts)
 
     def __str__(self):

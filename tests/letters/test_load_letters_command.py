@@ -52,15 +52,47 @@ def bad_file(letters_dir):
     return path
 
 
-def test_load_letters_prints_a_summary(letters_dir):
+def test_load_letters_prints_a_summary_naming_the_files_with_warnings(letters_dir):
     stdout, stderr = run(letters_dir)
 
-    assert stdout == (
+    assert stdout.splitlines() == [
         "Loaded 5 files: 5 created, 0 updated, 0 unchanged, 0 duplicates, 0 failed, "
-        "0 conflicts, 2 with warnings.\n"
-    )
+        "0 conflicts, 2 with warnings.",
+        "Files with warnings (the first warning of each; -v 2 lists all):",
+        f"  {letters_dir / '001_439538cb42c9acce.txt'}: "
+        "summary counts 4 'good' grades but names 3 (and 1 more warning)",
+        f"  {letters_dir / '004_01382cee0f6da728.txt'}: "
+        "period inferred: a State of Policing report assesses the year before its release",
+    ]
     assert stderr == ""
     assert Letter.objects.count() == 5
+
+
+def test_load_letters_names_ten_files_with_warnings_and_counts_the_rest(letters_dir, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (letters_dir / "004_01382cee0f6da728.txt").read_text(encoding="utf-8")
+    for n in range(13):  # each copy differs, so none is a duplicate of another
+        (folder / f"letter-{n:02}.txt").write_text(f"{text}\nPostscript {n}.\n", encoding="utf-8")
+
+    stdout, _ = run(folder)
+
+    lines = stdout.splitlines()
+    assert lines[0].endswith(", 13 with warnings.")
+    named = [line for line in lines if line.startswith("  ") and "letter-" in line]
+    assert [line.split(": ", 1)[0].strip() for line in named] == [
+        str(folder / f"letter-{n:02}.txt") for n in range(10)
+    ]
+    assert all(line.endswith("assesses the year before its release") for line in named)
+    assert lines[-1] == "  … and 3 more files with warnings."
+
+
+def test_load_letters_dry_run_json_keeps_stdout_to_the_document(letters_dir):
+    stdout, stderr = run(letters_dir, dry_run=True, json=True)
+
+    document = json.loads(stdout)  # the files with warnings are not named on stdout
+    assert len(document["letters"]) == 5 and document["errors"] == []
+    assert "Files with warnings" not in stdout + stderr
 
 
 def test_load_letters_again_reports_unchanged(letters_dir):
@@ -80,6 +112,7 @@ def test_load_letters_verbosity_2_lists_each_file(letters_dir):
     # Each letter's warnings follow its line.
     summary_seed = lines.index(f"created: {letters_dir / '001_439538cb42c9acce.txt'}")
     assert lines[summary_seed + 1] == "  warning: summary counts 4 'good' grades but names 3"
+    assert "Files with warnings" not in stdout  # listed with each file already
 
 
 def test_load_letters_verbosity_0_prints_nothing(letters_dir):
@@ -107,9 +140,9 @@ def test_load_letters_missing_path_is_a_failure(tmp_path):
 def test_load_letters_dry_run_writes_nothing(letters_dir):
     stdout, _ = run(letters_dir, dry_run=True)
 
-    assert stdout == (
+    assert stdout.splitlines()[0] == (
         "Dry run, nothing stored: would load 5 files: "
-        "5 created, 0 updated, 0 unchanged, 0 duplicates, 0 failed, 0 conflicts, 2 with warnings.\n"
+        "5 created, 0 updated, 0 unchanged, 0 duplicates, 0 failed, 0 conflicts, 2 with warnings."
     )
     assert Letter.objects.count() == 0
 

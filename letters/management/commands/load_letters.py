@@ -8,7 +8,9 @@
 Folders are read recursively (``*.txt``, ``*.pdf``, ``*.docx``, ``*.html``, ``*.htm``; see
 letters.formats and the README's "Formats and OCR"). The summary line counts files created, updated,
 unchanged, duplicates (the same bytes as a stored letter: nothing stored), failed, conflicts
-and letters stored with warnings; ``-v 2`` lists every file with its outcome and warnings.
+and letters stored with warnings, then names up to ten of the files with warnings, each with
+its first warning, and counts the rest; ``-v 2`` lists every file with its outcome and all its
+warnings instead.
 A file that cannot be read or is not a letter is named with the reason, the others still
 load, and the command exits with status 1 (from ``call_command`` it raises CommandError
 carrying the summary); duplicates, warnings and conflicts leave the status 0. Corrections made
@@ -128,10 +130,27 @@ class Command(BaseCommand):
         prefix = "Dry run, nothing stored: would load" if summary.dry_run else "Loaded"
         style = self.style.ERROR if summary.failed else self.style.SUCCESS
         self.stdout.write(style(f"{prefix} {summary}."))
+        if verbosity == 1 and summary.warned:
+            # -v 2 listed every file's warnings already.
+            self._write_warned(summary)
+
+    def _write_warned(self, summary: LoadSummary) -> None:
+        self.stdout.write(
+            self.style.WARNING("Files with warnings (the first warning of each; -v 2 lists all):")
+        )
+        for source, warnings in summary.warned:
+            more = f" (and {_count(len(warnings) - 1, 'more warning')})" if len(warnings) > 1 else ""
+            self.stdout.write(f"  {source}: {warnings[0]}{more}")
+        if rest := summary.with_warnings - len(summary.warned):
+            self.stdout.write(f"  … and {_count(rest, 'more file')} with warnings.")
 
 
 def _files(count: int) -> str:
-    return f"{count} file" if count == 1 else f"{count} files"
+    return _count(count, "file")
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dumps(value) -> str:
