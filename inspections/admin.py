@@ -89,12 +89,12 @@ class CommissionerAdmin(CuratedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Inspection)
 class InspectionAdmin(CuratedAdminMixin, admin.ModelAdmin):
-    list_display = ("__str__", "force", "kind", "period", "published", "edited_fields")
-    list_filter = ("kind", "period", "force")
+    list_display = ("__str__", "force", "kind", "period", "cycle", "published", "edited_fields")
+    list_filter = ("kind", "cycle", "force")
     list_select_related = ("force",)
     search_fields = ("title", "period", "force__name")
     date_hierarchy = "published"
-    readonly_fields = ("natural_key", *CURATED_READONLY)
+    readonly_fields = ("cycle", "natural_key", *CURATED_READONLY)
     inlines = [GradeInline, AreaForImprovementInline]
 
 

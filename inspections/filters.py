@@ -9,13 +9,14 @@ from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
 
 
-def _periods():
-    return (
-        Inspection.objects.exclude(period="")
-        .order_by("-period")
-        .values_list("period", "period")
-        .distinct()
-    )
+def _cycles():
+    """The cycles inspections are grouped by (Inspection.cycle), newest first.
+
+    Letters name one cycle several ways ("2023/24", "2023-2025"); the filter offers the cycle
+    once, and the tables show each letter's own wording beside it.
+    """
+    cycles = Inspection.objects.exclude(cycle="").order_by("-cycle").values_list("cycle", flat=True)
+    return [(cycle, vocab.cycle_label(cycle)) for cycle in cycles.distinct()]
 
 
 class ForceFilter(django_filters.FilterSet):
@@ -60,13 +61,13 @@ class InspectionFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=vocab.INSPECTION_KINDS, empty_label="Any kind", widget=PlainSelect
     )
-    period = django_filters.ChoiceFilter(
-        choices=_periods, empty_label="Any period", widget=PlainSelect
+    cycle = django_filters.ChoiceFilter(
+        choices=_cycles, label="Cycle", empty_label="Any cycle", widget=PlainSelect
     )
 
     class Meta:
         model = Inspection
-        fields = ["force", "kind", "period"]
+        fields = ["force", "kind", "cycle"]
 
 
 class FindingFilter(django_filters.FilterSet):
@@ -83,10 +84,11 @@ class FindingFilter(django_filters.FilterSet):
         empty_label="Any kind",
         widget=PlainSelect,
     )
-    period = django_filters.ChoiceFilter(
-        field_name="inspection__period",
-        choices=_periods,
-        empty_label="Any period",
+    cycle = django_filters.ChoiceFilter(
+        field_name="inspection__cycle",
+        choices=_cycles,
+        label="Cycle",
+        empty_label="Any cycle",
         widget=PlainSelect,
     )
     kind = django_filters.ChoiceFilter(
@@ -109,7 +111,7 @@ class FindingFilter(django_filters.FilterSet):
 
     class Meta:
         model = AreaForImprovement
-        fields = ["force", "inspection_kind", "period", "kind", "status", "commissioner", "words"]
+        fields = ["force", "inspection_kind", "cycle", "kind", "status", "commissioner", "words"]
 
     def filter_words(self, queryset, name, value):
         return queryset.filter(Q(text__icontains=value) | Q(response__icontains=value))

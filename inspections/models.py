@@ -225,11 +225,17 @@ class Inspection(Curated):
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="inspections")
     kind = models.CharField(max_length=40, choices=Kind.choices)
     title = models.CharField(max_length=500, blank=True)
-    period = models.CharField(max_length=10, blank=True, help_text="YYYY or YYYY/YY")
+    period = models.CharField(
+        max_length=10, blank=True, help_text="As the letters write it: YYYY or YYYY/YY"
+    )
+    # The period as the framework's cycle, for grouping and filtering ("2023/24" and
+    # "2023-2025" are both "2023-25"): vocabulary.cycle_for, worked out on every save.
+    cycle = models.CharField(max_length=20, blank=True, editable=False, db_index=True)
     published = models.DateField(null=True, blank=True)
     # Which inspection a letter answers is identified by force, kind and the best stated
-    # identifier (period, else publication date, else the letter's month), so a reload or a
-    # second letter about it finds the same row instead of creating another.
+    # identifier (publication date, else cycle, else the letter's month), so a reload or a
+    # second letter about it finds the same row instead of creating another
+    # (letters/loading/identity.py).
     natural_key = models.CharField(max_length=100, editable=False)
 
     objects = InspectionQuerySet.as_manager()
@@ -244,6 +250,46 @@ class Inspection(Curated):
 
     def __str__(self):
         return self.title or f"{self.force} {self.get_kind_display()} {self.period}".strip()
+
+    def save(self, *args, **kwargs):
+        # The cycle follows the period, kind and date wherever they are changed: the admin, the
+        # loader's fill-ins. (Bulk creation skips save(): the loader calls refresh_cycle.)
+        self.refresh_cycle()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"kind", "period", "published"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "cycle"}
+        super().save(*args, **kwargs)
+
+    def refresh_cycle(self) -> bool:
+        """Set ``cycle`` from the kind, period and publication date; whether it changed."""
+        cycle = self.cycle_of(self.kind, self.period, self.published)
+        changed, self.cycle = cycle != self.cycle, cycle
+        return changed
+
+    @staticmethod
+    def cycle_of(kind: str, period: str, published: dt.date | None) -> str:
+        """vocabulary.cycle_for, for code that reads the vocabulary through the models."""
+        return vocab.cycle_for(kind, period, published)
+
+    def others_of_its_cycle(self):
+        """Other inspections of this force, kind and cycle: reports that letters naming the
+        period alone cannot tell apart (their publication dates can)."""
+        if not self.cycle:
+            return Inspection.objects.none()
+        same = Inspection.objects.filter(force=self.force_id, kind=self.kind, cycle=self.cycle)
+        return same.exclude(pk=self.pk)
+
+    @property
+    def cycle_label(self) -> str:
+        return vocab.cycle_label(self.cycle)
+
+    @property
+    def period_as_written(self) -> str:
+        """The letters' wording of the period where it says more than the cycle's label
+        ("2023/24" of cycle 2023-25), else "": tables show it beside the cycle."""
+        if not self.period or self.period.replace("/", "-") == self.cycle:
+            return ""
+        return self.period
 
     def get_absolute_url(self):
         return reverse("inspections:inspection_detail", args=[self.pk])

@@ -112,7 +112,8 @@ class InspectionTable(tables.Table):
     )
     force = tables.Column(linkify=True, order_by=then_pk("force__name"))
     kind = tables.Column(order_by=then_pk("kind"))
-    period = tables.Column(order_by=then_pk("period"), default="—")
+    # Grouped and sorted by cycle; the cell adds the letters' own wording where it differs.
+    cycle = tables.Column(order_by=then_pk("cycle", "period"), default="—")
     grade_count = tables.Column(
         order_by=then_pk("grade_count"), verbose_name="Grades", attrs={"td": {"class": "num"}}
     )
@@ -125,7 +126,7 @@ class InspectionTable(tables.Table):
 
     class Meta:
         model = Inspection
-        fields = ("published", "title", "force", "kind", "period")
+        fields = ("published", "title", "force", "kind", "cycle")
         empty_text = "No inspections match these filters."
         attrs = {"class": "data-table"}
         template_name = "includes/tables/inspections.html"

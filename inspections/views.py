@@ -4,12 +4,12 @@ Each page reads through named QuerySet methods with their joins built in, so the
 queries per page is fixed whatever the number of forces, letters or grades (tests pin it).
 """
 
-from django.db.models import Count, Max
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from letters.models import Letter
+from letters.models import FILING_NOTE, Letter
 from pccsite.listing import ListingView
 
 from . import charts
@@ -84,14 +84,17 @@ def commissioner_detail(request, slug):
 def inspection_detail(request, pk):
     inspection = get_object_or_404(Inspection.objects.with_force(), pk=pk)
     grades = list(inspection.grades.dated().select_related("letter").defer("letter__text"))
-    letters = list(inspection.letters.listing().latest_first())
+    letters = list(_answering(inspection))
     findings = list(inspection.areas_for_improvement.select_related("letter").defer("letter__text"))
+    same_cycle = list(inspection.others_of_its_cycle().order_by("published", "pk"))
     context = {
         "inspection": inspection,
         "framework": vocab.framework_for(inspection.published),
         "grades": grades,
         "letters": letters,
         "summaries": [(letter, _summary_check(letter, grades)) for letter in letters],
+        "same_cycle": same_cycle,
+        "filing": _filing_notes(letters, same_cycle),
         "afis": [f for f in findings if f.kind == AreaForImprovement.Kind.AFI],
         "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
     }
@@ -189,6 +192,35 @@ def _term(commissioner):
         return None
     label = f"{commissioner.name}: letters in office"
     return charts.Shade(commissioner.first_letter, commissioner.last_letter, label)
+
+
+def _answering(inspection):
+    """The letters answering an inspection, with their load warnings (the notes on which
+    inspection each was filed under are among them) and whether each states the report's
+    publication date (a span the loader keeps only for words it read)."""
+    states_date = ExpressionWrapper(
+        Q(spans__has_key="inspection.published"), output_field=BooleanField()
+    )
+    letters = inspection.letters.listing().defer(None).defer("text", "spans")
+    return letters.annotate(states_published=states_date).latest_first()
+
+
+def _filing_notes(letters, same_cycle):
+    """(letter, notes) for each letter whose inspection is in doubt: the loader's notes, or,
+    for a letter that names the period alone while other reports of the cycle are stored,
+    that it may answer one of those instead (a person who filed it settled that)."""
+    filing = []
+    for letter in letters:
+        notes = [note.removeprefix(FILING_NOTE) for note in letter.filing_notes]
+        settled = "inspection" in letter.edited_fields
+        if not notes and same_cycle and not letter.states_published and not settled:
+            notes = [
+                "it names the period but not when the report was published, so it may "
+                "answer another inspection of this cycle"
+            ]
+        if notes:
+            filing.append((letter, notes))
+    return filing
 
 
 def _summary_check(letter, grades):

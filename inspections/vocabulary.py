@@ -8,6 +8,7 @@ are the names letterheads and letters use for a force's area.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 
@@ -367,6 +368,18 @@ class Framework:
     label: str
     starts: dt.date  # first publication date that belongs to it
     scale: tuple[str, ...]
+    # The cycle key of an integrated framework (see cycle_for); "" for the 2014-17 pillar
+    # reports, each of which belongs to its own year.
+    cycle: str = ""
+
+    @property
+    def years(self) -> range:
+        """The first years of the periods that name this framework's cycle ("2023/24" and
+        "2023-2025" both start in 2023, so 2023-25's years are 2023 to 2025)."""
+        if not self.cycle:
+            return range(0)
+        first, last = self.cycle.split("-")
+        return range(int(first), int(first[:2] + last) + 1)
 
 
 FOUR_POINT = ("outstanding", "good", "requires-improvement", "inadequate")
@@ -377,10 +390,26 @@ FRAMEWORKS: tuple[Framework, ...] = (
         "peel-2014-17", "PEEL 2014–17 pillars (4-point scale)", dt.date(2014, 1, 1), FOUR_POINT
     ),
     Framework(
-        "peel-2018-19", "PEEL 2018/19 integrated (4-point scale)", dt.date(2018, 9, 1), FOUR_POINT
+        "peel-2018-19",
+        "PEEL 2018/19 integrated (4-point scale)",
+        dt.date(2018, 9, 1),
+        FOUR_POINT,
+        cycle="2018-19",
     ),
-    Framework("peel-2021-22", "PEEL 2021/22 (5-point scale)", dt.date(2021, 6, 1), FIVE_POINT),
-    Framework("peel-2023-25", "PEEL 2023–25 (5-point scale)", dt.date(2023, 6, 1), FIVE_POINT),
+    Framework(
+        "peel-2021-22",
+        "PEEL 2021/22 (5-point scale)",
+        dt.date(2021, 6, 1),
+        FIVE_POINT,
+        cycle="2021-22",
+    ),
+    Framework(
+        "peel-2023-25",
+        "PEEL 2023–25 (5-point scale)",
+        dt.date(2023, 6, 1),
+        FIVE_POINT,
+        cycle="2023-25",
+    ),
 )
 
 
@@ -393,6 +422,60 @@ def framework_for(when: dt.date | None) -> Framework | None:
         if when >= framework.starts:
             current = framework
     return current
+
+
+# --- cycles ---------------------------------------------------------------------------------
+#
+# Letters name one cycle several ways: "PEEL 2023/24", "PEEL 2023-2025" and "2023/25" are all
+# the 2023-25 framework; "PEEL 2021" of a 2021/22 report is 2021/22. The letter's own wording
+# is kept (Inspection.period); the cycle (Inspection.cycle) is what pages group and filter by.
+#
+# Cycle keys are URL-safe, so they can name pages (/peel/<cycle>/) and filter values:
+# - "2018-19", "2021-22", "2023-25": the integrated PEEL frameworks (Framework.cycle), for
+#   PEEL and regional serious and organised crime inspections whose period falls in them;
+# - "2014" ... "2017": a year of the pillar reports (each pillar report belongs to one year);
+# - any other period as its first year, or "YYYY-YY" for a span: "2020" (a crime data
+#   integrity inspection), "2013-14" (a State of Policing assessment);
+# - a period nobody could read as years ("2023 revisit", typed in the admin) as a slug of its
+#   words, lower case, hyphenated.
+# Every key matches CYCLE_PATTERN. An inspection with no period has no cycle ("") unless it is
+# an integrated PEEL inspection with a publication date, whose framework names its cycle.
+
+CYCLE_PATTERN = r"[0-9a-z]+(?:-[0-9a-z]+)*"
+# The kinds whose periods are PEEL cycles. Regional serious and organised crime inspections
+# ran inside PEEL and letters give them its periods.
+CYCLE_KINDS = ("peel", "serious-organised-crime")
+PILLAR_YEARS = range(2014, 2018)
+
+_PERIOD_RE = re.compile(r"(?P<first>(?:19|20)\d\d)(?:\s*[/\-–—]\s*(?P<second>\d\d(?:\d\d)?))?")
+
+
+def cycle_for(kind: str, period: str, published: dt.date | None = None) -> str:
+    """The cycle key (see above) of an inspection of ``kind`` whose letters name ``period``."""
+    period = (period or "").strip()
+    if not period:
+        framework = framework_for(published) if kind == "peel" else None
+        return framework.cycle if framework else ""
+    match = _PERIOD_RE.fullmatch(period)
+    if match is None:
+        return re.sub(r"[^0-9a-z]+", "-", period.lower()).strip("-")
+    first = int(match.group("first"))
+    pillar = kind.startswith("peel-")
+    if kind in CYCLE_KINDS:
+        framework = next((f for f in FRAMEWORKS if first in f.years), None)
+        if framework is not None:
+            return framework.cycle
+    if (pillar or kind in CYCLE_KINDS) and first in PILLAR_YEARS:
+        return str(first)
+    second = match.group("second")
+    return f"{first}-{second[-2:]}" if second and not pillar else str(first)
+
+
+def cycle_label(cycle: str) -> str:
+    """A cycle key as pages write it: "2023-25" is "2023–25" (an en dash), "2016" stays."""
+    if re.fullmatch(r"\d{4}-\d\d", cycle):
+        return cycle.replace("-", "–")
+    return cycle
 
 
 @dataclass(frozen=True)

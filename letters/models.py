@@ -9,6 +9,10 @@ from django.urls import reverse
 from inspections import vocabulary as vocab
 from pccsite.db import Curated
 
+# Load warnings about which inspection a letter was filed under begin with this; the
+# inspection page shows them beside the letter (letters/loading/identity.py writes them).
+FILING_NOTE = "Which inspection: "
+
 
 class LetterQuerySet(models.QuerySet):
     def with_context(self):
@@ -151,6 +155,11 @@ class Letter(Curated):
             for key in vocab.GRADES
             if key in stated and stated[key] != named.get(key, 0)
         ]
+
+    @property
+    def filing_notes(self):
+        """The load's notes on which inspection this letter answers (see FILING_NOTE)."""
+        return [note for note in self.warnings or [] if note.startswith(FILING_NOTE)]
 
     @property
     def grade_summary_items(self):

@@ -8,11 +8,19 @@
 - Force: by the canonical name the parser returns (rows come from the data migration).
 - Commissioner: by (name, force); the slug is the slugified name, plus the force's slug on a
   collision.
-- Inspection: by (force, kind, natural_key), where natural_key is the period when the letter
-  states one, else the publication date (ISO), else ``letter-YYYY-MM`` from the letter's own
-  date, else ``file-<file name>``. An existing inspection of the same force and kind with the
-  same period or publication date is reused, so letters that identify one report differently
-  still meet.
+- Inspection: by force and kind, then the publication date when the letter states one: two
+  letters about one force, kind and period that state publication dates months apart answer
+  two reports, not one. A row with that date is the one; else, within the letter's cycle
+  (Inspection.cycle), a row published within SAME_REPORT_WITHIN of it (the letters disagree by
+  days: a note says so) or one with no date yet (the date is filled in). A letter that states
+  the period but no date answers the one row of that cycle, or, when there are several, the
+  likeliest (the latest published before the letter), with a note naming the others. The row
+  created for a letter has natural_key = the publication date (ISO), else the cycle, else
+  ``letter-YYYY-MM`` from the letter's own date, else ``file-<file name>``; a row with the
+  letter's natural_key is found whatever else changed (a person corrected its date).
+
+Notes about which inspection a letter was filed under start with FILING_NOTE
+(letters.models): they are load warnings, and the inspection page shows them.
 
 A batch reads the letters it may be in one query, and the commissioners and inspections its
 letters name in one query each (SharedRows), rather than one query per file.
@@ -20,16 +28,16 @@ letters name in one query each (SharedRows), rather than one query per file.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 from django.utils.text import slugify
 
 from inspections.models import Commissioner, Force, Inspection
-from letters.models import Letter
+from letters.models import FILING_NOTE, Letter
 from letters.parsing import PARSER_VERSION
 
 from .files import Pending, value_of
@@ -106,9 +114,7 @@ class SharedRows:
         forces = self.forces
         people: set[tuple[str, int]] = set()
         pairs: set[tuple[int, str]] = set()
-        keys: set[str] = set()
-        periods: set[str] = set()
-        dates: set = set()
+        identities: list[InspectionIdentity] = []
         for item in items:
             force = forces.get(value_of(item.parsed.force))
             if force is None:
@@ -117,16 +123,11 @@ class SharedRows:
                 people.add((item.parsed.commissioner.name, force.pk))
             if (parsed := item.parsed.inspection) is not None:
                 pairs.add((force.pk, parsed.kind))
-                key, period, published = inspection_identity(item, parsed)
-                keys.add(key)
-                if period:
-                    periods.add(period)
-                if published:
-                    dates.add(published)
+                identities.append(inspection_identity(item, parsed))
         if people:
             self._prefetch_commissioners(people)
         if pairs:
-            self._prefetch_inspections(pairs, keys, periods, dates)
+            self._prefetch_inspections(pairs, identities)
 
     def _prefetch_commissioners(self, people: set[tuple[str, int]]) -> None:
         self.commissioners = dict.fromkeys(people)
@@ -138,10 +139,9 @@ class SharedRows:
             if key in self.commissioners:
                 self.commissioners[key] = commissioner
 
-    def _prefetch_inspections(self, pairs, keys, periods, dates) -> None:
-        identity = Q(natural_key__in=keys) | Q(period__in=periods) | Q(published__in=dates)
+    def _prefetch_inspections(self, pairs, identities: list[InspectionIdentity]) -> None:
         found = Inspection.objects.filter(
-            identity,
+            _candidates(identities),
             force_id__in={pk for pk, _ in pairs},
             kind__in={kind for _, kind in pairs},
         ).order_by("pk")
@@ -160,30 +160,21 @@ class SharedRows:
     def add_commissioner(self, commissioner: Commissioner) -> None:
         self.commissioners[(commissioner.name, commissioner.force_id)] = commissioner
 
-    def inspection(self, force: Force, kind: str, natural_key: str, period: str, published):
-        pair = (force.pk, kind)
+    def inspection(
+        self, force: Force, identity: InspectionIdentity
+    ) -> tuple[Inspection | None, list[str]]:
+        """The stored (or batch-created) inspection the letter answers, or None; and notes
+        about the choice (see the module docstring)."""
+        pair = (force.pk, identity.kind)
         if pair in self.inspection_keys:
             candidates = self.inspections.get(pair, [])
         else:
-            identity = Q(natural_key=natural_key)
-            if period:
-                identity |= Q(period=period)
-            if published:
-                identity |= Q(published=published)
             candidates = list(
-                Inspection.objects.filter(identity, force=force, kind=kind).order_by("pk")
+                Inspection.objects.filter(
+                    _candidates([identity]), force=force, kind=identity.kind
+                ).order_by("pk")
             )
-        exact = next((row for row in candidates if row.natural_key == natural_key), None)
-        if exact is not None or not (period or published):
-            return exact
-        return next(
-            (
-                row
-                for row in candidates
-                if (period and row.period == period) or (published and row.published == published)
-            ),
-            None,
-        )
+        return choose_inspection(candidates, identity)
 
     def add_inspection(self, inspection: Inspection) -> None:
         pair = (inspection.force_id, inspection.kind)
@@ -194,21 +185,100 @@ class SharedRows:
         return [row for rows in self.inspections.values() for row in rows if row.pk is None]
 
 
-def inspection_identity(item: Pending, parsed) -> tuple[str, str, Any]:
-    """(natural_key, period, published) of the inspection a letter answers."""
+# Two letters about one report may state its publication date a few days apart (one gives the
+# day the embargo lifted). Within one cycle HMICFRS does not publish two reports of one kind
+# about a force this close together, so dates this close are one report, and the note says so.
+SAME_REPORT_WITHIN = dt.timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class InspectionIdentity:
+    """What a letter says about which inspection it answers."""
+
+    kind: str
+    natural_key: str  # of the row created for it
+    period: str  # as the letter names it ("" if it does not)
+    cycle: str  # Inspection.cycle of that period
+    published: dt.date | None  # as the letter states it
+    letter_date: dt.date | None
+
+
+def inspection_identity(item: Pending, parsed) -> InspectionIdentity:
     period = value_of(parsed.period) or ""
     published = value_of(parsed.published)
     letter_date = value_of(item.parsed.date)
+    # A period the parser inferred (no span) helps find a row but does not name a new one.
     stated_period = period if parsed.period and parsed.period.start >= 0 else ""
-    if stated_period:
-        natural_key = stated_period
-    elif published:
+    if published:
         natural_key = published.isoformat()
+    elif stated_period:
+        natural_key = Inspection.cycle_of(parsed.kind, stated_period, None)
     elif letter_date:
         natural_key = f"letter-{letter_date:%Y-%m}"
     else:
         natural_key = f"file-{slugify(os.path.basename(item.source))}"[:100]
-    return natural_key, period, published
+    cycle = Inspection.cycle_of(parsed.kind, period, published)
+    return InspectionIdentity(parsed.kind, natural_key, period, cycle, published, letter_date)
+
+
+def _candidates(identities: list[InspectionIdentity]) -> Q:
+    """The rows (of the letters' forces and kinds) that choose_inspection may pick from."""
+    keys = {identity.natural_key for identity in identities}
+    cycles = {identity.cycle for identity in identities if identity.cycle}
+    dates = {identity.published for identity in identities if identity.published}
+    return Q(natural_key__in=keys) | Q(cycle__in=cycles) | Q(published__in=dates)
+
+
+def choose_inspection(
+    candidates: list[Inspection], identity: InspectionIdentity
+) -> tuple[Inspection | None, list[str]]:
+    """The row among ``candidates`` (one force and kind, oldest first) that the letter
+    answers, or None for a new one; and notes about the choice, for the load's warnings."""
+    exact = next((row for row in candidates if row.natural_key == identity.natural_key), None)
+    same_cycle = [row for row in candidates if identity.cycle and row.cycle == identity.cycle]
+    published = identity.published
+    if published:
+        same_day = next((row for row in candidates if row.published == published), None)
+        if same_day is not None:
+            return same_day, []
+        near = [
+            row
+            for row in same_cycle
+            if row.published and abs(row.published - published) <= SAME_REPORT_WITHIN
+        ]
+        if near:
+            row = min(near, key=lambda row: abs(row.published - published))
+            return row, [
+                f"{FILING_NOTE}the letter says the report was published on {_day(published)}, "
+                f"the stored inspection of that cycle on {_day(row.published)}: filed as one "
+                "report"
+            ]
+        undated = next((row for row in same_cycle if row.published is None), None)
+        return undated or exact, []
+    if len(same_cycle) > 1:
+        return _likeliest(same_cycle, identity)
+    return (same_cycle[0] if same_cycle else exact), []
+
+
+def _likeliest(rows: list[Inspection], identity: InspectionIdentity):
+    """A letter naming the period alone answers one of several reports of that cycle: the
+    latest published before the letter (a letter answers a published report), else the first."""
+    dated = sorted((row for row in rows if row.published), key=lambda row: row.published)
+    letter_date = identity.letter_date
+    before = [row for row in dated if letter_date and row.published <= letter_date]
+    chosen = before[-1] if before else (dated[0] if dated else rows[0])
+    why = "the latest published before the letter" if before else "the earliest"
+    dates = ", ".join(_day(row.published) if row.published else "date not stated" for row in rows)
+    return chosen, [
+        f"{FILING_NOTE}the letter names the period {identity.period or identity.cycle} but not "
+        f"when the report was published, and {len(rows)} inspections of that cycle are stored "
+        f"(published {dates}): filed under the one published "
+        f"{_day(chosen.published) if chosen.published else 'on a date not stated'}, {why}"
+    ]
+
+
+def _day(when: dt.date) -> str:
+    return f"{when.day} {when:%B %Y}"
 
 
 def commissioner_slug(name: str, force: Force) -> str:

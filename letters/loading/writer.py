@@ -287,23 +287,26 @@ class LetterWriter:
         parsed = self.parsed.inspection
         if parsed is None or force is None:
             return None
-        natural_key, period, published = inspection_identity(self.item, parsed)
+        identity = inspection_identity(self.item, parsed)
         title = value_of(parsed.title) or ""
-        inspection = self.shared.inspection(force, parsed.kind, natural_key, period, published)
+        inspection, notes = self.shared.inspection(force, identity)
+        self.warnings.extend(notes)
         if inspection is None:
             if not create:
+                period = identity.period
                 return Inspection(force=force, kind=parsed.kind, title=title, period=period)
             inspection = Inspection(
                 force=force,
                 kind=parsed.kind,
-                natural_key=natural_key,
+                natural_key=identity.natural_key,
                 title=title,
-                period=period,
-                published=published,
+                period=identity.period,
+                published=identity.published,
             )
+            inspection.refresh_cycle()  # created in bulk, without save()
             self.shared.add_inspection(inspection)
             return inspection
-        self._fill_in(inspection, title=title, period=period, published=published)
+        self._fill_in(inspection, title=title, period=identity.period, published=identity.published)
         return inspection
 
     def _fill_in(self, inspection: Inspection, **values) -> None:
@@ -322,7 +325,9 @@ class LetterWriter:
                 setattr(inspection, name, value)
                 changed.append(name)
         if changed and inspection.pk is not None:
-            inspection.save(update_fields=[*changed, "updated_at"])
+            inspection.save(update_fields=[*changed, "updated_at"])  # save() adds the cycle
+        elif changed:
+            inspection.refresh_cycle()
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -128,3 +128,14 @@ def test_letter_summary_differences_compare_a_stated_zero():
     named = [make_grade(letter=letter, grade="inadequate"), make_grade(letter=letter)]
 
     assert letter.grade_summary_differences(named) == [("inadequate", "Inadequate", 0, 1)]
+
+
+def test_inspection_cycle_follows_its_period_on_every_save():
+    inspection = make_inspection(period="2021/22")
+    assert inspection.cycle == "2021-22"
+
+    inspection.period = "2023/24"
+    inspection.save(update_fields=["period"])  # as the loader fills in, and the admin saves
+
+    inspection.refresh_from_db()
+    assert (inspection.period, inspection.cycle) == ("2023/24", "2023-25")

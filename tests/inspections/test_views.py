@@ -1,5 +1,7 @@
 """The dashboard pages: what they show, their empty states and their pinned query counts."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -43,9 +45,9 @@ QUERY_COUNTS = {
     "commissioner_list": 3,  # force choices, count, page
     "commissioner_detail": 4,  # commissioner with counts, letters, answered and force grades,
     # findings
-    "inspection_list": 4,  # force choices, period choices, count, page
-    "inspection_detail": 4,  # inspection, grades, letters, findings
-    "finding_list": 5,  # force, period and commissioner choices, count, page
+    "inspection_list": 4,  # force choices, cycle choices, count, page
+    "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
+    "finding_list": 5,  # force, cycle and commissioner choices, count, page
     "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
 }
@@ -270,6 +272,65 @@ def test_inspection_list_filters_by_kind(client):
     response = client.get(reverse("inspections:inspection_list"), {"kind": "thematic"})
 
     assert [i.title for i in response.context["table"].data] == ["Vetting"]
+
+
+def test_inspection_and_finding_lists_group_periods_by_cycle(client):
+    written_two_ways = [
+        make_answered_inspection(period="2023/24", published=dt.date(2024, 3, 7)),
+        make_answered_inspection(period="2023/25", published=dt.date(2025, 3, 7)),
+    ]
+    earlier = make_answered_inspection(period="2021/22", published=dt.date(2022, 4, 1))
+    url = reverse("inspections:inspection_list")
+
+    page = client.get(url)
+    by_cycle = client.get(url, {"cycle": "2023-25"})
+    findings = client.get(reverse("inspections:finding_list"), {"cycle": "2023-25"})
+
+    content = page.content.decode()
+    assert '<option value="2023-25">2023–25</option><option value="2021-22">2021–22</option>' in (
+        content
+    )
+    # The cycle, then the letters' own wording where it says something else.
+    assert '2023–25 <span class="muted">(“2023/24” in the letters)</span>' in content
+    assert content.count("2023–25</td>") == 1  # "2023/25" says no more than its cycle
+    assert "2021–22</td>" in content
+    assert set(by_cycle.context["table"].data) == set(written_two_ways)
+    assert {f.inspection for f in findings.context["table"].data} == set(written_two_ways)
+    assert earlier not in by_cycle.context["table"].data
+
+
+def test_inspection_detail_shows_the_other_reports_of_its_cycle_and_doubtful_letters(client):
+    march = make_answered_inspection(period="2023/24", published=dt.date(2024, 3, 7))
+    december = make_answered_inspection(
+        period="2023/24", published=dt.date(2024, 12, 5), natural_key="2024-12-05"
+    )
+    # The one letter names the period alone (no span for a publication date); the other
+    # letter states its date.
+    Letter.objects.filter(inspection=march).update(spans={})
+    Letter.objects.filter(inspection=december).update(
+        spans={"inspection.published": [0, 4]},
+        warnings=["Which inspection: the letter says it was published on 4 December 2024"],
+    )
+
+    on_march = client.get(march.get_absolute_url()).content.decode()
+    on_december = client.get(december.get_absolute_url()).content.decode()
+
+    assert "Which report?" in on_march and "Which report?" in on_december
+    assert "2 PEEL inspections of Leicestershire Police in the 2023–25 cycle" in on_march
+    assert f'<a href="{december.get_absolute_url()}">' in on_march
+    assert "It names the period but not when the report was published" in on_march
+    assert "The letter says it was published on 4 December 2024." in on_december
+    assert "It names the period but not" not in on_december
+
+
+def test_inspection_detail_alone_in_its_cycle_raises_no_doubt(client):
+    inspection = make_answered_inspection()
+    Letter.objects.update(spans={})
+
+    content = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert "Which report?" not in content
+    assert "Period</dt><dd>2023/25 (cycle 2023–25)</dd>" in content
 
 
 def test_listing_pages_paginate(client):

@@ -139,7 +139,7 @@ class Command(BaseCommand):
             self.style.WARNING("Files with warnings (the first warning of each; -v 2 lists all):")
         )
         for source, warnings in summary.warned:
-            more = f" (and {_count(len(warnings) - 1, 'more warning')})" if len(warnings) > 1 else ""
+            more = f" (and {_count(len(warnings) - 1, 'more warning')})" * (len(warnings) > 1)
             self.stdout.write(f"  {source}: {warnings[0]}{more}")
         if rest := summary.with_warnings - len(summary.warned):
             self.stdout.write(f"  … and {_count(rest, 'more file')} with warnings.")

@@ -71,7 +71,8 @@ def test_load_letters_a_copy_of_a_loaded_file_is_not_a_second_letter(letters_dir
 @pytest.mark.parametrize(
     ("inspection", "natural_key"),
     [
-        (ParsedInspection("peel", period=Spanned("2021/22", 10, 17)), "2021/22"),
+        # The period's cycle, when no publication date is stated.
+        (ParsedInspection("peel", period=Spanned("2021/22", 10, 17)), "2021-22"),
         (
             ParsedInspection(
                 "peel",
@@ -117,3 +118,136 @@ def test_store_letter_commissioner_slug_collision_adds_the_force():
     store()
 
     assert Letter.objects.get().commissioner.slug == "rupert-matthews-leicestershire"
+
+
+# -- which inspection: the publication date first, then the cycle ----------------------------
+
+
+def peel(period="2023/24", published=None, *, stated=True):
+    """A PEEL inspection as a letter names it (spans point anywhere: only the values count)."""
+    return ParsedInspection(
+        "peel",
+        period=Spanned(period, 1, 5) if stated else Spanned(period, -1, -1),
+        published=Spanned(published, 10, 15) if published else None,
+    )
+
+
+def store_about(inspection, path, date=dt.date(2025, 1, 28)):
+    return store(
+        parsed_letter(inspection=inspection, date=Spanned(date, 0, 4) if date else None),
+        path=path,
+    )
+
+
+def test_letters_stating_publication_dates_months_apart_answer_two_inspections():
+    store_about(peel(published=dt.date(2024, 3, 7)), "letters/march.txt", dt.date(2024, 4, 2))
+    store_about(peel(published=dt.date(2024, 12, 5)), "letters/december.txt")
+
+    rows = Inspection.objects.order_by("published")
+    assert [(row.published, row.period, row.cycle) for row in rows] == [
+        (dt.date(2024, 3, 7), "2023/24", "2023-25"),
+        (dt.date(2024, 12, 5), "2023/24", "2023-25"),
+    ]
+    # Each keeps its own grades: one area is not graded twice in one inspection.
+    assert [row.grades.filter(area="preventing-crime").count() for row in rows] == [1, 1]
+    assert [row.letters.get().file_name for row in rows] == ["march.txt", "december.txt"]
+
+
+def test_letters_naming_one_cycle_two_ways_answer_one_inspection():
+    store_about(peel("2023/24"), "letters/a.txt", date=None)
+    store_about(peel("2023/25"), "letters/b.txt", date=None)
+
+    inspection = Inspection.objects.get()
+    assert (inspection.period, inspection.cycle, inspection.letters.count()) == (
+        "2023/24",  # the first letter's wording is kept
+        "2023-25",
+        2,
+    )
+
+
+def test_a_period_only_letter_then_dated_ones_fill_in_and_then_split():
+    store_about(peel(), "letters/period-only.txt", dt.date(2024, 4, 2))
+    store_about(peel(published=dt.date(2024, 3, 7)), "letters/march.txt", dt.date(2024, 4, 9))
+    first = Inspection.objects.get()
+    assert first.published == dt.date(2024, 3, 7)  # filled in: the same report
+
+    store_about(peel(published=dt.date(2024, 12, 5)), "letters/december.txt")
+
+    assert Inspection.objects.count() == 2
+    assert first.letters.count() == 2
+
+
+def test_a_period_only_letter_among_two_reports_of_its_cycle_says_where_it_went():
+    march = store_about(peel(published=dt.date(2024, 3, 7)), "letters/m.txt", dt.date(2024, 4, 2))
+    store_about(peel(published=dt.date(2024, 12, 5)), "letters/d.txt")
+    assert march.warnings == ("a parser warning",)
+
+    result = store_about(peel("2023-25"), "letters/period-only.txt", dt.date(2025, 2, 1))
+
+    letter = Letter.objects.get(file_name="period-only.txt")
+    assert letter.inspection.published == dt.date(2024, 12, 5)  # the latest before the letter
+    note = (
+        "Which inspection: the letter names the period 2023-25 but not when the report was "
+        "published, and 2 inspections of that cycle are stored (published 7 March 2024, "
+        "5 December 2024): filed under the one published 5 December 2024, the latest published "
+        "before the letter"
+    )
+    assert note in result.warnings  # a load warning
+    assert letter.filing_notes == [note]  # kept with the letter for the inspection page
+
+
+def test_a_period_only_letter_before_both_reports_goes_to_the_earliest():
+    store_about(peel(published=dt.date(2024, 3, 7)), "letters/m.txt", dt.date(2024, 4, 2))
+    store_about(peel(published=dt.date(2024, 12, 5)), "letters/d.txt")
+
+    store_about(peel(), "letters/early.txt", dt.date(2024, 1, 10))
+
+    letter = Letter.objects.get(file_name="early.txt")
+    assert letter.inspection.published == dt.date(2024, 3, 7)
+    assert letter.filing_notes[0].endswith(
+        "filed under the one published 7 March 2024, the earliest"
+    )
+
+
+def test_publication_dates_days_apart_in_one_cycle_are_one_report_with_a_note():
+    store_about(peel(published=dt.date(2024, 12, 5)), "letters/a.txt")
+
+    result = store_about(peel("2023/25", published=dt.date(2024, 12, 4)), "letters/b.txt")
+
+    inspection = Inspection.objects.get()
+    assert (inspection.published, inspection.letters.count()) == (dt.date(2024, 12, 5), 2)
+    assert (
+        "Which inspection: the letter says the report was published on 4 December 2024, the "
+        "stored inspection of that cycle on 5 December 2024: filed as one report"
+    ) in result.warnings
+
+
+def test_publication_dates_days_apart_in_different_kinds_stay_apart():
+    store_about(peel(published=dt.date(2024, 12, 5)), "letters/a.txt")
+    thematic = ParsedInspection("thematic", published=Spanned(dt.date(2024, 12, 4), 10, 15))
+
+    store_about(thematic, "letters/b.txt")
+
+    assert Inspection.objects.count() == 2
+
+
+def test_reloading_files_stating_dates_months_apart_keeps_two_inspections(letters_dir, tmp_path):
+    # Real letters: seed 003 answers PEEL 2023/24 published 5 December 2024; a copy answers
+    # one of that cycle published in March (a revisit), in a letter of April.
+    folder = tmp_path / "two"
+    folder.mkdir()
+    text = (letters_dir / AFI_SEED).read_text(encoding="utf-8")
+    (folder / "december.txt").write_text(text, encoding="utf-8")
+    march = text.replace("5th December 2024", "7th March 2024").replace(
+        "28th January 2025", "2nd April 2024"
+    )
+    (folder / "march.txt").write_text(march, encoding="utf-8")
+
+    load_letters(paths=[folder])
+    load_letters(paths=[folder])
+
+    rows = Inspection.objects.order_by("published")
+    assert [(row.published, row.cycle, row.letters.count()) for row in rows] == [
+        (dt.date(2024, 3, 7), "2023-25", 1),
+        (dt.date(2024, 12, 5), "2023-25", 1),
+    ]

@@ -39,10 +39,12 @@ def test_store_letter_writes_the_letter_and_what_it_says():
     assert TEXT[slice(*letter.spans["inspection.published"])] == "5th December 2024"
     assert TEXT[slice(*letter.spans["grade_summary.outstanding"])] == "Three outstanding"
     inspection = letter.inspection
-    assert (inspection.kind, inspection.period, inspection.natural_key) == (
+    # Identified by the publication date it states; grouped by the cycle of its period.
+    assert (inspection.kind, inspection.period, inspection.cycle, inspection.natural_key) == (
         "peel",
         "2023/24",
-        "2023/24",
+        "2023-25",
+        "2024-12-05",
     )
     assert sorted(letter.grades.values_list("area", "grade")) == [
         ("investigating-crime", "adequate"),
