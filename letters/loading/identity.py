@@ -9,13 +9,12 @@
 - Commissioner: by (name, force); the slug is the slugified name, plus the force's slug on a
   collision.
 - Inspection: by force and kind, then the publication date when the letter states one: two
-  letters about one force, kind and period that state publication dates months apart answer
-  two reports, not one. A row with that date is the one; else, within the letter's cycle
-  (Inspection.cycle), a row published within SAME_REPORT_WITHIN of it (the letters disagree by
-  days: a note says so) or one with no date yet (the date is filled in). A letter that states
-  the period but no date answers the one row of that cycle, or, when there are several, the
-  likeliest (the latest published before the letter), with a note naming the others. The row
-  created for a letter has natural_key = the publication date (ISO), else the cycle, else
+  letters about one force, kind and period that state different publication dates answer two
+  reports, not one. A row with that date is the one; else a row of the letter's cycle
+  (Inspection.cycle) with no date yet (the date is filled in). A letter that states the period
+  but no date answers the one row of that cycle, or, when there are several, the likeliest
+  (the latest published before the letter), with a note naming the others. The row created
+  for a letter has natural_key = the publication date (ISO), else the cycle, else
   ``letter-YYYY-MM`` from the letter's own date, else ``file-<file name>``; a row with the
   letter's natural_key is found whatever else changed (a person corrected its date).
 
@@ -185,12 +184,6 @@ class SharedRows:
         return [row for rows in self.inspections.values() for row in rows if row.pk is None]
 
 
-# Two letters about one report may state its publication date a few days apart (one gives the
-# day the embargo lifted). Within one cycle HMICFRS does not publish two reports of one kind
-# about a force this close together, so dates this close are one report, and the note says so.
-SAME_REPORT_WITHIN = dt.timedelta(days=31)
-
-
 @dataclass(frozen=True)
 class InspectionIdentity:
     """What a letter says about which inspection it answers."""
@@ -236,25 +229,10 @@ def choose_inspection(
     answers, or None for a new one; and notes about the choice, for the load's warnings."""
     exact = next((row for row in candidates if row.natural_key == identity.natural_key), None)
     same_cycle = [row for row in candidates if identity.cycle and row.cycle == identity.cycle]
-    published = identity.published
-    if published:
-        same_day = next((row for row in candidates if row.published == published), None)
-        if same_day is not None:
-            return same_day, []
-        near = [
-            row
-            for row in same_cycle
-            if row.published and abs(row.published - published) <= SAME_REPORT_WITHIN
-        ]
-        if near:
-            row = min(near, key=lambda row: abs(row.published - published))
-            return row, [
-                f"{FILING_NOTE}the letter says the report was published on {_day(published)}, "
-                f"the stored inspection of that cycle on {_day(row.published)}: filed as one "
-                "report"
-            ]
+    if identity.published:
+        same_day = next((row for row in candidates if row.published == identity.published), None)
         undated = next((row for row in same_cycle if row.published is None), None)
-        return undated or exact, []
+        return same_day or undated or exact, []
     if len(same_cycle) > 1:
         return _likeliest(same_cycle, identity)
     return (same_cycle[0] if same_cycle else exact), []

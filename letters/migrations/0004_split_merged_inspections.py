@@ -5,19 +5,15 @@ publication date it stated, so two reports of one cycle (a PEEL inspection and i
 became one inspection with two grades for an area. The loader now files by the stated date
 first (letters/loading/identity.py); stored letters are unchanged files, which a load skips, so
 this moves them once: each letter whose stated date (read again from its own words, the span
-``inspection.published``) is more than 31 days from its inspection's goes, with its grades and
-findings, to the inspection of that date (found, or created like the loader would). Letters a
-person filed (``inspection`` in edited_fields) stay where they are.
+``inspection.published``) is not its inspection's goes, with its grades and findings, to the
+inspection of that date (found, or created as the loader would). Letters a person filed
+(``inspection`` in edited_fields) stay where they are.
 """
 
-import datetime as dt
 from collections import defaultdict
 
 from django.db import migrations
 from django.db.models import Count
-
-SAME_REPORT_WITHIN = dt.timedelta(days=31)  # letters.loading.identity.SAME_REPORT_WITHIN
-
 
 def split_merged_inspections(apps, schema_editor):
     from letters.parsing.dates import parse_date
@@ -31,7 +27,7 @@ def split_merged_inspections(apps, schema_editor):
             if "inspection" in letter.edited_fields or not bounds:
                 continue
             stated = parse_date(letter.text[bounds[0] : bounds[1]])
-            if stated and abs(stated - inspection.published) > SAME_REPORT_WITHIN:
+            if stated and stated != inspection.published:
                 by_date[stated].append(letter)
         for stated, letters in by_date.items():
             target = _inspection_of(apps, inspection, stated, letters[0])
