@@ -1,6 +1,11 @@
+import re
+from html import unescape
+
 import pytest
 
 from inspections.models import AreaForImprovement, Grade
+from letters.loading import load_letters
+from letters.models import Letter
 from tests.builders import make_answered_inspection, make_grade, make_letter
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +78,17 @@ def test_letter_detail_compares_only_the_counts_the_letter_states(client):
 
 def test_letter_detail_unknown_is_404(client):
     assert client.get("/letters/999999/").status_code == 404
+
+
+def test_letter_detail_shows_the_letterhead_in_bold_without_its_markup(client, seeds_dir):
+    load_letters(paths=[seeds_dir / "001_439538cb42c9acce.txt"])
+    letter = Letter.objects.get()
+    grade = letter.grades.first()
+
+    content = client.get(letter.get_absolute_url()).content.decode()
+
+    body = content[content.index('<div class="letter-body">') :]
+    assert "<strong>POLICE &amp; CRIME\nCOMMISSIONER</strong>" in body
+    assert "**" not in body
+    marked = re.search(rf'<mark id="{grade.anchor}"[^>]*>(.*?)</mark>', body, re.DOTALL)
+    assert unescape(marked.group(1)) == letter.text[grade.start : grade.end] == grade.quote
