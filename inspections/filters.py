@@ -26,10 +26,14 @@ class ForceFilter(django_filters.FilterSet):
         empty_label="England and Wales",
         widget=PlainSelect,
     )
-    has_letters = django_filters.BooleanFilter(
+    # A choice of "Any", "Yes" and "No", not django-filter's BooleanWidget, whose empty
+    # choice reads "Unknown".
+    has_letters = django_filters.ChoiceFilter(
         label="Has letters",
+        choices=[("true", "Yes"), ("false", "No")],
+        empty_label="Any",
         method="filter_has_letters",
-        widget=django_filters.widgets.BooleanWidget,
+        widget=PlainSelect,
     )
 
     class Meta:
@@ -40,7 +44,9 @@ class ForceFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(aliases__icontains=value))
 
     def filter_has_letters(self, queryset, name, value):
-        return queryset.filter(letter_count__gt=0) if value else queryset.filter(letter_count=0)
+        if value == "true":
+            return queryset.filter(letter_count__gt=0)
+        return queryset.filter(letter_count=0)
 
 
 class CommissionerFilter(django_filters.FilterSet):

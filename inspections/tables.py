@@ -19,6 +19,11 @@ from .templatetags.dashboard import grade_badge
 
 
 class ForceTable(tables.Table):
+    caption = (
+        "Forces, each with its latest grade per area and how many letters, inspections and "
+        "areas for improvement are loaded (AFIs: areas for improvement only, not causes of "
+        "concern or recommendations)"
+    )
     name = tables.Column(order_by=then_pk("name"), linkify=True, verbose_name="Force")
     current_commissioner = tables.Column(
         accessor="current_commissioner_name",
@@ -84,6 +89,7 @@ def _grade_list(grades):
 
 
 class CommissionerTable(tables.Table):
+    caption = "Commissioners, with the first and last of the letters they signed"
     name = tables.Column(order_by=then_pk("name"), linkify=True, verbose_name="Commissioner")
     force = tables.Column(linkify=True, order_by=then_pk("force__name"))
     title = tables.Column(order_by=then_pk("title"))
@@ -106,6 +112,10 @@ class CommissionerTable(tables.Table):
 
 
 class InspectionTable(tables.Table):
+    caption = (
+        "Inspections, each with the number of grades, areas for improvement (AFIs, not causes "
+        "of concern or recommendations) and letters answering it"
+    )
     published = tables.DateColumn(order_by=then_pk("published"), default="Not stated")
     title = tables.Column(
         linkify=True, verbose_name="Inspection", accessor="pk", order_by=then_pk("title")
@@ -134,6 +144,11 @@ class InspectionTable(tables.Table):
 
 class FindingTable(tables.Table):
     """Areas for improvement, causes of concern and recommendations across forces."""
+
+    caption = (
+        "Findings: areas for improvement, causes of concern and recommendations (the Finding "
+        "column says which), each with the response to it"
+    )
 
     force = tables.Column(
         accessor="inspection__force",

@@ -4,7 +4,7 @@ Each page reads through named QuerySet methods with their joins built in, so the
 queries per page is fixed whatever the number of forces, letters or grades (tests pin it).
 """
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -129,25 +129,70 @@ class FindingListView(ListingView):
     queryset = AreaForImprovement.objects.with_context().by_inspection()
     filterset_class = FindingFilter
     table_class = FindingTable
-    heading = "Areas for improvement"
+    heading = "Findings"
     intro = (
-        "Every area for improvement, cause of concern and recommendation the letters report, "
-        "with the response to it."
+        "Every area for improvement (AFI), cause of concern and recommendation the letters "
+        "report, with the response to it. The Finding column says which each one is."
     )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breakdown"] = _findings_by_kind(context["filter"].qs)
+        return context
 
 
 def _site_counts():
+    """(label, count, url, note) for the home page: each count is what its link lists."""
+    with_letters = Exists(Letter.objects.filter(force=OuterRef("pk")))
+    forces = Force.objects.aggregate(total=Count("pk"), loaded=Count("pk", filter=with_letters))
+    afi = Q(kind=AreaForImprovement.Kind.AFI)
+    findings = AreaForImprovement.objects.aggregate(afis=Count("pk", filter=afi), every=Count("pk"))
+    others = findings["every"] - findings["afis"]
     return [
-        ("Forces", Force.objects.count(), "inspections:force_list"),
-        ("Commissioners", Commissioner.objects.count(), "inspections:commissioner_list"),
-        ("Letters", Letter.objects.count(), "letters:letter_list"),
-        ("Inspections", Inspection.objects.count(), "inspections:inspection_list"),
+        (
+            "Forces",
+            forces["total"],
+            reverse("inspections:force_list"),
+            f"{forces['loaded']} with letters",
+        ),
+        (
+            "Commissioners",
+            Commissioner.objects.count(),
+            reverse("inspections:commissioner_list"),
+            "",
+        ),
+        ("Letters", Letter.objects.count(), reverse("letters:letter_list"), ""),
+        ("Inspections", Inspection.objects.count(), reverse("inspections:inspection_list"), ""),
         (
             "Areas for improvement",
-            AreaForImprovement.objects.filter(kind=AreaForImprovement.Kind.AFI).count(),
-            "inspections:finding_list",
+            findings["afis"],
+            _filtered("inspections:finding_list", kind=AreaForImprovement.Kind.AFI),
+            _and_other_findings(others),
         ),
     ]
+
+
+def _and_other_findings(count):
+    if not count:
+        return ""
+    if count == 1:
+        return "and 1 cause of concern or recommendation"
+    return f"and {count} causes of concern or recommendations"
+
+
+def _findings_by_kind(findings):
+    """ "3 areas for improvement, 1 cause of concern": the filtered findings by kind, one query."""
+    counts = dict(findings.order_by().values_list("kind").annotate(n=Count("pk")))
+    nouns = {
+        AreaForImprovement.Kind.AFI: ("area for improvement", "areas for improvement"),
+        AreaForImprovement.Kind.CAUSE_OF_CONCERN: ("cause of concern", "causes of concern"),
+        AreaForImprovement.Kind.RECOMMENDATION: ("recommendation", "recommendations"),
+    }
+    return ", ".join(
+        f"{counts[kind]} {one if counts[kind] == 1 else many}"
+        for kind, (one, many) in nouns.items()
+        if counts.get(kind)
+    )
 
 
 def _latest_cycle_distribution():

@@ -47,7 +47,7 @@ QUERY_COUNTS = {
     # findings
     "inspection_list": 4,  # force choices, cycle choices, count, page
     "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
-    "finding_list": 5,  # force, cycle and commissioner choices, count, page
+    "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
     "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
 }
@@ -85,14 +85,46 @@ def test_home_shows_counts_latest_letters_and_distribution(client):
     assert inspection.letters.get().get_absolute_url() in content
     assert 'id="distribution-chart-data"' in content
     assert "PEEL 2023–25" in content
-    counts = {label: n for label, n, _ in response.context["counts"]}
+    counts = {label: (n, note) for label, n, _, note in response.context["counts"]}
     assert counts == {
-        "Forces": 43,
-        "Commissioners": 1,
-        "Letters": 1,
-        "Inspections": 1,
-        "Areas for improvement": 1,
+        "Forces": (43, "1 with letters"),
+        "Commissioners": (1, ""),
+        "Letters": (1, ""),
+        "Inspections": (1, ""),
+        "Areas for improvement": (1, ""),
     }
+
+
+def test_home_counts_say_what_they_count_and_link_to_the_same_rows(client):
+    inspection = make_answered_inspection()  # one area for improvement
+    for number, kind in ((1, "cause-of-concern"), (1, "recommendation")):
+        AreaForImprovement.objects.create(inspection=inspection, kind=kind, number=number, text="x")
+
+    content = client.get(reverse("inspections:home")).content.decode()
+    listed = client.get(reverse("inspections:finding_list"), {"kind": "afi"})
+
+    assert (
+        '<a href="/areas-for-improvement/?kind=afi"><span class="stats__number">1</span> '
+        '<span class="stats__label">Areas for improvement</span> '
+        '<span class="stats__note">and 2 causes of concern or recommendations</span></a>'
+    ) in content
+    assert '<span class="stats__label">Forces</span> <span class="stats__note">1 with letters' in (
+        content
+    )
+    assert listed.context["table"].paginator.count == 1
+
+
+def test_finding_list_says_which_findings_it_counts(client):
+    inspection = make_answered_inspection()
+    AreaForImprovement.objects.create(inspection=inspection, kind="cause-of-concern", number=1)
+
+    content = client.get(reverse("inspections:finding_list")).content.decode()
+
+    assert "<h1>Findings</h1>" in content
+    assert "2 results: 1 area for improvement, 1 cause of concern</p>" in content
+    assert '<caption id="table-caption">Findings: areas for improvement, causes of concern' in (
+        content
+    )
 
 
 def test_home_distribution_counts_only_the_latest_framework(client):
@@ -115,6 +147,20 @@ def test_force_list_filters_by_name_and_letters(client):
         "Leicestershire Police",
         "Kent Police",
     }
+
+
+def test_force_list_letters_filter_offers_any_yes_and_no(client):
+    _build(1)
+
+    content = client.get(reverse("inspections:force_list")).content.decode()
+    without = client.get(reverse("inspections:force_list"), {"has_letters": "false"})
+
+    assert (
+        '<select id="id_has_letters" name="has_letters"><option value="" selected>Any</option>'
+        '<option value="true">Yes</option><option value="false">No</option></select>'
+    ) in content
+    assert "Unknown" not in content
+    assert without.context["table"].paginator.count == 42
 
 
 def test_force_list_sorts_by_letter_count(client):

@@ -51,7 +51,7 @@ def test_home_page_counts_a_new_load_on_the_next_request(
     response = client.get("/")
 
     assert response.context is not None, "the page was served from a stale cache"
-    assert {label: n for label, n, _url in response.context["counts"]}["Letters"] == 1
+    assert {label: n for label, n, _url, _note in response.context["counts"]}["Letters"] == 1
 
 
 def test_signed_in_staff_always_get_a_live_page(client, admin_user, loaded_seeds):
