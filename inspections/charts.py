@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -97,7 +97,8 @@ class GradePoint:
 
     @property
     def when_label(self) -> str:
-        """The date as Django's ``date:"j M Y"`` writes it, without a formatter per row."""
+        """The date as pages write it (DATE_FORMAT, "5 December 2024"), without a formatter
+        per row."""
         if self.when is None:
             return ""
         return f"{self.when.day} {_month(get_language(), self.when.month)} {self.when.year}"
@@ -114,11 +115,18 @@ class GradePoint:
         else:
             words = "—"
         return mark_safe(
-            f"<tr><td>{_escape(self.when_label) or 'Not known'}</td>"
+            f"<tr><td>{self._when_cell}</td>"
             f"<td>{_escape(self.area_label)}</td><td>{_badge(self.grade)}</td>"
             f'<td><a href="{_escape(self.inspection_url)}">{_escape(self.inspection)}</a></td>'
             f"<td>{words}</td></tr>"
         )
+
+    @property
+    def _when_cell(self) -> str:
+        """The date in a <time> element with its ISO date, as the time_tag filter writes it."""
+        if self.when is None:
+            return "Not known"
+        return f'<time datetime="{self.when.isoformat()}">{_escape(self.when_label)}</time>'
 
 
 @dataclass(frozen=True)
@@ -241,8 +249,8 @@ def _escape(text: str) -> str:
 
 @functools.lru_cache(maxsize=128)
 def _month(language: str | None, month: int) -> str:
-    """The month's short name in the active language (translating it per row was slow)."""
-    return str(MONTHS_3[month]).title()
+    """The month's name in the active language (translating it per row was slow)."""
+    return str(MONTHS[month])
 
 
 def _url_former(view_name: str) -> Callable[[int], str]:

@@ -46,7 +46,10 @@ class ForceTable(tables.Table):
         order_by=then_pk("afi_count"), verbose_name="AFIs", attrs={"td": {"class": "num"}}
     )
     latest_letter_date = tables.DateColumn(
-        order_by=then_pk("latest_letter_date"), verbose_name="Latest letter", default="—"
+        short=False,
+        order_by=then_pk("latest_letter_date"),
+        verbose_name="Latest letter",
+        default="—",
     )
 
     class Meta:
@@ -94,10 +97,10 @@ class CommissionerTable(tables.Table):
     force = tables.Column(linkify=True, order_by=then_pk("force__name"))
     title = tables.Column(order_by=then_pk("title"))
     first_letter = tables.DateColumn(
-        order_by=then_pk("first_letter"), verbose_name="First letter", default="—"
+        short=False, order_by=then_pk("first_letter"), verbose_name="First letter", default="—"
     )
     last_letter = tables.DateColumn(
-        order_by=then_pk("last_letter"), verbose_name="Last letter", default="—"
+        short=False, order_by=then_pk("last_letter"), verbose_name="Last letter", default="—"
     )
     letter_count = tables.Column(
         order_by=then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
@@ -116,7 +119,7 @@ class InspectionTable(tables.Table):
         "Inspections, each with the number of grades, areas for improvement (AFIs, not causes "
         "of concern or recommendations) and letters answering it"
     )
-    published = tables.DateColumn(order_by=then_pk("published"), default="Not stated")
+    published = tables.DateColumn(short=False, order_by=then_pk("published"), default="Not stated")
     title = tables.Column(
         linkify=True, verbose_name="Inspection", accessor="pk", order_by=then_pk("title")
     )

@@ -13,7 +13,7 @@ from .models import Letter
 
 class LetterTable(tables.Table):
     caption = "Letters, with the force, the commissioner who signed and the inspection answered"
-    date = tables.DateColumn(order_by=then_pk("date"), default="Undated")
+    date = tables.DateColumn(short=False, order_by=then_pk("date"), default="Undated")
     file_name = tables.Column(order_by=then_pk("file_name"), linkify=True, verbose_name="Letter")
     force = tables.Column(linkify=True, order_by=then_pk("force__name"), default="Unknown")
     commissioner = tables.Column(

@@ -6,6 +6,7 @@ import os
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from pccsite.dates import time_tag
 from pccsite.listing import ListingView
 
 from .filters import LetterFilter
@@ -112,11 +113,15 @@ def _fields(letter):
     inspection_url = letter.inspection.get_absolute_url() if letter.inspection else None
     facts = [
         ("reference", letter.reference or None, None),
-        ("date", letter.date, None),
+        ("date", time_tag(letter.date) or None, None),
         ("force", letter.force, letter.force and letter.force.get_absolute_url()),
         ("recipient", letter.recipient_name or None, None),
         ("inspection.title", letter.inspection, inspection_url),
-        ("inspection.published", letter.inspection and letter.inspection.published, inspection_url),
+        (
+            "inspection.published",
+            time_tag(letter.inspection and letter.inspection.published) or None,
+            inspection_url,
+        ),
         (
             "commissioner",
             letter.commissioner,

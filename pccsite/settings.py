@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# pccsite/formats/en_GB: GOV.UK's date style ("28 January 2025") wherever Django formats a date.
+FORMAT_MODULE_PATH = ["pccsite.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,9 +1,11 @@
-"""Template helpers for the dashboard: grades shown in words as well as colour."""
+"""Template helpers for the dashboard: grades shown in words as well as colour, dates in one
+style."""
 
 from django import template
 from django.utils.html import format_html
 
 from inspections import vocabulary as vocab
+from pccsite import dates
 
 register = template.Library()
 
@@ -23,3 +25,10 @@ def area_label(area):
 @register.filter
 def kind_label(kind):
     return vocab.KIND_LABELS.get(kind, kind)
+
+
+@register.filter
+def time_tag(value, default=""):
+    """A date as every page writes it ("28 January 2025") in a <time> element carrying the ISO
+    date for machines; ``default`` when there is no date (pccsite.dates.time_tag)."""
+    return dates.time_tag(value, default)

@@ -130,7 +130,8 @@ def test_points_from_grades_link_like_the_grades_themselves():
 
 def test_grade_point_dates_read_like_the_date_filter():
     for when in (dt.date(2024, 12, 5), dt.date(2019, 9, 30), dt.date(2021, 5, 1)):
-        assert _point(when).when_label == date_filter(when, "j M Y")
+        assert _point(when).when_label == date_filter(when)  # DATE_FORMAT: "5 December 2024"
+    assert _point(dt.date(2024, 12, 5)).when_label == "5 December 2024"
     assert _point(None).when_label == ""
 
 
@@ -169,7 +170,7 @@ def test_grade_point_table_row_escapes_and_links_the_letter_text():
 
     row = point.table_row
 
-    assert "<td>1 May 2022</td><td>Preventing crime</td>" in row
+    assert '<td><time datetime="2022-05-01">1 May 2022</time></td><td>Preventing crime</td>' in row
     assert '<span class="grade grade--good">Good</span>' in row
     assert '<a href="/inspections/2/">&lt;b&gt;PEEL&lt;/b&gt;</a>' in row
     assert (
