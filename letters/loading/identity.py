@@ -246,7 +246,10 @@ def _likeliest(rows: list[Inspection], identity: InspectionIdentity):
     before = [row for row in dated if letter_date and row.published <= letter_date]
     chosen = before[-1] if before else (dated[0] if dated else rows[0])
     why = "the latest published before the letter" if before else "the earliest"
-    dates = ", ".join(_day(row.published) if row.published else "date not stated" for row in rows)
+    undated = [row for row in rows if not row.published]
+    dates = ", ".join(
+        [*(_day(row.published) for row in dated), *["date not stated"] * len(undated)]
+    )
     return chosen, [
         f"{FILING_NOTE}the letter names the period {identity.period or identity.cycle} but not "
         f"when the report was published, and {len(rows)} inspections of that cycle are stored "
