@@ -11,7 +11,7 @@ from tests.builders import make_grade, make_inspection, make_letter
 
 pytestmark = pytest.mark.django_db
 
-split = importlib.import_module("letters.migrations.0004_split_merged_inspections")
+split = importlib.import_module("letters.migrations.0005_split_merged_inspections")
 
 
 def _letter_stating(published_words, inspection, **kwargs):

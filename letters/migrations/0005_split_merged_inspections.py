@@ -65,7 +65,7 @@ def _move(apps, letter_ids, source, target):
 class Migration(migrations.Migration):
     dependencies = [
         ("inspections", "0005_inspection_cycle"),
-        ("letters", "0003_letter_latest_indexes"),
+        ("letters", "0004_letter_original_format_ocr"),
     ]
 
     operations = [migrations.RunPython(split_merged_inspections, migrations.RunPython.noop)]
