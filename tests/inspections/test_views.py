@@ -122,8 +122,9 @@ def test_finding_list_says_which_findings_it_counts(client):
 
     assert "<h1>Findings</h1>" in content
     assert "2 results: 1 area for improvement, 1 cause of concern</p>" in content
-    assert '<caption id="table-caption">Findings: areas for improvement, causes of concern' in (
-        content
+    assert (
+        '<caption id="table-caption"><span>Findings: areas for improvement, causes of concern'
+        in (content)
     )
 
 
