@@ -8,9 +8,10 @@ fields again. Django's own history (LogEntry) records who changed what and when;
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.db import models
 from django.utils.html import format_html
 
-from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
 
 CURATED_READONLY = ("edited_fields", "created_at", "updated_at")
 
@@ -77,14 +78,72 @@ class ForceAdmin(admin.ModelAdmin):
         return False
 
 
+TERM_PROVENANCE = ("registry_file", "registry_line", "registry_key")
+# Sources are web pages; Django 6 makes https the scheme a bare address gets, so say it now.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class CommissionerTermInline(CuratedInlineMixin, admin.TabularInline):
+    model = CommissionerTerm
+    fields = (
+        "role",
+        ("start", "start_precision"),
+        ("end", "end_precision"),
+        ("how_started", "how_ended"),
+        "party",
+        "source_url",
+        "checked",
+        "registry_file",
+        "registry_line",
+        "edited_fields",
+    )
+    readonly_fields = (*TERM_PROVENANCE, *CURATED_READONLY)
+    formfield_overrides = URL_FIELDS
+
+
+class RegisteredFilter(admin.SimpleListFilter):
+    """People loaded before the registry, or never in it, have no terms."""
+
+    title = "in the registry"
+    parameter_name = "registered"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "With terms of office"), ("no", "Without terms (not in the registry)")]
+
+    def queryset(self, request, queryset):
+        registered = Commissioner.objects.registered().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=registered)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=registered)
+        return queryset
+
+
 @admin.register(Commissioner)
 class CommissionerAdmin(CuratedAdminMixin, admin.ModelAdmin):
+    """People from the registry (import_commissioners), each with their terms of office."""
+
     list_display = ("name", "honorific", "title", "force", "edited_fields", "updated_at")
-    list_filter = ("title", "force")
+    list_filter = (RegisteredFilter, "title", "force")
     list_select_related = ("force",)
     search_fields = ("name", "force__name")
     readonly_fields = CURATED_READONLY
     prepopulated_fields = {"slug": ("name",)}
+    inlines = [CommissionerTermInline]
+
+
+@admin.register(CommissionerTerm)
+class CommissionerTermAdmin(CuratedAdminMixin, admin.ModelAdmin):
+    """Terms of office as the registry files list them; corrections survive a re-import."""
+
+    list_display = ("commissioner", "role", "start", "end", "how_started", "how_ended", "checked")
+    list_filter = ("role", "checked", "commissioner__force")
+    list_select_related = ("commissioner",)
+    search_fields = ("commissioner__name", "note", "source_url")
+    date_hierarchy = "start"
+    raw_id_fields = ("commissioner",)
+    readonly_fields = (*TERM_PROVENANCE, *CURATED_READONLY)
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(Inspection)

@@ -184,12 +184,16 @@ def _inspection_name(row) -> str:
     return f"{row.inspection__force__name} {kind} {row.inspection__period}".strip()
 
 
-def grade_timeline(points: Sequence[GradePoint], *, shade: Shade | None = None) -> dict | None:
+def grade_timeline(
+    points: Sequence[GradePoint], *, shade: Shade | None = None, shades: Sequence[Shade] = ()
+) -> dict | None:
     """A line per area across inspections; None when no point has a date and a known grade.
 
     Lines break where the PEEL framework changes, because grades either side of a break are not
-    like for like; dotted vertical lines mark the breaks.
+    like for like; dotted vertical lines mark the breaks. ``shades`` (or one ``shade``) are
+    stretches of time drawn behind the lines, such as a commissioner's terms of office.
     """
+    shades = [*([shade] if shade else []), *shades]
     plotted = [p for p in points if p.when is not None and p.grade in vocab.GRADE_RANK]
     if not plotted:
         return None
@@ -199,12 +203,12 @@ def grade_timeline(points: Sequence[GradePoint], *, shade: Shade | None = None) 
     ]
     first = min(p.when for p in plotted)
     last = max(p.when for p in plotted)
-    if shade:
-        first, last = min(first, shade.start), max(last, shade.end)
+    for each in shades:
+        first, last = min(first, each.start), max(last, each.end)
     shapes, annotations = _framework_breaks(first, last)
-    if shade:
-        shapes.insert(0, _shade_shape(shade))
-        annotations.append(_label(shade.start, shade.label, y=0.02, anchor="bottom"))
+    for index, each in enumerate(shades):
+        shapes.insert(index, _shade_shape(each))
+        annotations.append(_label(each.start, each.label, y=0.02, anchor="bottom"))
     return Figure(data=traces, layout=_timeline_layout(first, last, shapes, annotations))
 
 

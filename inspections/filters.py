@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from pccsite.listing import PlainSelect
+from pccsite.listing import LabelledModelChoiceFilter, PlainSelect
 
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
@@ -106,9 +106,10 @@ class FindingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=AreaForImprovement.Status.choices, empty_label="Any status", widget=PlainSelect
     )
-    commissioner = django_filters.ModelChoiceFilter(
+    commissioner = LabelledModelChoiceFilter(
         field_name="letter__commissioner",
-        queryset=Commissioner.objects.by_name(),
+        queryset=Commissioner.objects.signers().with_force().by_name(),
+        label_from_instance=Commissioner.signer_label,
         label="Letter signed by",
         empty_label="Anyone",
         widget=PlainSelect,

@@ -5,10 +5,11 @@ character span of the words, so pages can highlight the evidence. Rows a person 
 the admin list the corrected fields in ``edited_fields``; the loader never overwrites those.
 """
 
+import calendar
 import datetime as dt
 
 from django.db import models
-from django.db.models import Max, Min, OuterRef, Prefetch, Subquery, Window
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 
@@ -125,6 +126,38 @@ class CommissionerQuerySet(models.QuerySet):
     def with_force(self):
         return self.select_related("force")
 
+    def registered(self):
+        """People the registry lists: those with at least one term of office."""
+        return self.filter(Exists(CommissionerTerm.objects.filter(commissioner=OuterRef("pk"))))
+
+    def signers(self):
+        """People with at least one letter loaded: the choices of a "signed by" filter."""
+        letters = letters_of(self.model).filter(commissioner=OuterRef("pk"))
+        return self.filter(Exists(letters))
+
+    def with_terms(self):
+        """Each person's terms, oldest first, in one query for the lot."""
+        return self.prefetch_related(
+            Prefetch("terms", queryset=CommissionerTerm.objects.order_by("start", "pk"))
+        )
+
+    def with_term_span(self):
+        """``term_start`` (their first term's start), ``term_end`` (their last term's end), the
+        precision of each, and ``in_office`` (a term without an end), one subquery each."""
+        terms = CommissionerTerm.objects.filter(commissioner=OuterRef("pk")).order_by()
+        first = terms.values("commissioner").annotate(d=Min("start")).values("d")
+        last = terms.values("commissioner").annotate(d=Max("end")).values("d")
+        return self.annotate(
+            term_start=Subquery(first),
+            term_end=Subquery(last),
+            # A month-precision date is printed as its month ("May 2016"), never as the 1st.
+            term_start_precision=Subquery(terms.order_by("start").values("start_precision")[:1]),
+            term_end_precision=Subquery(
+                terms.order_by(models.F("end").desc(nulls_first=True)).values("end_precision")[:1]
+            ),
+            in_office=Exists(terms.filter(end__isnull=True)),
+        )
+
     def for_force(self, force):
         return self.filter(force=force)
 
@@ -152,15 +185,29 @@ class CommissionerQuerySet(models.QuerySet):
         )
 
     def by_term(self):
-        return self.order_by(models.F("first_letter").asc(nulls_last=True), "name")
+        """Oldest first by their first term (``with_term_span``), then by their first letter."""
+        return self.order_by(
+            models.F("term_start").asc(nulls_last=True),
+            models.F("first_letter").asc(nulls_last=True),
+            "name",
+        )
 
 
 class Commissioner(Curated):
-    # One list of offices for the model, the admin, the parser and the extraction contract.
+    """One person who held (or, loaded before the registry, was read as holding) the office
+    for a force: one row per person and force, whatever their number of terms.
+
+    The registry (``import_commissioners``) creates these rows with their terms
+    (CommissionerTerm); the letter loader only links letters to them and never creates one.
+    ``title`` and ``honorific`` are those of the person's latest term.
+    """
+
+    # One list of offices for the model, the registry, the admin and the extraction contract:
+    # the parser's titles plus the City of London's police authority.
     # Members are (NAME, (value, label)): Title.PCC, Title.PFCC, Title.MAYOR ...
     Title = models.TextChoices(
         "Title",
-        [(key.upper().replace("-", "_"), (key, label)) for key, label in vocab.COMMISSIONER_TITLES],
+        [(key.upper().replace("-", "_"), (key, label)) for key, label in vocab.OFFICES],
     )
 
     name = models.CharField(max_length=200)
@@ -183,10 +230,140 @@ class Commissioner(Curated):
     def get_absolute_url(self):
         return reverse("inspections:commissioner_detail", args=[self.slug])
 
+    def signer_label(self):
+        """The person with their force, for choices: two people may share a name."""
+        return f"{self.name} ({self.force.short_name})"
+
     @property
     def display_title(self):
         """The title with the force area, as letters sign it."""
         return f"{self.get_title_display()}, {self.force.short_name}"
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+class CommissionerTermQuerySet(models.QuerySet):
+    def for_force(self, force):
+        return self.filter(commissioner__force=force)
+
+    def on(self, day: dt.date):
+        """Terms whose span holds ``day``; a month-precision bound holds its whole month."""
+        return self.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+    def in_office(self, force, day: dt.date):
+        """The terms of ``force`` (a Force or its pk) in office on ``day``, deputies included."""
+        return self.for_force(force).on(day).select_related("commissioner")
+
+    def office_holders(self):
+        """Without statutory deputy mayors: they act for the mayor, who holds the office."""
+        return self.exclude(role=Commissioner.Title.DEPUTY_MAYOR)
+
+    def latest_first(self):
+        """The term that began last first: on a day two terms share (an acting commissioner
+        beside one who is ill, a month-precision handover) it is the one doing the job."""
+        return self.order_by("-start", "-pk")
+
+    def by_start(self):
+        return self.order_by("start", "pk")
+
+    def with_letter_count(self):
+        """The person's ``letter_count`` (letters they signed, in any term), one subquery."""
+        letters = letters_of(Commissioner).filter(commissioner=OuterRef("commissioner"))
+        rows = letters.order_by().values("commissioner").annotate(n=models.Count("pk"))
+        return self.select_related("commissioner").annotate(
+            letter_count=Coalesce(Subquery(rows.values("n")), 0)
+        )
+
+
+class CommissionerTerm(Curated):
+    """One term of office, as the registry lists it (``import_commissioners``), with its source.
+
+    Dates the source gives only to the month are stored with ``*_precision`` "month": ``start``
+    holds the first day of that month and ``end`` the last, the widest span the source allows,
+    so a day in the handover month finds both holders and neither is silently dated to the 1st.
+    Pages print such a date as "May 2016". ``end`` is empty while the term runs.
+    """
+
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+
+    commissioner = models.ForeignKey(Commissioner, on_delete=models.CASCADE, related_name="terms")
+    role = models.CharField(max_length=20, choices=Commissioner.Title.choices)
+    start = models.DateField()
+    start_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    end = models.DateField(null=True, blank=True, help_text="Empty while in office.")
+    end_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    how_started = models.CharField(max_length=50, blank=True, help_text="elected, appointed ...")
+    how_ended = models.CharField(max_length=50, blank=True, help_text="lost, resigned ...")
+    party = models.CharField(max_length=100, blank=True)
+    honorific = models.CharField(max_length=50, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    checked = models.BooleanField(
+        default=True, help_text="Whether the facts were read on the source page itself."
+    )
+    note = models.TextField(blank=True)
+    # Provenance: the registry row this term was loaded from, "force|name|role|start" as the
+    # file writes them, so a reload finds it again even after staff corrected its dates.
+    registry_key = models.CharField(
+        max_length=300, unique=True, null=True, blank=True, editable=False
+    )
+    registry_file = models.CharField(max_length=200, blank=True, editable=False)
+    registry_line = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    objects = CommissionerTermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "pk"]
+        indexes = [models.Index(fields=["start", "end"], name="term_span")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="term_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.commissioner}, {self.get_role_display()}, {self.span_label}"
+
+    @property
+    def role_label(self):
+        return vocab.OFFICE_LABELS.get(self.role, self.role)
+
+    @property
+    def start_label(self):
+        return _date_label(self.start, self.start_precision)
+
+    @property
+    def end_label(self):
+        return _date_label(self.end, self.end_precision) if self.end else "in office"
+
+    @property
+    def span_label(self):
+        if self.end is None:
+            return f"from {self.start_label}, still in office"
+        return f"{self.start_label} to {self.end_label}"
+
+    @property
+    def shade_end(self) -> dt.date:
+        """The last day to shade on a timeline: today while the term runs."""
+        return self.end or dt.date.today()
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month: how a month-precision start and end are stored."""
+    first = dt.date(year, month, 1)
+    return first, _month_end(first)
+
+
+def _date_label(day: dt.date, precision: str) -> str:
+    if precision == CommissionerTerm.Precision.MONTH:
+        return f"{day:%B %Y}"
+    return f"{day.day} {day:%B %Y}"
 
 
 class InspectionQuerySet(models.QuerySet):
@@ -211,6 +388,29 @@ class InspectionQuerySet(models.QuerySet):
         return self.annotate(when=Coalesce("published", first_letter)).order_by(
             models.F("when").desc(nulls_last=True), "-pk"
         )
+
+    def with_commissioner_in_office(self):
+        """``commissioner_in_office_id`` and ``term_in_office_id``: who held the office for the
+        inspection's force on its publication date (None when unpublished or nobody did).
+
+        Statutory deputy mayors act for the mayor, so the mayor is the office-holder; where two
+        terms share the day, the later-begun one (CommissionerTermQuerySet.latest_first). One
+        indexed subquery each: per-commissioner figures and the section 55 clock count by it.
+        """
+        holders = (
+            CommissionerTerm.objects.office_holders()
+            .filter(commissioner__force=OuterRef("force"), start__lte=OuterRef("published"))
+            .filter(Q(end__isnull=True) | Q(end__gte=OuterRef("published")))
+            .latest_first()
+        )
+        return self.annotate(
+            commissioner_in_office_id=Subquery(holders.values("commissioner_id")[:1]),
+            term_in_office_id=Subquery(holders.values("pk")[:1]),
+        )
+
+    def in_office_of(self, commissioner):
+        """Inspections published while ``commissioner`` held the office for their force."""
+        return self.with_commissioner_in_office().filter(commissioner_in_office_id=commissioner.pk)
 
 
 class Inspection(Curated):

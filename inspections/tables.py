@@ -92,16 +92,16 @@ def _grade_list(grades):
 
 
 class CommissionerTable(tables.Table):
-    caption = "Commissioners, with the first and last of the letters they signed"
+    caption = (
+        "Everyone who has held the office for a force, with their terms and the letters they signed"
+    )
     name = tables.Column(order_by=then_pk("name"), linkify=True, verbose_name="Commissioner")
     force = tables.Column(linkify=True, order_by=then_pk("force__name"))
-    title = tables.Column(order_by=then_pk("title"))
-    first_letter = tables.DateColumn(
-        short=False, order_by=then_pk("first_letter"), verbose_name="First letter", default="—"
+    title = tables.Column(order_by=then_pk("title"), verbose_name="Office")
+    term_start = tables.DateColumn(
+        short=False, order_by=then_pk("term_start"), verbose_name="In office from", default="—"
     )
-    last_letter = tables.DateColumn(
-        short=False, order_by=then_pk("last_letter"), verbose_name="Last letter", default="—"
-    )
+    term_end = tables.DateColumn(order_by=then_pk("term_end"), verbose_name="Until", default="—")
     letter_count = tables.Column(
         order_by=then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
     )
@@ -109,7 +109,10 @@ class CommissionerTable(tables.Table):
     class Meta:
         model = Commissioner
         fields = ("name", "force", "title")
-        empty_text = "No commissioners yet: they appear when letters are loaded."
+        empty_text = (
+            "No commissioners match: the registry of office-holders is loaded by "
+            "import_commissioners."
+        )
         attrs = {"class": "data-table"}
         template_name = "includes/tables/commissioners.html"
 

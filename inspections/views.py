@@ -4,6 +4,8 @@ Each page reads through named QuerySet methods with their joins built in, so the
 queries per page is fixed whatever the number of forces, letters or grades (tests pin it).
 """
 
+import datetime as dt
+
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,7 +17,7 @@ from pccsite.listing import ListingView
 from . import charts
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, InspectionFilter
-from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
 from .tables import CommissionerTable, FindingTable, ForceTable, InspectionTable
 
 LATEST = 5
@@ -42,13 +44,15 @@ def force_detail(request, slug):
     grades = charts.points_from_grades(Grade.objects.for_force(force).timeline())
     inspections = Inspection.objects.for_force(force).with_counts().latest_first()
     findings = AreaForImprovement.objects.for_force(force).with_context().by_inspection()
+    terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
     context = {
         "force": force,
         "grades": grades,
         "chart": charts.grade_timeline(grades),
         "inspections": list(inspections[:SECTION_ROWS]),
         "letters": list(Letter.objects.listing().for_force(force).latest_first()[:SECTION_ROWS]),
-        "commissioners": list(Commissioner.objects.for_force(force).with_letter_stats().by_term()),
+        "terms": terms,
+        "in_office": _in_office_now(terms),
         "findings": list(findings[:SECTION_ROWS]),
         "section_rows": SECTION_ROWS,
         "all_inspections_url": _filtered("inspections:inspection_list", force=force.pk),
@@ -59,19 +63,21 @@ def force_detail(request, slug):
 
 
 def commissioner_detail(request, slug):
-    commissioners = Commissioner.objects.with_letter_stats().with_finding_count()
+    commissioners = Commissioner.objects.with_letter_stats().with_finding_count().with_terms()
     commissioner = get_object_or_404(commissioners, slug=slug)
     letters = Letter.objects.listing().for_commissioner(commissioner).latest_first()
     answered, force_grades, force_only = _answered_and_force_grades(commissioner)
-    term = _term(commissioner)
+    terms = list(commissioner.terms.all())
+    shades = _terms_in_office(commissioner, terms)
     findings = AreaForImprovement.objects.for_commissioner(commissioner).with_context()
     context = {
         "commissioner": commissioner,
         "letters": list(letters[:SECTION_ROWS]),
-        "term": term,
+        "terms": terms,
+        "current_term": terms[-1] if terms else None,
         "grades": answered,
         "chart": charts.grade_timeline(answered),
-        "force_chart": charts.grade_timeline(force_grades, shade=term),
+        "force_chart": charts.grade_timeline(force_grades, shades=shades),
         "force_only_grades": force_only,
         "findings": list(findings.by_inspection()[:SECTION_ROWS]),
         "section_rows": SECTION_ROWS,
@@ -110,11 +116,21 @@ class ForceListView(ListingView):
 
 
 class CommissionerListView(ListingView):
-    queryset = Commissioner.objects.with_letter_stats().order_by("force__name", "name")
+    queryset = (
+        Commissioner.objects.registered()
+        .with_letter_stats()
+        .with_term_span()
+        .order_by("force__name", "term_start", "name")
+    )
     filterset_class = CommissionerFilter
     table_class = CommissionerTable
     heading = "Commissioners"
-    intro = "Police and crime commissioners and mayors who signed the letters loaded here."
+    intro = (
+        "Everyone who has held the office for a force since November 2012: police and crime "
+        "commissioners, police, fire and crime commissioners, mayors and their deputies for "
+        "policing, and the City of London's police authority chairs, with the letters loaded "
+        "here."
+    )
 
 
 class InspectionListView(ListingView):
@@ -157,7 +173,7 @@ def _site_counts():
         ),
         (
             "Commissioners",
-            Commissioner.objects.count(),
+            Commissioner.objects.registered().count(),
             reverse("inspections:commissioner_list"),
             "",
         ),
@@ -231,12 +247,23 @@ def _answered_and_force_grades(commissioner):
     return answered, force, force_only
 
 
-def _term(commissioner):
-    """The span of the commissioner's dated letters (Commissioner.with_letter_stats)."""
-    if commissioner.first_letter is None:
-        return None
-    label = f"{commissioner.name}: letters in office"
-    return charts.Shade(commissioner.first_letter, commissioner.last_letter, label)
+def _terms_in_office(commissioner, terms):
+    """Shades for the commissioner's time in office, from the registry's terms: terms that
+    follow one another (a re-election, a PCC becoming PFCC) make one shade."""
+    spells = []
+    for term in terms:
+        if spells and term.start <= spells[-1][1] + dt.timedelta(days=1):
+            spells[-1][1] = max(spells[-1][1], term.shade_end)
+        else:
+            spells.append([term.start, term.shade_end])
+    label = f"{commissioner.name}: in office"
+    return [charts.Shade(start, end, label) for start, end in spells]
+
+
+def _in_office_now(terms):
+    """The people holding the office today, from a force's terms (deputies after mayors)."""
+    current = [term for term in terms if term.end is None]
+    return sorted(current, key=lambda term: term.role == Commissioner.Title.DEPUTY_MAYOR)
 
 
 def _answering(inspection):

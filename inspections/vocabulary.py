@@ -358,6 +358,14 @@ COMMISSIONER_TITLES: tuple[tuple[str, str], ...] = (
     ("mayor", "Mayor"),
     ("deputy-mayor", "Deputy Mayor for Policing and Crime"),
 )
+# Every office the commissioner registry records: the titles above, which letters sign with,
+# and the City of London's police authority, whose chair answers for the force but is never
+# read from a signature as a commissioner's title.
+OFFICES: tuple[tuple[str, str], ...] = (
+    *COMMISSIONER_TITLES,
+    ("police-authority", "Chair of the Police Authority"),
+)
+OFFICE_LABELS = dict(OFFICES)
 
 
 @dataclass(frozen=True)

@@ -145,15 +145,33 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
         "date",
         "force",
         "commissioner",
+        "commissioner_name_as_written",
+        "commissioner_review",
         "inspection",
         "grade_count",
         "warning_count",
         "edited_fields",
         "updated_at",
     )
-    list_filter = (HasWarningsFilter, "force", "inspection__kind", "parser_version")
+    # "Commissioner needs review" is the review list: names the registry has nobody in office
+    # for, with the name as the letter writes it.
+    list_filter = (
+        "commissioner_review",
+        "commissioner_attribution",
+        HasWarningsFilter,
+        "force",
+        "inspection__kind",
+        "parser_version",
+    )
     list_select_related = ("force", "commissioner", "inspection__force")
-    search_fields = ("file_name", "source", "reference", "recipient_name", "commissioner__name")
+    search_fields = (
+        "file_name",
+        "source",
+        "reference",
+        "recipient_name",
+        "commissioner__name",
+        "commissioner_name_as_written",
+    )
     date_hierarchy = "date"
     raw_id_fields = ("inspection", "commissioner")
     readonly_fields = (
@@ -177,7 +195,9 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
                     "date",
                     "reference",
                     "force",
-                    "commissioner",
+                    ("commissioner", "commissioner_review"),
+                    ("commissioner_name_as_written", "commissioner_attribution"),
+                    "commissioner_title",
                     ("recipient_name", "recipient_salutation"),
                     "inspection",
                     "grade_summary",

@@ -3,7 +3,7 @@
 import django_filters
 
 from inspections.models import Commissioner, Force
-from pccsite.listing import PlainSelect
+from pccsite.listing import LabelledModelChoiceFilter, PlainSelect
 
 from .models import Letter
 
@@ -12,8 +12,9 @@ class LetterFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
         queryset=Force.objects.by_name(), empty_label="All forces", widget=PlainSelect
     )
-    commissioner = django_filters.ModelChoiceFilter(
-        queryset=Commissioner.objects.by_name(),
+    commissioner = LabelledModelChoiceFilter(
+        queryset=Commissioner.objects.signers().with_force().by_name(),
+        label_from_instance=Commissioner.signer_label,
         label="Signed by",
         empty_label="Anyone",
         widget=PlainSelect,

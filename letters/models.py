@@ -56,6 +56,14 @@ def original_path(letter, filename):
     return posixpath.join("originals", letter.sha256[:2], letter.sha256, filename)
 
 
+class Attribution(models.TextChoices):
+    """How a letter came to have (or not have) its commissioner."""
+
+    NAMED = "named", "Named in the letter"
+    INFERRED = "inferred", "Inferred from the date"
+    NOT_IN_OFFICE = "not-in-office", "Names nobody in office"
+
+
 class Letter(Curated):
     """One source file. Extracted values keep their character spans in ``spans``.
 
@@ -101,6 +109,29 @@ class Letter(Curated):
         related_name="letters",
         null=True,
         blank=True,
+    )
+    # The loader reads the name the letter gives against the registry of who was in office
+    # (letters.loading.registry); the name stays here as written, whatever it resolved to.
+    commissioner_name_as_written = models.CharField(
+        max_length=200, blank=True, help_text="The signer's name exactly as the letter gives it."
+    )
+    commissioner_title = models.CharField(
+        max_length=20,
+        choices=vocab.OFFICES,
+        blank=True,
+        help_text="The office on the letter's date: the registry's, else the letter's words.",
+    )
+    commissioner_attribution = models.CharField(
+        max_length=20, choices=Attribution.choices, blank=True
+    )
+    commissioner_review = models.BooleanField(
+        "commissioner needs review",
+        default=False,
+        db_index=True,
+        help_text=(
+            "The letter names someone the registry does not have in office for its force on its "
+            "date. Choose the commissioner (or none), then untick this."
+        ),
     )
     recipient_name = models.CharField(max_length=200, blank=True)
     recipient_salutation = models.CharField(max_length=300, blank=True)

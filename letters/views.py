@@ -11,7 +11,7 @@ from pccsite.listing import ListingView
 
 from .filters import LetterFilter
 from .highlighting import FIELD_LABELS, Span, field_anchor, field_spans, highlight
-from .models import ORIGINAL_CONTENT_TYPES, Letter
+from .models import ORIGINAL_CONTENT_TYPES, Attribution, Letter
 from .tables import LetterTable
 
 
@@ -24,6 +24,7 @@ def letter_detail(request, pk):
         "letter": letter,
         "highlighted": highlight(letter.text, spans),
         "fields": _fields(letter),
+        "commissioner_note": _commissioner_note(letter),
         "grades": grades,
         "findings": findings,
         "differences": letter.grade_summary_differences(grades),
@@ -124,7 +125,7 @@ def _fields(letter):
         ),
         (
             "commissioner",
-            letter.commissioner,
+            letter.commissioner or letter.commissioner_name_as_written or None,
             letter.commissioner and letter.commissioner.get_absolute_url(),
         ),
     ]
@@ -132,3 +133,24 @@ def _fields(letter):
         (FIELD_LABELS[key], field_anchor(key) if key in spans else None, value, url)
         for key, value, url in facts
     ]
+
+
+def _commissioner_note(letter):
+    """How the letter's commissioner was read: inferred, respelt, or not in office."""
+    person, written = letter.commissioner, letter.commissioner_name_as_written
+    if "commissioner" in letter.edited_fields:
+        return "Commissioner chosen by staff." if person else ""
+    attribution = letter.commissioner_attribution
+    if attribution == Attribution.INFERRED and person:
+        return (
+            f"Inferred from the date: the text names no commissioner, and {person.name} held "
+            "the office then."
+        )
+    if attribution == Attribution.NAMED and person and written and written != person.name:
+        return f"Written “{written}” in the letter; the registry’s name is {person.name}."
+    if attribution == Attribution.NOT_IN_OFFICE:
+        return (
+            f"The letter names “{written}”, whom the registry of office-holders does not have "
+            "in office for this force then: not attributed until staff review it."
+        )
+    return ""

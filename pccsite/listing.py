@@ -5,6 +5,7 @@ django-tables2 Table; ``then_pk`` keeps its sorting stable across pages and ``Pl
 renders its filters' choices.
 """
 
+import django_filters
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -22,6 +23,21 @@ class ListingView(SingleTableMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
+
+
+class LabelledModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A ModelChoiceFilter whose options read ``label_from_instance(row)``, not ``str(row)``:
+    two people of one name stay two choices a reader can tell apart."""
+
+    def __init__(self, *args, label_from_instance, **kwargs):
+        self._label_from_instance = label_from_instance
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        field = super().field
+        field.label_from_instance = self._label_from_instance
+        return field
 
 
 def then_pk(*fields):

@@ -6,7 +6,14 @@ import datetime as dt
 import hashlib
 import itertools
 
-from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from inspections.models import (
+    AreaForImprovement,
+    Commissioner,
+    CommissionerTerm,
+    Force,
+    Grade,
+    Inspection,
+)
 from letters.models import Letter
 
 _counter = itertools.count(1)
@@ -17,12 +24,26 @@ def get_force(slug: str = "leicestershire") -> Force:
     return Force.objects.get(slug=slug)
 
 
-def make_commissioner(**kwargs) -> Commissioner:
+def make_commissioner(*, term: dict | None = None, registered: bool = True, **kwargs):
+    """A person with one term of office (in office since 2012; ``term`` overrides its
+    values), or, with ``registered=False``, a row without terms as loads before the registry
+    made them."""
     n = next(_counter)
     kwargs.setdefault("force", get_force())
     kwargs.setdefault("name", f"Commissioner {n}")
     kwargs.setdefault("slug", f"commissioner-{n}")
-    return Commissioner.objects.create(**kwargs)
+    commissioner = Commissioner.objects.create(**kwargs)
+    if registered:
+        make_term(commissioner, **(term or {}))
+    return commissioner
+
+
+def make_term(commissioner: Commissioner, **kwargs) -> CommissionerTerm:
+    kwargs.setdefault("role", commissioner.title)
+    kwargs.setdefault("start", dt.date(2012, 11, 22))
+    kwargs.setdefault("how_started", "elected")
+    kwargs.setdefault("source_url", "https://example.org/results")
+    return CommissionerTerm.objects.create(commissioner=commissioner, **kwargs)
 
 
 def make_inspection(**kwargs) -> Inspection:

@@ -8,6 +8,26 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+REGISTRY_FILES = sorted((ROOT / "data" / "reference").glob("commissioners-*.csv"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as `make load` leaves a site: the commissioner registry imported.
+
+    Transactional tests restore the database from a copy taken when it was created
+    (serialized_rollback), so the copy is taken again with the registry in it.
+    """
+    from django.db import connections
+
+    from inspections.registry import import_registry
+
+    with django_db_blocker.unblock():
+        summary = import_registry(REGISTRY_FILES)
+        assert not (summary.refused or summary.failed), summary
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture

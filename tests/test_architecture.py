@@ -44,8 +44,10 @@ RULES = (
 LOADING_ORDER = (
     "files",
     "originals",
+    "names",
     "corrections",
     "results",
+    "registry",
     "identity",
     "contract",
     "writer",
@@ -57,6 +59,7 @@ NO_DJANGO = (
     "letters.parsing",
     "letters.formats",
     "letters.loading.files",
+    "letters.loading.names",
     "devtools.pages",
 )
 

@@ -32,3 +32,14 @@ def time_tag(value, default=""):
     """A date as every page writes it ("28 January 2025") in a <time> element carrying the ISO
     date for machines; ``default`` when there is no date (pccsite.dates.time_tag)."""
     return dates.time_tag(value, default)
+
+
+@register.filter
+def term_date(value, precision):
+    """A term of office's date: "May 2016" where the source gives only the month (the registry
+    stores such a date with ``precision`` "month"), else as ``time_tag``; "—" when none."""
+    if not value:
+        return "—"
+    if precision == "month":
+        return format_html('<time datetime="{}">{}</time>', f"{value:%Y-%m}", f"{value:%B %Y}")
+    return dates.time_tag(value)

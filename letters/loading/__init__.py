@@ -7,10 +7,12 @@ One module per concern; imports run down this list, never up it (docs/architectu
 - ``batches``      load_letters and store_letter: batches, bulk writes, races with another load
 - ``writer``       one parsed letter mapped onto its rows; revisions of what it replaces
 - ``contract``     the extraction contract's JSON, from files (--dry-run --json) and from rows
-- ``identity``     how a reload finds the rows it wrote before (letters, commissioners, inspections)
+- ``identity``     how a reload finds the rows it wrote before (letters, inspections)
+- ``registry``     who signed: the name as written read against the registry of who was in office
 - ``results``      what a load reports: FileResult per file, LoadSummary
 - ``corrections``  what a person changed survives a reload; Conflict
 - ``originals``    the original files, kept with Django's file storage
+- ``names``        names compared: honorifics, first-name variants, misspellings (no Django)
 - ``files``        what is read and what is refused; reading (letters.formats), parsing (no Django)
 """
 
@@ -27,6 +29,7 @@ from .files import (
     read_and_parse,
     read_letter_file,
 )
+from .registry import Registry, Resolution
 from .results import FileError, FileResult, LoadSummary
 from .writer import FINDING_FIELDS, GRADE_FIELDS
 
@@ -40,6 +43,8 @@ __all__ = [
     "MB",
     "RACE_SQLSTATES",
     "Conflict",
+    "Registry",
+    "Resolution",
     "Extraction",
     "FileError",
     "FileResult",

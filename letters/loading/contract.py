@@ -1,6 +1,8 @@
 """The extraction contract's JSON (docs/extraction-contract.md), from files and from rows.
 
-``extract_letters`` parses files without the database (``load_letters --dry-run --json``);
+``extract_letters`` parses files without writing to the database (``load_letters --dry-run
+--json``); given the registry, it reads each signer against it as a load would, adding
+``commissioner.registered`` (and the registry's warnings) to the parser's entry.
 ``stored_extraction`` reads what the site shows for a stored letter back from its rows, in the
 same shape (a LetterRevision keeps it).
 """
@@ -13,18 +15,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from letters.models import Letter
-from letters.parsing import LetterParseError
+from letters.models import Attribution, Letter
+from letters.parsing import LetterParseError, ParsedLetter
 from letters.parsing.contract import (
     CommissionerEntry,
     FindingEntry,
     GradeEntry,
     InspectionEntry,
     RecipientEntry,
+    commissioner_entry,
     letter_entry,
 )
 
-from .files import iter_letter_files, read_and_parse, read_letter_file, reason
+from .files import iter_letter_files, read_and_parse, read_letter_file, reason, value_of
+from .registry import INFERRED, Registry, Resolution, signer_of
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,10 @@ class Extraction:
     error: str | None = None
 
 
-def extract_letters(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction]:
-    """Parse every file without touching the database, one at a time."""
+def extract_letters(
+    paths: Iterable[str | os.PathLike], registry: Registry | None = None
+) -> Iterator[Extraction]:
+    """Parse every file, one at a time, without writing; read signers against ``registry``."""
     for letter_file in iter_letter_files(paths):
         source = letter_file.path
         if letter_file.error:
@@ -51,10 +57,51 @@ def extract_letters(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction]:
             continue
         contract = parsed.to_contract(source=source, sha256=hashlib.sha256(data).hexdigest())
         contract["warnings"] = [*contract["warnings"], *document.warnings]
+        if registry is not None:
+            resolution = resolve_parsed(registry, parsed)
+            contract["commissioner"] = commissioner_entry(_registered_entry(parsed, resolution))
+            contract["warnings"] += resolution.warnings
         # Added beside the contract's fields (additive): the format read and OCR, and what the
         # file states about itself (a page's own dates, a PDF's creation date ...).
         contract.update(document.to_contract())
         yield Extraction(source, letter=contract)
+
+
+_UNSET = object()
+
+
+def resolve_parsed(
+    registry: Registry, parsed: ParsedLetter, *, force=_UNSET, on=_UNSET, published=_UNSET
+) -> Resolution:
+    """Who signed a parsed letter, by the registry; the loader passes what the stored letter
+    keeps (a corrected force or date, the inspection row's publication date) instead."""
+    inspection = parsed.inspection
+    return registry.resolve(
+        force=value_of(parsed.force) if force is _UNSET else force,
+        signer=signer_of(parsed.commissioner),
+        on=value_of(parsed.date) if on is _UNSET else on,
+        published=(
+            (value_of(inspection.published) if inspection else None)
+            if published is _UNSET
+            else published
+        ),
+        # Parsers that tell responses from letters to a commissioner say so; older ones do not.
+        responds=getattr(parsed, "pcc_response", True),
+        recipient=parsed.recipient.name if parsed.recipient else None,
+    )
+
+
+def _registered_entry(parsed: ParsedLetter, resolution: Resolution) -> CommissionerEntry | None:
+    person = parsed.commissioner
+    if person is None and resolution.commissioner is None:
+        return None
+    return CommissionerEntry(
+        person.name if person else "",
+        resolution.title,
+        registered=resolution.registered,
+        inferred=resolution.attribution == INFERRED,
+        resolved=True,
+    )
 
 
 def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
@@ -65,6 +112,7 @@ def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
     parser's ``to_contract`` builds it (letters.parsing.contract), from the rows' values.
     """
     inspection, person = letter.inspection, letter.commissioner
+    written = letter.commissioner_name_as_written
     entry = letter_entry(
         source=letter.source,
         sha256=letter.sha256,
@@ -72,7 +120,16 @@ def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
         reference=letter.reference,
         force=letter.force.name if letter.force else None,
         commissioner=(
-            CommissionerEntry(person.name, person.title, person.edited_fields) if person else None
+            CommissionerEntry(
+                written,
+                letter.commissioner_title,
+                person.edited_fields if person else (),
+                registered=person.name if person else None,
+                inferred=letter.commissioner_attribution == Attribution.INFERRED,
+                resolved=True,
+            )
+            if person or written
+            else None
         ),
         recipient=RecipientEntry(letter.recipient_name, letter.recipient_salutation),
         inspection=(

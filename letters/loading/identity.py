@@ -6,8 +6,8 @@
   A file whose bytes and parser version match its stored letter is unchanged: skipped without
   parsing or writing.
 - Force: by the canonical name the parser returns (rows come from the data migration).
-- Commissioner: by (name, force); the slug is the slugified name, plus the force's slug on a
-  collision.
+- Commissioner: never created here. The registry (import_commissioners) holds every person;
+  the name a letter gives is read against it (registry.Registry, read once per load).
 - Inspection: by force and kind, then the publication date when the letter states one: two
   letters about one force, kind and period that state different publication dates answer two
   reports, not one. A row with that date is the one; else a row of the letter's cycle
@@ -21,25 +21,25 @@
 Notes about which inspection a letter was filed under start with FILING_NOTE
 (letters.models): they are load warnings, and the inspection page shows them.
 
-A batch reads the letters it may be in one query, and the commissioners and inspections its
-letters name in one query each (SharedRows), rather than one query per file.
+A batch reads the letters it may be in one query, and the inspections its letters name in one
+query (SharedRows), rather than one query per file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.text import slugify
 
-from inspections.models import Commissioner, Force, Inspection
+from inspections.models import Force, Inspection
 from letters.models import FILING_NOTE, Letter
 from letters.parsing import PARSER_VERSION
 
 from .files import Pending, value_of
+from .registry import Registry
 from .results import FileResult
 
 
@@ -83,18 +83,27 @@ def classify(item: Pending, by_source, by_sha, *, meanwhile: bool = False) -> Fi
 
 
 class SharedRows:
-    """Forces, and the commissioners and inspections the batch's letters name, read in one
-    query each.
+    """Forces and the registry, read once per load, and the inspections the batch's letters
+    name, read in one query.
 
-    Forces are read once per load (the data migration made them). Lookups of keys the batch
-    prefetched are answered from memory (a missing key is known to be absent); after a rollback
-    everything but the forces is forgotten and each lookup asks the database. Inspections
-    created in the batch are added unsaved and saved in bulk (or one by one).
+    Forces come from the data migration and the registry from import_commissioners; a load
+    changes neither. Lookups of keys the batch prefetched are answered from memory (a missing
+    key is known to be absent); after a rollback the inspections are forgotten and each lookup
+    asks the database. Inspections created in the batch are added unsaved and saved in bulk (or
+    one by one).
     """
 
-    def __init__(self):
+    def __init__(self, registry: Registry | None = None):
         self._forces: dict[str, Force] | None = None
+        self._registry = registry
         self.reset()
+
+    @property
+    def registry(self) -> Registry:
+        """Every term of office, read once per load (letters.loading.registry)."""
+        if self._registry is None:
+            self._registry = Registry.load()
+        return self._registry
 
     @property
     def forces(self) -> dict[str, Force]:
@@ -104,39 +113,23 @@ class SharedRows:
         return self._forces
 
     def reset(self) -> None:
-        self.commissioners: dict[tuple[str, int], Commissioner | None] = {}
         self.inspections: dict[tuple[int, str], list[Inspection]] = {}
         self.inspection_keys: set[tuple[int, str]] = set()
 
     def prefetch(self, items: list[Pending]) -> None:
         self.reset()
         forces = self.forces
-        people: set[tuple[str, int]] = set()
         pairs: set[tuple[int, str]] = set()
         identities: list[InspectionIdentity] = []
         for item in items:
             force = forces.get(value_of(item.parsed.force))
             if force is None:
                 continue
-            if item.parsed.commissioner is not None:
-                people.add((item.parsed.commissioner.name, force.pk))
             if (parsed := item.parsed.inspection) is not None:
                 pairs.add((force.pk, parsed.kind))
                 identities.append(inspection_identity(item, parsed))
-        if people:
-            self._prefetch_commissioners(people)
         if pairs:
             self._prefetch_inspections(pairs, identities)
-
-    def _prefetch_commissioners(self, people: set[tuple[str, int]]) -> None:
-        self.commissioners = dict.fromkeys(people)
-        found = Commissioner.objects.filter(
-            name__in={name for name, _ in people}, force_id__in={pk for _, pk in people}
-        )
-        for commissioner in found:
-            key = (commissioner.name, commissioner.force_id)
-            if key in self.commissioners:
-                self.commissioners[key] = commissioner
 
     def _prefetch_inspections(self, pairs, identities: list[InspectionIdentity]) -> None:
         found = Inspection.objects.filter(
@@ -149,15 +142,6 @@ class SharedRows:
             pair = (inspection.force_id, inspection.kind)
             if pair in pairs:
                 self.inspections.setdefault(pair, []).append(inspection)
-
-    def commissioner(self, name: str, force: Force) -> Commissioner | None:
-        key = (name, force.pk)
-        if key not in self.commissioners:
-            self.commissioners[key] = Commissioner.objects.filter(name=name, force=force).first()
-        return self.commissioners[key]
-
-    def add_commissioner(self, commissioner: Commissioner) -> None:
-        self.commissioners[(commissioner.name, commissioner.force_id)] = commissioner
 
     def inspection(
         self, force: Force, identity: InspectionIdentity
@@ -260,16 +244,3 @@ def _likeliest(rows: list[Inspection], identity: InspectionIdentity):
 
 def _day(when: dt.date) -> str:
     return f"{when.day} {when:%B %Y}"
-
-
-def commissioner_slug(name: str, force: Force) -> str:
-    base = slugify(name) or "commissioner"
-    taken = set(Commissioner.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    for candidate in (base, f"{base}-{force.slug}"):
-        if candidate not in taken:
-            return candidate
-    return next(
-        f"{base}-{force.slug}-{n}"
-        for n in itertools.count(2)
-        if f"{base}-{force.slug}-{n}" not in taken
-    )

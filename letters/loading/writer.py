@@ -6,8 +6,10 @@ the rows it stored before (corrections.Corrections.sync).
 
 What loads with a warning (in Letter.warnings and the summary's "with warnings" count): text
 decoded as Windows-1252, no date found, no force recognised (no inspection then), no
-commissioner signing it (a letter to a commissioner rather than from one), a grade or finding
-stated twice (the first is kept).
+commissioner signing it (a letter to a commissioner rather than from one; or attributed to the
+office-holder on its date), a name the registry does not have in office (left for review, see
+letters.loading.registry), a grade or finding stated twice (the first is kept). The parser's
+warnings come first, then the registry's, then the loader's own.
 
 Revisions: when a stored letter is written again because its file changed *or* because a newer
 parser read it, the version being replaced is kept (text, sha256, parser version and what the
@@ -22,15 +24,16 @@ from typing import Any
 
 from django.utils import timezone
 
-from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from inspections.models import AreaForImprovement, Force, Grade, Inspection
 from letters.models import Letter, LetterRevision
 from letters.parsing import PARSER_VERSION, ParsedLetter
 
-from .contract import stored_extraction
+from .contract import resolve_parsed, stored_extraction
 from .corrections import Corrections
 from .files import Pending, value_of
-from .identity import SharedRows, commissioner_slug, inspection_identity
+from .identity import SharedRows, inspection_identity
 from .originals import forget_original_after_commit
+from .registry import Resolution
 from .results import FileResult
 
 GRADE_FIELDS = ("grade", "quote", "start", "end")
@@ -46,6 +49,8 @@ class LetterWriter:
         self.parsed: ParsedLetter = item.parsed
         self.corrections = Corrections(item.source)
         self.warnings: list[str] = [*self.parsed.warnings, *item.decode_warnings]
+        self.resolution = Resolution()
+        self.notes: list[str] = []  # the loader's own warnings, after the registry's
         self.grades, self.findings = self._wanted_rows()
         self.letter: Letter | None = None
 
@@ -95,25 +100,24 @@ class LetterWriter:
         """Apply the parsed values to ``letter`` (not saved); ``self.changed`` lists them."""
         self.letter = letter
         values = self._letter_values()
-        self._warn_of_what_is_missing()
         apply, label = self.corrections.apply, str(letter)
-        # Force, then commissioner and inspection, each resolved against what is kept on the
-        # letter before it, so a person's correction of the force carries through.
+        # Force, then inspection and commissioner, each resolved against what is kept on the
+        # letter before it, so a person's correction of the force carries through; the
+        # commissioner is read against the registry on the letter's date, else its inspection's.
         changed = apply(letter, {"force": self._force()}, label)
-        # Where a person chose the letter's commissioner or inspection, look the parsed one
-        # up only to report the disagreement: creating it would leave an orphan row.
-        create = "commissioner" not in letter.edited_fields
-        commissioner = self._commissioner(letter, create=create)
-        changed += apply(letter, {"commissioner": commissioner}, label)
+        # Where a person chose the letter's inspection, look the parsed one up only to report
+        # the disagreement: creating it would leave an orphan row.
         create = "inspection" not in letter.edited_fields
         inspection = self._inspection(letter.force, create=create)
         changed += apply(letter, {"inspection": inspection}, label)
+        changed += self._commissioner(letter)
+        self._warn_of_what_is_missing()
         if letter.inspection is None and (self.grades or self.findings):
-            self.warnings.append(
+            self.notes.append(
                 f"{len(self.grades)} grades and {len(self.findings)} findings not stored: "
                 "no inspection to attach them to"
             )
-        values["warnings"] = self.warnings
+        values["warnings"] = [*self.warnings, *self.resolution.warnings, *self.notes]
         changed += apply(letter, values, label)
         self.changed = changed
         return letter
@@ -178,14 +182,8 @@ class LetterWriter:
         }
 
     def _warn_of_what_is_missing(self) -> None:
-        parsed = self.parsed
-        if parsed.date is None:
-            self.warnings.append("no date found: the letter is stored undated")
-        if parsed.commissioner is None:
-            addressed = f" (addressed to {parsed.recipient.name})" if parsed.recipient else ""
-            self.warnings.append(
-                f"not written by a commissioner: no commissioner signs it{addressed}"
-            )
+        if self.parsed.date is None:
+            self.notes.append("no date found: the letter is stored undated")
 
     def _wanted_rows(self):
         """The grades and findings to store, one per key; duplicates become warnings."""
@@ -193,16 +191,14 @@ class LetterWriter:
         for grade in self.parsed.grades:
             kept = grades.setdefault(grade.area, grade)
             if kept is not grade and kept.grade != grade.grade:
-                self.warnings.append(
+                self.notes.append(
                     f"{grade.area} graded both {kept.grade!r} and {grade.grade!r}: kept the first"
                 )
         findings: dict[tuple[str, int], Any] = {}
         for finding in self.parsed.findings:
             kept = findings.setdefault((finding.kind, finding.number), finding)
             if kept is not finding:
-                self.warnings.append(
-                    f"{finding.kind} {finding.number} appears twice: kept the first"
-                )
+                self.notes.append(f"{finding.kind} {finding.number} appears twice: kept the first")
         return list(grades.values()), list(findings.values())
 
     def _spans(self) -> dict[str, list[int]]:
@@ -240,47 +236,54 @@ class LetterWriter:
     def _force(self) -> Force | None:
         name = value_of(self.parsed.force)
         if name is None:
-            self.warnings.append("no force recognised: no inspection can be recorded")
+            self.notes.append("no force recognised: no inspection can be recorded")
             return None
         force = self.shared.forces.get(name)
         if force is None:
-            self.warnings.append(f"force {name!r} is not in the database (run migrate)")
+            self.notes.append(f"force {name!r} is not in the database (run migrate)")
         return force
 
-    def _commissioner(self, letter: Letter, *, create: bool) -> Commissioner | None:
-        person, force = self.parsed.commissioner, letter.force
-        if person is None or force is None:
-            return None
-        current = letter.commissioner if letter.commissioner_id else None
-        if current is not None and "name" in current.edited_fields:
-            # A person corrected this commissioner's name, so the parsed name cannot find it;
-            # the letter still belongs to the corrected row.
-            if current.name != person.name:
-                self.corrections.conflict(current, "name", current.name, person.name)
-            return current
-        commissioner = self.shared.commissioner(person.name, force)
-        if commissioner is None:
-            if not create:
-                # Unsaved: only named in the conflict report (the letter's link is kept).
-                return Commissioner(name=person.name, force=force)
-            commissioner = Commissioner.objects.create(
-                name=person.name,
-                force=force,
-                slug=commissioner_slug(person.name, force),
-                honorific=person.honorific,
-                title=person.title_key or Commissioner.Title.PCC,
-            )
-            self.shared.add_commissioner(commissioner)
-        elif person.honorific and commissioner.honorific != person.honorific:
-            # Shared by every letter the commissioner signed: fill in, never flip-flop.
-            if "honorific" in commissioner.edited_fields:
+    def _commissioner(self, letter: Letter) -> list[str]:
+        """Read the signer against the registry; returns the names of the fields changed.
+
+        Where a person chose the letter's commissioner, that choice stands with its
+        attribution and review flag; the name as written is still updated, and a registered
+        person the letter now resolves to otherwise is reported as a conflict.
+        """
+        parsed = self.parsed
+        published = letter.inspection.published if letter.inspection is not None else None
+        on = letter.date if "date" in letter.edited_fields else value_of(parsed.date)
+        resolution = resolve_parsed(
+            self.shared.registry,
+            parsed,
+            force=letter.force.name if letter.force is not None else None,
+            on=on,
+            published=published,
+        )
+        self.resolution = resolution
+        name = parsed.commissioner.name if parsed.commissioner else ""
+        written = {"commissioner_name_as_written": name}
+        label = str(letter)
+        if "commissioner" in letter.edited_fields:
+            if resolution.commissioner is not None and (
+                resolution.commissioner.pk != letter.commissioner_id
+            ):
                 self.corrections.conflict(
-                    commissioner, "honorific", commissioner.honorific, person.honorific
+                    letter,
+                    "commissioner",
+                    letter.commissioner,
+                    resolution.commissioner,
+                    label=label,
                 )
-            elif not commissioner.honorific:
-                commissioner.honorific = person.honorific
-                commissioner.save(update_fields=["honorific", "updated_at"])
-        return commissioner
+            return self.corrections.apply(letter, written, label)
+        values = {
+            **written,
+            "commissioner": resolution.commissioner,
+            "commissioner_title": resolution.title,
+            "commissioner_attribution": resolution.attribution,
+            "commissioner_review": resolution.review,
+        }
+        return self.corrections.apply(letter, values, label)
 
     def _inspection(self, force: Force | None, *, create: bool) -> Inspection | None:
         """The inspection the letter answers: found, or new and unsaved (saved by the caller)."""

@@ -5,7 +5,13 @@ Two writers produce the entry: the parser (``ParsedLetter.to_contract``, what
 what the site shows, read back from the rows and kept in every LetterRevision). Both hand plain
 values to ``letter_entry``, so the same letter gives the same JSON either way. The rules:
 
-- ``commissioner.title`` is the name of the office, from vocabulary.COMMISSIONER_TITLES by
+- ``commissioner.name`` is the name as the letter writes it; ``commissioner.registered`` is
+  the registry's name for the person it resolved to (null when it resolved to nobody in
+  office), present only where the loader read it against the registry (a stored letter, or
+  ``--dry-run --json`` with the database): the parser alone does not know the registry. A text
+  that names nobody but is attributed to the office-holder on its date has ``"name": null``,
+  the registered name and ``"inferred": true``.
+- ``commissioner.title`` is the name of the office, from vocabulary.OFFICES by
   its key (pcc, pfcc, mayor, deputy-mayor), not the words the letter signs with: a "Police,
   Crime and Victims' Commissioner" is a Police and Crime Commissioner, a "Commissioner for
   Police, Fire and Rescue and Crime" a Police, Fire and Crime Commissioner. The key is what the
@@ -27,12 +33,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from inspections.vocabulary import COMMISSIONER_TITLES
+from inspections.vocabulary import OFFICES
 
 if TYPE_CHECKING:
     from .types import ParsedLetter
 
-TITLE_LABELS = dict(COMMISSIONER_TITLES)
+TITLE_LABELS = dict(OFFICES)
 FINDING_LISTS = (
     ("areas_for_improvement", "afi"),
     # Added beside the contract's fields (the contract allows additions).
@@ -42,9 +48,12 @@ FINDING_LISTS = (
 
 
 class CommissionerEntry(NamedTuple):
-    name: str
-    title_key: str = ""  # a key of COMMISSIONER_TITLES, "" when the letter names no office
+    name: str  # as written; "" when the letter names nobody
+    title_key: str = ""  # a key of OFFICES, "" when the letter names no office
     edited_fields: Sequence[str] = ()
+    registered: str | None = None  # the registry's name for the person
+    inferred: bool = False  # attributed to the office-holder on the letter's date
+    resolved: bool = False  # read against the registry: ``registered`` is written out
 
 
 class RecipientEntry(NamedTuple):
@@ -103,7 +112,7 @@ def letter_entry(
         "date": _iso(date),
         "reference": reference or None,
         "force": force or None,
-        "commissioner": _commissioner(commissioner),
+        "commissioner": commissioner_entry(commissioner),
         "recipient": (
             {"name": recipient.name, "salutation": recipient.salutation or None}
             if recipient is not None and recipient.name
@@ -161,10 +170,15 @@ def title_label(title_key: str) -> str | None:
     return TITLE_LABELS.get(title_key, title_key)
 
 
-def _commissioner(person: CommissionerEntry | None) -> dict[str, Any] | None:
+def commissioner_entry(person: CommissionerEntry | None) -> dict[str, Any] | None:
+    """The contract's ``commissioner`` object (see the rules above)."""
     if person is None:
         return None
-    values = {"name": person.name, "title": title_label(person.title_key)}
+    values = {"name": person.name or None, "title": title_label(person.title_key)}
+    if person.resolved:
+        values["registered"] = person.registered
+    if person.inferred:
+        values["inferred"] = True
     return _edited(values, person.edited_fields)
 
 

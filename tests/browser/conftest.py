@@ -58,7 +58,8 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> 
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory):
-    """The site, with seeds/ loaded, served by `manage.py runserver` on a free port."""
+    """The site as `make load` leaves it (the commissioner registry and seeds/), served by
+    `manage.py runserver` on a free port."""
     database = tmp_path_factory.mktemp("site") / "browser.sqlite3"
     env = {
         **os.environ,
@@ -68,6 +69,10 @@ def base_url(tmp_path_factory):
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     _manage("migrate", "--verbosity", "0", env=env)
+    registry = sorted(
+        str(path) for path in (ROOT / "data" / "reference").glob("commissioners-*.csv")
+    )
+    _manage("import_commissioners", *registry, env=env)
     _manage("load_letters", "seeds", env=env)
     url = f"http://127.0.0.1:{_free_port()}"
     process = subprocess.Popen(

@@ -72,7 +72,7 @@ def test_commissioner_letter_stats_span_first_to_last_letter():
     make_letter(commissioner=commissioner, date=dt.date(2021, 6, 1))
     make_letter(commissioner=commissioner, date=dt.date(2024, 4, 1))
 
-    row = Commissioner.objects.with_letter_stats().get()
+    row = Commissioner.objects.with_letter_stats().get(pk=commissioner.pk)
 
     assert (row.first_letter, row.last_letter, row.letter_count) == (
         dt.date(2021, 6, 1),

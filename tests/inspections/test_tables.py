@@ -1,9 +1,17 @@
+import datetime as dt
+
 import pytest
 from django.test import RequestFactory
 
 from inspections.models import AreaForImprovement, Commissioner, Force
 from inspections.tables import CommissionerTable, FindingTable, ForceTable
-from tests.builders import get_force, make_answered_inspection, make_inspection
+from tests.builders import (
+    get_force,
+    make_answered_inspection,
+    make_commissioner,
+    make_inspection,
+    make_term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +22,7 @@ def _render(table):
 
 
 def test_force_table_links_force_and_commissioner():
-    make_answered_inspection()
-    commissioner = Commissioner.objects.get()
+    commissioner = make_answered_inspection().letters.get().commissioner
 
     html = _render(ForceTable(Force.objects.with_stats().filter(slug="leicestershire")))
 
@@ -38,12 +45,21 @@ def test_force_table_announces_sort_order():
     assert 'aria-sort="descending"' in html
 
 
-def test_commissioner_table_shows_letter_dates():
-    letter = make_answered_inspection().letters.get()
+def test_commissioner_table_shows_terms_and_letters():
+    signer = make_answered_inspection().letters.get().commissioner
+    make_term(signer, role="pcc", start=dt.date(2016, 5, 12), end=dt.date(2021, 5, 12))
+    former = make_commissioner(term={"end": dt.date(2016, 5, 11)})
+    rows = (
+        Commissioner.objects.with_letter_stats()
+        .with_term_span()
+        .filter(pk__in=[signer.pk, former.pk])
+    )
 
-    html = _render(CommissionerTable(Commissioner.objects.with_letter_stats()))
+    html = _render(CommissionerTable(rows.order_by("pk")))
 
-    assert letter.date.strftime("%d %b %Y").lstrip("0") in html or str(letter.date.year) in html
+    assert html.count("22/11/2012") == 2
+    assert "In office" in html and "11/05/2016" in html
+    assert ">1</td>" in html and "No response loaded" in html
 
 
 def test_finding_table_links_to_the_words_in_the_letter():

@@ -7,7 +7,15 @@ from django.urls import reverse
 
 from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
 from letters.models import Letter
-from tests.builders import get_force, make_answered_inspection, make_grade, make_inspection
+from tests.builders import (
+    get_force,
+    make_answered_inspection,
+    make_commissioner,
+    make_grade,
+    make_inspection,
+    make_letter,
+    make_term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +51,8 @@ QUERY_COUNTS = {
     "force_list": 3,  # count, page, latest grade per area for the forces shown
     "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
     "commissioner_list": 3,  # force choices, count, page
-    "commissioner_detail": 4,  # commissioner with counts, letters, answered and force grades,
-    # findings
+    "commissioner_detail": 5,  # commissioner with counts, their terms, letters, answered and
+    # force grades, findings
     "inspection_list": 4,  # force choices, cycle choices, count, page
     "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
     "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
@@ -88,7 +96,7 @@ def test_home_shows_counts_latest_letters_and_distribution(client):
     counts = {label: (n, note) for label, n, _, note in response.context["counts"]}
     assert counts == {
         "Forces": (43, "1 with letters"),
-        "Commissioners": (1, ""),
+        "Commissioners": (Commissioner.objects.registered().count(), ""),
         "Letters": (1, ""),
         "Inspections": (1, ""),
         "Areas for improvement": (1, ""),
@@ -210,16 +218,35 @@ def test_force_detail_unknown_slug_is_404(client):
     assert client.get("/forces/atlantis/").status_code == 404
 
 
-def test_commissioner_detail_shades_time_in_office(client):
-    inspection = make_answered_inspection()
-    commissioner = Commissioner.objects.get()
+def test_commissioner_detail_shades_terms_from_the_registry_not_letters(client):
+    commissioner = make_commissioner(
+        term={"start": dt.date(2012, 11, 22), "end": dt.date(2016, 5, 11)}
+    )
+    make_term(commissioner, start=dt.date(2016, 5, 12), end=dt.date(2021, 5, 12))
+    make_term(commissioner, start=dt.date(2024, 5, 9))  # a second spell, still in office
+    make_answered_inspection(commissioner=commissioner)
 
     response = client.get(commissioner.get_absolute_url())
 
-    shapes = response.context["force_chart"]["layout"]["shapes"]
-    assert shapes[0]["type"] == "rect"
-    assert shapes[0]["x0"] == inspection.letters.get().date.isoformat()
+    rects = [s for s in response.context["force_chart"]["layout"]["shapes"] if s["type"] == "rect"]
+    assert [(rect["x0"], rect["x1"]) for rect in rects] == [
+        ("2012-11-22", "2021-05-12"),
+        ("2024-05-09", dt.date.today().isoformat()),
+    ]
     assert response.context["chart"] is not None
+    content = response.content.decode()
+    assert "22 November 2012" in content and "In office" in content
+    assert 'href="https://example.org/results"' in content
+
+
+def test_commissioner_detail_shows_month_precision_and_unchecked_dates(client):
+    commissioner = Commissioner.objects.get(name="Doug Barrow")
+
+    content = client.get(commissioner.get_absolute_url()).content.decode()
+
+    assert "<td>May 2016</td>" in content and "<td>May 2020</td>" in content
+    assert "(dates inferred, not read on the page)" in content
+    assert "1 May 2016" not in content
 
 
 def test_commissioner_detail_tables_hold_each_force_grade_once(client):
@@ -242,7 +269,7 @@ def test_commissioner_detail_without_other_force_grades_has_one_table(client):
 
     content = client.get(commissioner.get_absolute_url()).content.decode()
 
-    assert content.count("<table") == 1
+    assert content.count("<table") == 2  # their terms, and the grades of what they answered
     assert "Every grade on it is in the table above" in content
 
 
@@ -257,13 +284,18 @@ def test_commissioner_detail_includes_an_answered_inspection_of_another_force(cl
     assert len(response.context["force_chart"]["data"][0]["x"]) == 1
 
 
-def test_commissioner_list_lists_first_and_last_letters(client):
+def test_commissioner_list_lists_the_registry_and_their_letters(client):
     _build(2)
+    unregistered = make_commissioner(registered=False, name="Skip Content")
+    make_letter(commissioner=unregistered)
 
-    response = client.get(reverse("inspections:commissioner_list"))
+    response = client.get(reverse("inspections:commissioner_list"), {"per_page": 500})
 
     rows = list(response.context["table"].data)
-    assert len(rows) == 2 and all(row.letter_count == 1 for row in rows)
+    assert len(rows) == Commissioner.objects.registered().count() == 127
+    assert sum(row.letter_count for row in rows) == 2
+    assert "Skip Content" not in {row.name for row in rows}
+    assert all(row.term_start is not None for row in rows)
 
 
 def test_inspection_detail_shows_summary_difference(client):

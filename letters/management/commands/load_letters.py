@@ -5,6 +5,11 @@
     python manage.py load_letters seeds/ --dry-run           # what would happen; stores nothing
     python manage.py load_letters seeds/ --dry-run --json    # the extraction contract's JSON
 
+Each letter's signer is read against the commissioner registry (import_commissioners): a name
+nobody held the office under is stored as written, with a warning, for staff to review, and a
+letter that names nobody is attributed to the office-holder on its date. ``--dry-run --json``
+reads the registry too (``commissioner.registered``), and writes nothing.
+
 Folders are read recursively (``*.txt``, ``*.pdf``, ``*.docx``, ``*.html``, ``*.htm``; see
 letters.formats and the README's "Formats and OCR"). The summary line counts files created, updated,
 unchanged, duplicates (the same bytes as a stored letter: nothing stored), failed, conflicts
@@ -21,9 +26,16 @@ import json
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import reset_queries
+from django.db import DatabaseError, reset_queries
 
-from letters.loading import BATCH_SIZE, FileResult, LoadSummary, extract_letters, load_letters
+from letters.loading import (
+    BATCH_SIZE,
+    FileResult,
+    LoadSummary,
+    Registry,
+    extract_letters,
+    load_letters,
+)
 
 # Below this many files a progress counter would only flash past.
 PROGRESS_EVERY = 50
@@ -87,9 +99,18 @@ class Command(BaseCommand):
     def _print_json(self, paths):
         """Stream the document, one letter at a time, so memory stays flat."""
         errors = []
+        try:
+            registry = Registry.load()
+            registry.terms  # noqa: B018 -- read now, so a database without it is known here
+        except DatabaseError as exc:
+            registry = None
+            self.stderr.write(
+                f"The commissioner registry cannot be read ({exc}): signers are given as "
+                "written, without commissioner.registered (run migrate and import_commissioners)"
+            )
         self.stdout.write('{"letters": [', ending="")
         first = True
-        for extraction in extract_letters(paths):
+        for extraction in extract_letters(paths, registry):
             if extraction.error is not None:
                 errors.append({"source": extraction.source, "error": extraction.error})
                 self.stderr.write(f"{extraction.source}: {extraction.error}")

@@ -5,9 +5,10 @@ the site shows, kept in every revision) are both built by letters.parsing.contra
 are held to it on every fixture and seed letter. What only one side can know, by name:
 
 - ``source``: the dry run names the path as given, the database stores it normalised;
-- ``warnings``: the loader adds what it noticed while storing the letter (no commissioner
-  signs it, grades with no inspection to hold them ...) after the parser's own, so the parsed
-  warnings are the start of the stored ones;
+- ``warnings``: the loader adds what it noticed while storing the letter (no date, grades with
+  no inspection to hold them ...) after the parser's own and the registry's (both sides read
+  the signer against the registry the same way), so the parsed warnings are the start of the
+  stored ones;
 - ``edited_fields``: only stored rows carry people's corrections (none, straight after a load);
 - ``document``: what the file states about itself (a page's own dates, a PDF's creation date,
   its page count) is reported by the dry run and not stored.
@@ -18,7 +19,13 @@ keeps what the first letter said, which a later letter's own parse need not repe
 
 import pytest
 
-from letters.loading import extract_letters, load_letters, normalise_source, stored_extraction
+from letters.loading import (
+    Registry,
+    extract_letters,
+    load_letters,
+    normalise_source,
+    stored_extraction,
+)
 from letters.models import Letter
 from tests.conftest import FIXTURES_DIR, SEEDS_DIR
 from tests.scoring import load_truth
@@ -45,7 +52,7 @@ def test_contract_round_trip_covers_every_letter_with_a_truth():
 
 @pytest.mark.parametrize("path", LETTER_FILES, ids=lambda path: path.name)
 def test_contract_parsed_entry_equals_the_stored_entry(path):
-    [extraction] = extract_letters([path])
+    [extraction] = extract_letters([path], Registry.load())
     load_letters(paths=[path])
     letter = Letter.objects.select_related("force", "commissioner", "inspection").get()
     stored = stored_extraction(letter, letter.grades.all(), letter.areas_for_improvement.all())

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from inspections.models import Inspection
+from inspections.models import Commissioner, Inspection
 from letters.loading import load_letters
 from letters.models import Letter
 from letters.parsing import ParsedInspection, Spanned
@@ -112,12 +112,18 @@ def test_store_letter_letters_about_one_report_share_its_inspection():
     assert inspection.grades.count() == 4  # each letter keeps its own evidence
 
 
-def test_store_letter_commissioner_slug_collision_adds_the_force():
-    make_commissioner(name="Rupert Matthews", slug="rupert-matthews", force=get_force("kent"))
+def test_store_letter_links_the_registered_person_of_the_letters_force():
+    namesake = make_commissioner(
+        name="Rupert Matthews", slug="kents-rupert", force=get_force("kent")
+    )
+    registered = Commissioner.objects.count()
 
     store()
 
-    assert Letter.objects.get().commissioner.slug == "rupert-matthews-leicestershire"
+    commissioner = Letter.objects.get().commissioner
+    assert commissioner != namesake
+    assert (commissioner.force.slug, commissioner.slug) == ("leicestershire", "rupert-matthews")
+    assert Commissioner.objects.count() == registered
 
 
 # -- which inspection: the publication date first, then the cycle ----------------------------
