@@ -58,6 +58,8 @@ _HONORIFICS = sorted(
             "right honourable",
             "rt hon",
             "the rt",
+            # "The Sussex": a leading article is never part of a person's name.
+            "the",
             "sir",
             "dame",
             "lord",

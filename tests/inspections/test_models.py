@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from inspections.models import Commissioner, Force, Grade, Inspection
+from inspections.models import Commissioner, CommissionerTerm, Force, Grade, Inspection
 from letters.models import Letter
 from tests.builders import (
     get_force,
@@ -139,3 +139,57 @@ def test_inspection_cycle_follows_its_period_on_every_save():
 
     inspection.refresh_from_db()
     assert (inspection.period, inspection.cycle) == ("2023/24", "2023-25")
+
+
+AVON = "avon-and-somerset"
+
+
+@pytest.mark.parametrize(
+    ("day", "holder"),
+    [(dt.date(2024, 5, 8), "Mark Shelford"), (dt.date(2024, 5, 9), "Clare Moody")],
+)
+def test_inspections_know_who_was_in_office_when_they_were_published(day, holder):
+    inspection = make_inspection(force=get_force(AVON), published=day)
+
+    row = Inspection.objects.with_commissioner_in_office().get(pk=inspection.pk)
+
+    person = Commissioner.objects.get(pk=row.commissioner_in_office_id)
+    assert person.name == holder
+    assert CommissionerTerm.objects.get(pk=row.term_in_office_id).commissioner == person
+    assert list(Inspection.objects.in_office_of(person)) == [inspection]
+
+
+def test_the_mayor_not_the_deputy_holds_the_office_and_unpublished_has_nobody():
+    published = make_inspection(force=get_force("greater-manchester"), published="2019-03-01")
+    unpublished = make_inspection(force=get_force("greater-manchester"), published=None)
+
+    rows = Inspection.objects.with_commissioner_in_office().in_bulk([published.pk, unpublished.pk])
+
+    burnham = Commissioner.objects.get(name="Andy Burnham")
+    assert rows[published.pk].commissioner_in_office_id == burnham.pk
+    assert rows[unpublished.pk].commissioner_in_office_id is None
+
+
+def test_terms_in_office_on_a_day_include_both_sides_of_a_month_handover():
+    city = get_force("city-of-london")
+
+    names = {
+        t.commissioner.name for t in CommissionerTerm.objects.in_office(city, dt.date(2016, 5, 31))
+    }
+    after = {
+        t.commissioner.name for t in CommissionerTerm.objects.in_office(city, dt.date(2016, 6, 1))
+    }
+
+    assert names == {"Henry Pollard", "Doug Barrow"}
+    assert after == {"Doug Barrow"}
+
+
+def test_office_holders_leave_out_deputy_mayors():
+    gmp = get_force("greater-manchester")
+    day = dt.date(2019, 3, 1)
+
+    everyone = CommissionerTerm.objects.in_office(gmp, day)
+    holders = everyone.office_holders()
+
+    assert {t.role for t in everyone} == {"mayor", "deputy-mayor"}
+    assert [t.commissioner.name for t in holders] == ["Andy Burnham"]

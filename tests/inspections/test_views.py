@@ -496,3 +496,24 @@ def test_list_filters_keep_the_chosen_option_selected(client):
     assert f'<option value="{kent.pk}" selected>Kent Police</option>' in content
     assert '<option value="">All forces</option>' in content
     assert '<label for="id_force">Force</label>' in content and 'id="id_force"' in content
+
+
+def test_force_detail_lists_every_term_including_those_without_letters(client):
+    moody = Commissioner.objects.get(name="Clare Moody")
+    make_answered_inspection(get_force("avon-and-somerset"), commissioner=moody)
+
+    response = client.get(get_force("avon-and-somerset").get_absolute_url())
+
+    terms = response.context["terms"]
+    assert [t.commissioner.name for t in terms] == [
+        "Sue Mountstevens",
+        "Sue Mountstevens",
+        "Mark Shelford",
+        "Clare Moody",
+    ]
+    assert [t.letter_count for t in terms] == [0, 0, 0, 1]
+    content = response.content.decode()
+    assert content.count("No response loaded") == 3
+    assert (
+        "in office: <a" in content and "Clare Moody</a> (Police and Crime Commissioner)" in content
+    )

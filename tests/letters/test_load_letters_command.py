@@ -269,3 +269,34 @@ def test_load_letters_shows_no_progress_when_stderr_is_not_a_terminal(tmp_path, 
     _, stderr = run(tmp_path)
 
     assert stderr == ""
+
+
+def test_load_letters_dry_run_json_gives_the_registered_name_and_inferred_signers(tmp_path):
+    unsigned = tmp_path / "unsigned.txt"
+    unsigned.write_text(
+        "28 January 2025\n\nDear Andy Cooke,\n\nLeicestershire Police PEEL 2023/25: the force "
+        "was graded good at preventing crime.\n",
+        encoding="utf-8",
+    )
+    misspelt = tmp_path / "misspelt.txt"
+    misspelt.write_text(
+        "28 January 2025\n\nDear Andy Cooke,\n\nLeicestershire Police PEEL 2023/25.\n\n"
+        "Yours sincerely,\n\nRupert Mathews\nPolice and Crime Commissioner for Leicestershire\n",
+        encoding="utf-8",
+    )
+
+    stdout, _ = run(tmp_path, dry_run=True, json=True)
+
+    letters = {Path(entry["source"]).name: entry for entry in json.loads(stdout)["letters"]}
+    assert letters["misspelt.txt"]["commissioner"] == {
+        "name": "Rupert Mathews",
+        "title": "Police and Crime Commissioner",
+        "registered": "Rupert Matthews",
+    }
+    assert letters["unsigned.txt"]["commissioner"] == {
+        "name": None,
+        "title": "Police and Crime Commissioner",
+        "registered": "Rupert Matthews",
+        "inferred": True,
+    }
+    assert "(inferred from its date)" in letters["unsigned.txt"]["warnings"][-1]

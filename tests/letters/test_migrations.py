@@ -6,12 +6,14 @@ import importlib
 import pytest
 from django.apps import apps
 
-from inspections.models import Grade, Inspection
-from tests.builders import make_grade, make_inspection, make_letter
+from inspections.models import Commissioner, Grade, Inspection
+from letters.models import Attribution, Letter
+from tests.builders import get_force, make_commissioner, make_grade, make_inspection, make_letter
 
 pytestmark = pytest.mark.django_db
 
 split = importlib.import_module("letters.migrations.0005_split_merged_inspections")
+one_row = importlib.import_module("letters.migrations.0007_one_row_per_commissioner")
 
 
 def _letter_stating(published_words, inspection, **kwargs):
@@ -75,3 +77,39 @@ def test_split_merged_inspections_leaves_letters_a_person_filed():
     split.split_merged_inspections(apps, None)
 
     assert Inspection.objects.count() == 1 and merged.letters.count() == 2
+
+
+def test_one_person_is_one_row_keeping_letters_and_corrections():
+    gmp, kent = get_force("greater-manchester"), get_force("kent")
+    # As the loader made them before the registry: one row per spelling, no terms.
+    andy = make_commissioner(name="Andy Hartley", slug="andy", force=gmp, registered=False)
+    andrew = make_commissioner(
+        name="Andrew M. Hartley", slug="andrew", force=gmp, registered=False, honorific="Mr"
+    )
+    andrew.mark_edited(["honorific"])
+    andrew.save()
+    zoe = make_commissioner(name="Zoe Smith", slug="zoe", force=gmp, registered=False)
+    zoe_accent = make_commissioner(name="Zoë Smith", slug="zoe-2", force=gmp, registered=False)
+    elsewhere = make_commissioner(
+        name="Andy Hartley", slug="andy-kent", force=kent, registered=False
+    )
+    namesake = make_commissioner(name="Jane Hartley", slug="jane", force=gmp, registered=False)
+    letters = [make_letter(commissioner=person, force=gmp) for person in (andy, andrew, andrew)]
+    make_letter(commissioner=zoe_accent, force=gmp)
+
+    one_row.forwards(apps, None)
+
+    kept = Commissioner.objects.get(pk=andrew.pk)  # corrected by a person: kept
+    assert not Commissioner.objects.filter(pk__in=[andy.pk, zoe.pk]).exists()
+    assert (
+        Commissioner.objects.filter(pk__in=[zoe_accent.pk, elsewhere.pk, namesake.pk]).count() == 3
+    )
+    assert kept.honorific == "Mr" and kept.edited_fields == ["honorific"]
+    assert set(kept.letters.all()) == set(letters)
+    names = Letter.objects.filter(pk__in=[letter.pk for letter in letters])
+    assert sorted(names.values_list("commissioner_name_as_written", flat=True)) == [
+        "Andrew M. Hartley",
+        "Andrew M. Hartley",
+        "Andy Hartley",
+    ]
+    assert set(names.values_list("commissioner_attribution", flat=True)) == {Attribution.NAMED}

@@ -3,9 +3,9 @@ from html import unescape
 
 import pytest
 
-from inspections.models import AreaForImprovement, Grade
+from inspections.models import AreaForImprovement, Commissioner, Grade
 from letters.loading import load_letters
-from letters.models import Letter
+from letters.models import Attribution, Letter
 from tests.builders import make_answered_inspection, make_grade, make_letter
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +92,30 @@ def test_letter_detail_shows_the_letterhead_in_bold_without_its_markup(client, s
     assert "**" not in body
     marked = re.search(rf'<mark id="{grade.anchor}"[^>]*>(.*?)</mark>', body, re.DOTALL)
     assert unescape(marked.group(1)) == letter.text[grade.start : grade.end] == grade.quote
+
+
+def test_letter_page_says_how_its_commissioner_was_read(client):
+    matthews = Commissioner.objects.get(name="Rupert Matthews")
+    inferred = make_letter(commissioner=matthews, commissioner_attribution=Attribution.INFERRED)
+    respelt = make_letter(
+        commissioner=matthews,
+        commissioner_name_as_written="Rupert Mathews",
+        commissioner_attribution=Attribution.NAMED,
+    )
+    unmatched = make_letter(
+        commissioner_name_as_written="Skip Content",
+        commissioner_attribution=Attribution.NOT_IN_OFFICE,
+        commissioner_review=True,
+    )
+
+    pages = {
+        name: client.get(letter.get_absolute_url()).content.decode()
+        for name, letter in [("inferred", inferred), ("respelt", respelt), ("unmatched", unmatched)]
+    }
+
+    assert "Inferred from the date: the text names no commissioner" in pages["inferred"]
+    assert (
+        "Written “Rupert Mathews” in the letter; the registry’s name is Rupert" in pages["respelt"]
+    )
+    assert "The letter names “Skip Content”, whom the registry" in pages["unmatched"]
+    assert "<dd>Skip Content" in pages["unmatched"]
