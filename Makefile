@@ -25,11 +25,13 @@ install-test: $(VENV)/.installed-test
 migrate: install
 	$(PY) manage.py migrate --verbosity 0
 
-# The registry of who held each force's office first, so every letter is read against it.
+# The registry of who held each force's office first, so every letter is read against it
+# (letters already stored are read again against it, in case it changed).
 REGISTRY := data/reference/commissioners-1.csv data/reference/commissioners-2.csv
 
 load: migrate
 	$(PY) manage.py import_commissioners $(REGISTRY)
+	$(PY) manage.py relink_commissioners
 	$(PY) manage.py load_letters seeds
 
 ## Installs, migrates a SQLite database, loads the commissioner registry and seeds/, and serves http://$(HOST):$(PORT)

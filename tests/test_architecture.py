@@ -52,6 +52,7 @@ LOADING_ORDER = (
     "contract",
     "writer",
     "batches",
+    "relink",
 )
 # Pure Python: usable without settings, a database or Django installed.
 NO_DJANGO = (

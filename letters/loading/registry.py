@@ -44,6 +44,7 @@ OTHER_OFFICES = re.compile(
     re.IGNORECASE,
 )
 NAMED, INFERRED, NOT_IN_OFFICE = "named", "inferred", "not-in-office"
+OTHER_OFFICE_REFUSAL = "not as the force's commissioner"
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class Registry:
         if OTHER_OFFICES.search(signer.title or ""):
             return _review(
                 title_key,
-                f"{name!r} signs as {signer.title!r}, not as the force's commissioner: "
+                f"{name!r} signs as {signer.title!r}, {OTHER_OFFICE_REFUSAL}: "
                 "not taken as a commissioner",
             )
         terms = self.terms.get(force, [])
