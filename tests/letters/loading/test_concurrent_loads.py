@@ -19,7 +19,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tests.conftest import ROOT
+from tests.conftest import REGISTRY_FILES, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -142,9 +142,10 @@ def _check_together_as_one(folder, runs, together, alone):
 
 
 def _sqlite_database(folder, name):
-    """A migrated SQLite file of its own."""
+    """A migrated SQLite file of its own, with the commissioner registry as `make load` has."""
     url = f"sqlite:///{folder / name}"
     _manage("migrate", "-v0", env=_env(url))
+    _manage("import_commissioners", *map(str, REGISTRY_FILES), env=_env(url))
     return url
 
 
