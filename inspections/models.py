@@ -408,6 +408,13 @@ class InspectionQuerySet(models.QuerySet):
             term_in_office_id=Subquery(holders.values("pk")[:1]),
         )
 
+    def response_counts(self):
+        """``{"published": n, "answered": m}``: these inspections, and those with a letter."""
+        return self.aggregate(
+            published=models.Count("pk", distinct=True),
+            answered=models.Count("pk", filter=Q(letters__isnull=False), distinct=True),
+        )
+
     def in_office_of(self, commissioner):
         """Inspections published while ``commissioner`` held the office for their force."""
         return self.with_commissioner_in_office().filter(commissioner_in_office_id=commissioner.pk)

@@ -75,6 +75,7 @@ def commissioner_detail(request, slug):
         "letters": list(letters[:SECTION_ROWS]),
         "terms": terms,
         "current_term": terms[-1] if terms else None,
+        "in_office": Inspection.objects.in_office_of(commissioner).response_counts(),
         "grades": answered,
         "chart": charts.grade_timeline(answered),
         "force_chart": charts.grade_timeline(force_grades, shades=shades),

@@ -51,8 +51,8 @@ QUERY_COUNTS = {
     "force_list": 3,  # count, page, latest grade per area for the forces shown
     "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
     "commissioner_list": 3,  # force choices, count, page
-    "commissioner_detail": 5,  # commissioner with counts, their terms, letters, answered and
-    # force grades, findings
+    "commissioner_detail": 6,  # commissioner with counts, their terms, inspections published
+    # in office, letters, answered and force grades, findings
     "inspection_list": 4,  # force choices, cycle choices, count, page
     "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
     "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
@@ -516,4 +516,19 @@ def test_force_detail_lists_every_term_including_those_without_letters(client):
     assert content.count("No response loaded") == 3
     assert (
         "in office: <a" in content and "Clare Moody</a> (Police and Crime Commissioner)" in content
+    )
+
+
+def test_commissioner_detail_counts_inspections_published_while_in_office(client):
+    moody = Commissioner.objects.get(name="Clare Moody")
+    avon = get_force("avon-and-somerset")
+    make_answered_inspection(avon, commissioner=moody, published=dt.date(2024, 5, 9))
+    make_inspection(force=avon, published=dt.date(2025, 1, 9))
+    make_inspection(force=avon, published=dt.date(2024, 5, 8))  # Mark Shelford's last day
+
+    response = client.get(moody.get_absolute_url())
+
+    assert response.context["in_office"] == {"published": 2, "answered": 1}
+    assert "2 inspections of the force were published while they held the office; 1 has" in (
+        response.content.decode()
     )
