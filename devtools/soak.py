@@ -26,7 +26,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from devtools.benchmark import generate_corpus, machine_description
+from devtools.benchmark import generate_corpus, machine_description, registry_files
 from devtools.pages import LIST_PATHS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,6 +158,7 @@ def soak(args: argparse.Namespace) -> dict:
     env = _env(_fresh_database(database))
     _log(f"migrating and loading {args.letters} letters (seed {args.seed})")
     _manage("migrate", "--verbosity", "0", env=env)
+    _manage("import_commissioners", *registry_files(), env=env)
     _manage("load_letters", str(served), env=env)
     before = _letter_count(database)
 
