@@ -57,8 +57,8 @@ def test_commissioner_table_shows_terms_and_letters():
 
     html = _render(CommissionerTable(rows.order_by("pk")))
 
-    assert html.count("22/11/2012") == 2
-    assert "In office" in html and "11/05/2016" in html
+    assert html.count('<time datetime="2012-11-22">22 November 2012</time>') == 2
+    assert "In office" in html and "11 May 2016" in html
     assert ">1</td>" in html and "No response loaded" in html
 
 

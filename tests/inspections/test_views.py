@@ -244,7 +244,8 @@ def test_commissioner_detail_shows_month_precision_and_unchecked_dates(client):
 
     content = client.get(commissioner.get_absolute_url()).content.decode()
 
-    assert "<td>May 2016</td>" in content and "<td>May 2020</td>" in content
+    assert '<time datetime="2016-05">May 2016</time>' in content
+    assert '<time datetime="2020-05">May 2020</time>' in content
     assert "(dates inferred, not read on the page)" in content
     assert "1 May 2016" not in content
 
