@@ -6,7 +6,7 @@ from django.db.models import Q
 from pccsite.listing import LabelledModelChoiceFilter, PlainSelect
 
 from . import vocabulary as vocab
-from .models import AreaForImprovement, Commissioner, Force, Inspection
+from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
 
 
 def _cycles():
@@ -122,3 +122,44 @@ class FindingFilter(django_filters.FilterSet):
 
     def filter_words(self, queryset, name, value):
         return queryset.filter(Q(text__icontains=value) | Q(response__icontains=value))
+
+
+class GradeFilter(django_filters.FilterSet):
+    force = django_filters.ModelChoiceFilter(
+        field_name="inspection__force",
+        queryset=Force.objects.by_name(),
+        empty_label="All forces",
+        widget=PlainSelect,
+    )
+    inspection_kind = django_filters.ChoiceFilter(
+        field_name="inspection__kind",
+        choices=vocab.INSPECTION_KINDS,
+        label="Inspection kind",
+        empty_label="Any kind",
+        widget=PlainSelect,
+    )
+    period = django_filters.ChoiceFilter(
+        field_name="inspection__period",
+        choices=_periods,
+        empty_label="Any period",
+        widget=PlainSelect,
+    )
+    area = django_filters.ChoiceFilter(
+        choices=list(vocab.AREA_LABELS.items()), empty_label="Any area", widget=PlainSelect
+    )
+    grade = django_filters.ChoiceFilter(
+        choices=list(vocab.GRADE_LABELS.items()), empty_label="Any grade", widget=PlainSelect
+    )
+    corrected = django_filters.BooleanFilter(
+        label="Corrected by staff",
+        method="filter_corrected",
+        widget=django_filters.widgets.BooleanWidget,
+    )
+
+    class Meta:
+        model = Grade
+        fields = ["force", "inspection_kind", "period", "area", "grade", "corrected"]
+
+    def filter_corrected(self, queryset, name, value):
+        # edited_fields is a JSON list: an empty one is "[]" on every database.
+        return queryset.exclude(edited_fields=[]) if value else queryset.filter(edited_fields=[])

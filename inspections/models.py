@@ -94,6 +94,12 @@ class Force(models.Model):
     short_name = models.CharField(max_length=100)
     country = models.CharField(max_length=20, default="England")
     aliases = models.JSONField(default=list, blank=True)
+    ons_code = models.CharField(
+        "ONS code",
+        max_length=9,
+        blank=True,
+        help_text="The police force area's GSS code (E23…, W15…): vocabulary.ONS_CODES",
+    )
 
     objects = ForceQuerySet.as_manager()
 
@@ -516,6 +522,11 @@ class GradeQuerySet(models.QuerySet):
 
     def for_force(self, force):
         return self.filter(inspection__force=force)
+
+    def listing(self):
+        """For the grades table and its exports: dated, with the inspection and force; the
+        letter only by its id (links need no more)."""
+        return self.dated().select_related("inspection__force")
 
     def for_commissioner(self, commissioner):
         """Grades of the inspections this commissioner answered with a letter."""

@@ -11,11 +11,27 @@ from collections import defaultdict
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 
+from pccsite.exporting import Field, attr, link
 from pccsite.listing import then_pk
 
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection, area_order
 from .templatetags.dashboard import grade_badge
+
+REVIEW_HELP = (
+    "Whether a person checked the row: 'read by the parser', 'confirmed by staff' or "
+    "'corrected by staff'"
+)
+FRAMEWORK_HELP = (
+    "The PEEL framework in force when published: "
+    + ", ".join(framework.key for framework in vocab.FRAMEWORKS)
+    + "; grades compare only within one"
+)
+
+
+def _framework_key(when):
+    framework = vocab.framework_for(when)
+    return framework.key if framework else None
 
 
 class ForceTable(tables.Table):
@@ -59,6 +75,20 @@ class ForceTable(tables.Table):
         empty_text = "No forces match these filters."
         attrs = {"class": "data-table"}
         template_name = "includes/tables/forces.html"
+
+    export_fields = (
+        attr("id", "The force's id in this dataset and the API"),
+        attr("slug", "The force's stable short name, as in its page's address"),
+        attr("name", "The force's name"),
+        attr("ons_code", "ONS police force area code (GSS: E23…, W15…)"),
+        attr("country", "England or Wales"),
+        link("url", "The force's page", lambda force: force.get_absolute_url()),
+        attr("current_commissioner_name", "Who signed its latest letter", "latest_commissioner"),
+        attr("letter_count", "Letters loaded"),
+        attr("inspection_count", "Inspections its letters answer"),
+        attr("afi_count", "Areas for improvement reported"),
+        attr("latest_letter_date", "Date of its latest letter (ISO 8601)"),
+    )
 
     @property
     def rows_with_latest_grades(self):
@@ -116,6 +146,22 @@ class CommissionerTable(tables.Table):
         attrs = {"class": "data-table"}
         template_name = "includes/tables/commissioners.html"
 
+    export_fields = (
+        attr("id", "The commissioner's id in this dataset and the API"),
+        attr("slug", "The commissioner's stable short name, as in their page's address"),
+        attr("name", "Name, without honorifics"),
+        attr("honorific", "Honorific as letters give it (Lord, Dame …)"),
+        attr("title", f"Office: one of {', '.join(key for key, _ in vocab.COMMISSIONER_TITLES)}"),
+        Field("title_label", lambda c, links: c.get_title_display(), "Office, in words"),
+        attr("force__name", "The force area", "force"),
+        attr("force__ons_code", "ONS police force area code (GSS)", "force_code"),
+        link("url", "The commissioner's page", lambda c: c.get_absolute_url()),
+        attr("first_letter", "Date of their first letter loaded (ISO 8601)"),
+        attr("last_letter", "Date of their last letter loaded (ISO 8601)"),
+        attr("letter_count", "Letters loaded"),
+        Field("review_status", lambda c, links: c.review_status, REVIEW_HELP),
+    )
+
 
 class InspectionTable(tables.Table):
     caption = (
@@ -147,6 +193,23 @@ class InspectionTable(tables.Table):
         attrs = {"class": "data-table"}
         template_name = "includes/tables/inspections.html"
 
+    export_fields = (
+        attr("id", "The inspection's id in this dataset and the API"),
+        Field("title", lambda i, links: str(i), "The report's title as letters give it"),
+        attr("kind", f"One of {', '.join(key for key, _ in vocab.INSPECTION_KINDS)}"),
+        attr("kind_label", "Kind, in words"),
+        attr("period", "The inspection cycle as named: YYYY or YYYY/YY"),
+        attr("published", "Publication date of the report (ISO 8601)"),
+        Field("framework", lambda i, links: _framework_key(i.published), FRAMEWORK_HELP),
+        attr("force__name", "The force inspected", "force"),
+        attr("force__ons_code", "ONS police force area code (GSS)", "force_code"),
+        link("url", "The inspection's page", lambda i: i.get_absolute_url()),
+        attr("grade_count", "Grades read from its letters"),
+        attr("afi_count", "Areas for improvement"),
+        attr("letter_count", "Letters answering it"),
+        Field("review_status", lambda i, links: i.review_status, REVIEW_HELP),
+    )
+
 
 class FindingTable(tables.Table):
     """Areas for improvement, causes of concern and recommendations across forces."""
@@ -176,3 +239,65 @@ class FindingTable(tables.Table):
         empty_text = "No findings match these filters."
         attrs = {"class": "data-table data-table--wide"}
         template_name = "includes/tables/findings.html"
+
+    export_fields = (
+        attr("id", "The finding's id in this dataset and the API"),
+        attr("inspection__force__name", "The force", "force"),
+        attr("inspection__force__ons_code", "ONS police force area code (GSS)", "force_code"),
+        attr("inspection_id", "The inspection's id"),
+        Field("inspection", lambda f, links: str(f.inspection), "The inspection's title"),
+        attr("inspection__kind", "The inspection's kind", "inspection_kind"),
+        attr("inspection__period", "The inspection cycle as named", "period"),
+        attr("kind", "afi (area for improvement), cause-of-concern or recommendation"),
+        attr("number", "Its number in the report"),
+        attr("text", "What the inspection found, as the letter quotes it"),
+        attr("response", "The commissioner's or force's response, as the letter gives it"),
+        attr("status", "open, in-progress or closed: set by staff"),
+        attr("letter_id", "The letter it was read from"),
+        link("letter_url", "The words in the letter, highlighted", lambda f: f.evidence_url),
+        Field("review_status", lambda f, links: f.review_status, REVIEW_HELP),
+    )
+
+
+class GradeTable(tables.Table):
+    """Every grade read from the letters: one row per grade, with its words and its letter."""
+
+    when = tables.DateColumn(
+        order_by=then_pk("when"), verbose_name="Published (or letter date)", default="Undated"
+    )
+    force = tables.Column(
+        accessor="inspection__force", linkify=True, order_by=then_pk("inspection__force__name")
+    )
+    inspection = tables.Column(linkify=True, order_by=then_pk("inspection__title"))
+    period = tables.Column(accessor="inspection__period", order_by=then_pk("inspection__period"))
+    area = tables.Column(order_by=then_pk("area"))
+    grade = tables.Column(order_by=then_pk("grade"))
+    quote = tables.Column(verbose_name="The letter's words", orderable=False)
+    review = tables.Column(accessor="pk", verbose_name="Checked", orderable=False)
+
+    class Meta:
+        model = Grade
+        fields = ("when", "force", "inspection", "period", "area", "grade", "quote")
+        empty_text = "No grades match these filters."
+        attrs = {"class": "data-table data-table--wide"}
+        template_name = "includes/tables/grades.html"
+
+    export_fields = (
+        attr("id", "The grade's id in this dataset and the API"),
+        attr("inspection__force__name", "The force", "force"),
+        attr("inspection__force__ons_code", "ONS police force area code (GSS)", "force_code"),
+        attr("inspection_id", "The inspection's id"),
+        Field("inspection", lambda g, links: str(g.inspection), "The inspection's title"),
+        attr("inspection__kind", "The inspection's kind", "inspection_kind"),
+        attr("inspection__period", "The inspection cycle as named", "period"),
+        attr("when", "Publication date of the report, else the letter's date (ISO 8601)", "date"),
+        Field("framework", lambda g, links: _framework_key(g.when), FRAMEWORK_HELP),
+        attr("area", "Area key (docs: effectiveness, efficiency, legitimacy, overall or an area)"),
+        attr("area_label", "Area, in words"),
+        attr("grade", f"One of {', '.join(vocab.GRADES)}"),
+        attr("grade_label", "Grade, in words"),
+        attr("letter_id", "The letter it was read from"),
+        link("letter_url", "The quote in the letter, highlighted", lambda g: g.evidence_url),
+        attr("quote", "The exact words of the letter the grade was read from"),
+        Field("review_status", lambda g, links: g.review_status, REVIEW_HELP),
+    )

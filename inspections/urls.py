@@ -30,6 +30,7 @@ urlpatterns = [
         read_only(views.inspection_detail),
         name="inspection_detail",
     ),
+    path("grades/", read_only(views.GradeListView.as_view()), name="grade_list"),
     path(
         "areas-for-improvement/",
         read_only(views.FindingListView.as_view()),

@@ -6,7 +6,16 @@ queries per page is fixed whatever the number of forces, letters or grades (test
 
 import datetime as dt
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -16,9 +25,9 @@ from pccsite.listing import ListingView
 
 from . import charts
 from . import vocabulary as vocab
-from .filters import CommissionerFilter, FindingFilter, ForceFilter, InspectionFilter
+from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
-from .tables import CommissionerTable, FindingTable, ForceTable, InspectionTable
+from .tables import CommissionerTable, FindingTable, ForceTable, GradeTable, InspectionTable
 
 LATEST = 5
 # Long sections of a force's or commissioner's page show their newest rows and link to the
@@ -109,6 +118,7 @@ def inspection_detail(request, pk):
 
 
 class ForceListView(ListingView):
+    export_name = "forces"
     queryset = Force.objects.listing().by_name()
     filterset_class = ForceFilter
     table_class = ForceTable
@@ -117,6 +127,7 @@ class ForceListView(ListingView):
 
 
 class CommissionerListView(ListingView):
+    export_name = "commissioners"
     queryset = (
         Commissioner.objects.registered()
         .with_letter_stats()
@@ -135,6 +146,7 @@ class CommissionerListView(ListingView):
 
 
 class InspectionListView(ListingView):
+    export_name = "inspections"
     queryset = Inspection.objects.with_counts().latest_first()
     filterset_class = InspectionFilter
     table_class = InspectionTable
@@ -143,6 +155,7 @@ class InspectionListView(ListingView):
 
 
 class FindingListView(ListingView):
+    export_name = "findings"
     queryset = AreaForImprovement.objects.with_context().by_inspection()
     filterset_class = FindingFilter
     table_class = FindingTable
@@ -156,6 +169,20 @@ class FindingListView(ListingView):
         context = super().get_context_data(**kwargs)
         context["breakdown"] = _findings_by_kind(context["filter"].qs)
         return context
+
+
+class GradeListView(ListingView):
+    export_name = "grades"
+    queryset = Grade.objects.listing().order_by(
+        F("when").desc(nulls_last=True), "inspection__force__name", "inspection_id", "area", "pk"
+    )
+    filterset_class = GradeFilter
+    table_class = GradeTable
+    heading = "Grades"
+    intro = (
+        "Every grade read from the letters, one row per grade, with the words it was read "
+        "from. Grades compare only within one PEEL framework."
+    )
 
 
 def _site_counts():

@@ -172,6 +172,61 @@ FORCES: tuple[ForceTerm, ...] = (
 
 FORCES_BY_NAME = {force.name: force for force in FORCES}
 
+# Each force's police force area (PFA) code in the ONS's Government Statistical Service (GSS)
+# coding: E23 for the 39 English areas, W15 for the 4 Welsh ones. The codes have not changed
+# since the areas were first coded; only names have (Hampshire became "Hampshire and Isle of
+# Wight" in the 2023 list).
+ONS_CODE_SOURCE = (
+    "Office for National Statistics, Police Force Areas (December 2023) Names and Codes in "
+    "England and Wales, ONS Open Geography Portal (PFA23CD), checked December 2026"
+)
+ONS_CODE_SOURCE_URL = "https://geoportal.statistics.gov.uk/"
+ONS_CODES: dict[str, str] = {
+    "metropolitan": "E23000001",
+    "cumbria": "E23000002",
+    "lancashire": "E23000003",
+    "merseyside": "E23000004",
+    "greater-manchester": "E23000005",
+    "cheshire": "E23000006",
+    "northumbria": "E23000007",
+    "durham": "E23000008",
+    "north-yorkshire": "E23000009",
+    "west-yorkshire": "E23000010",
+    "south-yorkshire": "E23000011",
+    "humberside": "E23000012",
+    "cleveland": "E23000013",
+    "west-midlands": "E23000014",
+    "staffordshire": "E23000015",
+    "west-mercia": "E23000016",
+    "warwickshire": "E23000017",
+    "derbyshire": "E23000018",
+    "nottinghamshire": "E23000019",
+    "lincolnshire": "E23000020",
+    "leicestershire": "E23000021",
+    "northamptonshire": "E23000022",
+    "cambridgeshire": "E23000023",
+    "norfolk": "E23000024",
+    "suffolk": "E23000025",
+    "bedfordshire": "E23000026",
+    "hertfordshire": "E23000027",
+    "essex": "E23000028",
+    "thames-valley": "E23000029",
+    "hampshire-and-isle-of-wight": "E23000030",
+    "surrey": "E23000031",
+    "kent": "E23000032",
+    "sussex": "E23000033",
+    "city-of-london": "E23000034",
+    "devon-and-cornwall": "E23000035",
+    "avon-and-somerset": "E23000036",
+    "gloucestershire": "E23000037",
+    "wiltshire": "E23000038",
+    "dorset": "E23000039",
+    "north-wales": "W15000001",
+    "gwent": "W15000002",
+    "south-wales": "W15000003",
+    "dyfed-powys": "W15000004",
+}
+
 
 # The ordered grade scale, best first. ADEQUATE exists only in the 2021+ five-point scale.
 GRADES: tuple[str, ...] = (

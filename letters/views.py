@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, render
 
 from pccsite.dates import time_tag
 from pccsite.listing import ListingView
+from search.backends import search_backend
+from search.query import parse
 
 from .filters import LetterFilter
 from .highlighting import FIELD_LABELS, Span, field_anchor, field_spans, highlight
@@ -19,9 +21,18 @@ def letter_detail(request, pk):
     letter = get_object_or_404(Letter.objects.with_context(), pk=pk)
     grades = list(letter.grades.all())
     findings = list(letter.areas_for_improvement.all())
-    spans = [*field_spans(letter.spans), *_grade_spans(grades), *_finding_spans(findings)]
+    query = parse(request.GET.get("q"))
+    matches = _match_spans(letter, query)
+    spans = [
+        *field_spans(letter.spans),
+        *_grade_spans(grades),
+        *_finding_spans(findings),
+        *matches,
+    ]
     context = {
         "letter": letter,
+        "query": query,
+        "matches": len(matches),
         "highlighted": highlight(letter.text, spans),
         "fields": _fields(letter),
         "commissioner_note": _commissioner_note(letter),
@@ -74,11 +85,28 @@ def _ascii(name: str) -> str:
 
 
 class LetterListView(ListingView):
+    export_name = "letters"
     queryset = Letter.objects.listing().latest_first()
     filterset_class = LetterFilter
     table_class = LetterTable
     heading = "Letters"
     intro = "Commissioners' letters answering inspections, as loaded from their files."
+
+
+def _match_spans(letter, query):
+    """The words a search (``?q=``) matched, as the search index reads them: #match-1 …"""
+    if not query:
+        return []
+    document = letter.search_documents.filter(kind="letter").values_list("pk", flat=True)
+    document_id = document.first()
+    if document_id is None:
+        return []
+    found = search_backend().match_spans(document_id, letter.text, query)
+    label = f"Matches your search for {query.text}"
+    return [
+        Span(start, end, f"match-{number}", "match", label)
+        for number, (start, end) in enumerate(found, start=1)
+    ]
 
 
 def _grade_spans(grades):

@@ -18,13 +18,20 @@ import contextlib
 import contextvars
 import functools
 import hashlib
+import time
 import uuid
 
 from django.core.cache import cache
 from django.db import transaction
 
 VERSION_KEY = "pccsite:data-version"
+# When the version was last replaced (seconds since the epoch): the API's Last-Modified.
+VERSION_TIME_KEY = "pccsite:data-version-time"
 PAGE_TIMEOUT = 60 * 60
+# Requests with these parameters are answered live and never stored: exports (?_export=, any
+# filter, sort and format: endless variants, each rare) and searched words (?q=, on a letter's
+# page), which anyone can vary without end.
+UNCACHED_PARAMS = ("_export", "q")
 
 # While the loader writes thousands of rows it bumps once per batch itself; per-row signals
 # would otherwise queue one cache write per saved row.
@@ -41,9 +48,28 @@ def data_version() -> str:
     return version
 
 
+def data_version_and_time() -> tuple[str, float]:
+    """The data version and when it was set, in one round trip when both are there.
+
+    A cache that lost the time (evicted, restarted) starts it again now: clients then fetch
+    once more, which is the safe mistake.
+    """
+    found = cache.get_many([VERSION_KEY, VERSION_TIME_KEY])
+    version = found.get(VERSION_KEY) or data_version()
+    when = found.get(VERSION_TIME_KEY)
+    if when is None:
+        cache.add(VERSION_TIME_KEY, time.time(), timeout=None)
+        when = cache.get(VERSION_TIME_KEY) or time.time()
+    return version, when
+
+
 def bump_data_version() -> None:
     """Invalidate every cached page, once the current transaction (if any) has committed."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    transaction.on_commit(
+        lambda: cache.set_many(
+            {VERSION_KEY: uuid.uuid4().hex, VERSION_TIME_KEY: time.time()}, timeout=None
+        )
+    )
 
 
 def _page_key(request) -> str:
@@ -56,7 +82,11 @@ def cache_public_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        cacheable = request.method in ("GET", "HEAD") and not request.user.is_authenticated
+        cacheable = (
+            request.method in ("GET", "HEAD")
+            and not request.user.is_authenticated
+            and not any(param in request.GET for param in UNCACHED_PARAMS)
+        )
         if not cacheable:
             return view(request, *args, **kwargs)
         key = _page_key(request)
@@ -85,6 +115,11 @@ def deferred_bumps():
         yield
     finally:
         _deferred.reset(token)
+
+
+def bumps_deferred() -> bool:
+    """Whether the loader is writing (and will bump, and tell the search index, itself)."""
+    return _deferred.get()
 
 
 def bump_on_change(sender, **kwargs):

@@ -27,6 +27,34 @@ class Curated(models.Model):
     def mark_edited(self, field_names):
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
 
+    @property
+    def review_status(self):
+        """Whether a person checked this row, in words for exports and the API.
+
+        A correction is ``edited_fields``; a confirmation without change will be a flag of the
+        review work (read here as ``confirmed`` once a model has it).
+        """
+        if self.edited_fields:
+            return REVIEW_CORRECTED
+        if getattr(self, "confirmed", False):
+            return REVIEW_CONFIRMED
+        return REVIEW_PARSED
+
+
+REVIEW_PARSED = "read by the parser"
+REVIEW_CONFIRMED = "confirmed by staff"
+REVIEW_CORRECTED = "corrected by staff"
+
+
+def public(queryset):
+    """The rows the public may see: ``queryset.public()`` once the model's QuerySet has one
+    (withdrawn letters and what hangs off them are left out there), else every row.
+
+    Every open-data reader (exports, the dataset, the API, search, feeds) goes through this.
+    """
+    only_public = getattr(queryset, "public", None)
+    return only_public() if callable(only_public) else queryset
+
 
 def related_count(queryset, link):
     """COUNT of ``queryset``'s rows whose ``link`` is the outer row, as a correlated subquery.

@@ -12,9 +12,15 @@ from django.utils.html import format_html, format_html_join
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from pccsite.exporting import ExportListingMixin
 
-class ListingView(SingleTableMixin, FilterView):
-    """A filtered, sortable, paginated table: the one place a class-based view earns its keep."""
+
+class ListingView(ExportListingMixin, SingleTableMixin, FilterView):
+    """A filtered, sortable, paginated table: the one place a class-based view earns its keep.
+
+    ``?_export=csv|json|xlsx`` answers with the same rows, filtered and sorted, as a file
+    (pccsite.exporting); the table names its columns in ``export_fields``.
+    """
 
     template_name = "listing.html"
     table_pagination = {"per_page": 25}

@@ -54,8 +54,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "django_filters",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "letters",
     "inspections",
+    "search",
+    "opendata",
+    "api",
 ]
 if not PRODUCTION:
     # Tooling (the corpus generator's command, benchmarks, the soak) is never deployed.
@@ -65,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "pccsite.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks; it answers only under /api/.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -173,6 +182,56 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 DJANGO_TABLES2_TEMPLATE = "includes/table.html"
+
+# Open data (the opendata, api and search apps).
+# Absolute links in exports, feeds and the dataset built by a command (no request to ask).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The whole-dataset download (a ZIP of CSVs and a SQLite file), rebuilt after every load; a
+# folder of its own, outside the repository's tracked files (media/ is gitignored).
+DATASET_DIR = Path(os.environ.get("DATASET_DIR", BASE_DIR / "media" / "dataset"))
+
+# The read-only JSON API under /api/: anonymous, JSON only, bounded pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PCC letters dashboard API",
+    "DESCRIPTION": (
+        "Read-only JSON of the police inspection outcomes read from police and crime "
+        "commissioners' letters: forces, commissioners, inspections with their grades and "
+        "findings, letters with their extracted facts and the character spans they came from. "
+        "Field names follow the extraction contract. Data under the Open Government Licence v3.0."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Two fields are named "kind": an inspection's and a finding's.
+    "ENUM_NAME_OVERRIDES": {
+        "InspectionKindEnum": "inspections.vocabulary.INSPECTION_KINDS",
+        "FindingKindEnum": "inspections.models.AreaForImprovement.Kind",
+    },
+    "LICENSE": {
+        "name": "Open Government Licence v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    },
+}
+# Anyone may read the API from a browser on another site: GET only, and only under /api/.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
 
 # Security. Production turns everything on; each switch can be overridden from the environment
 # (a site behind a TLS-terminating proxy sets SECURE_PROXY_SSL_HEADER via SECURE_PROXY_SSL=1).

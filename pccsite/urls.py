@@ -1,4 +1,4 @@
-"""URL configuration: the public dashboard, the letters and the admin."""
+"""URL configuration: the public dashboard, the letters, search, open data, the API, the admin."""
 
 from django.contrib import admin
 from django.shortcuts import redirect
@@ -15,5 +15,8 @@ urlpatterns = [
     # request: in production the hashed name exists only once collectstatic has run.
     path("favicon.ico", lambda request: redirect(static("favicon.svg"))),
     path("letters/", include("letters.urls")),
+    path("api/", include("api.urls")),
+    path("search/", include("search.urls")),
+    path("", include("opendata.urls")),
     path("", include("inspections.urls")),
 ]

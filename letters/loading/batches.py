@@ -30,6 +30,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from inspections.models import AreaForImprovement, Grade, Inspection
 from letters.models import Letter
 from letters.parsing import PARSER_VERSION, LetterParseError, ParsedLetter
+from letters.signals import letters_written, load_finished
 from pccsite.caching import bump_data_version, deferred_bumps
 
 from .files import (
@@ -77,6 +78,8 @@ def load_letters(
             loader.load_batch(batch, report)
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run and (summary.created or summary.updated):
+        load_finished.send(sender=Letter, summary=summary)
     return summary
 
 
@@ -94,7 +97,9 @@ def store_letter(
     letter_id = Letter.objects.filter(source=source).values_list("pk", flat=True).first()
     item = Pending(path, source, b"", sha256, letter_id, text, parsed, tuple(decode_warnings))
     with transaction.atomic(), deferred_bumps():
-        result = LetterWriter(SharedRows(), item).write()
+        writer = LetterWriter(SharedRows(), item)
+        result = writer.write()
+        letters_written.send(sender=Letter, letter_ids=[writer.letter.pk])
         bump_data_version()
     return result
 
@@ -140,6 +145,8 @@ class Loader:
     def __init__(self, *, dry_run: bool = False):
         self.shared = SharedRows()
         self.dry_run = dry_run
+        # Letters created or updated in the batch being written, for letters_written.
+        self.written: list[int] = []
 
     def load_batch(
         self, batch: list[Pending | FileResult], report: Callable[[FileResult], None]
@@ -189,6 +196,7 @@ class Loader:
                     # Roll back the bulk write and write each letter on its own, so the one at
                     # fault (or the ones another load has just stored) are found by name.
                     self.shared.reset()
+                    self.written = []
                     by_source, by_sha = stored_letters(new)
                     for item in new:
                         verdict = classify(item, by_source, by_sha, meanwhile=True)
@@ -197,6 +205,11 @@ class Loader:
             for item in items:
                 if id(item) not in results:
                     results[id(item)] = self._write_one(item)
+            if self.written:
+                # The search index follows in the same transaction (bulk writes send no
+                # model signals).
+                letters_written.send(sender=Letter, letter_ids=self.written)
+                self.written = []
             if any(result.outcome in ("created", "updated") for result in results.values()):
                 bump_data_version()
         return results
@@ -217,6 +230,7 @@ class Loader:
             findings += writer.new_findings(letter)
         Grade.objects.bulk_create(grades)
         AreaForImprovement.objects.bulk_create(findings)
+        self.written += [letter.pk for letter in letters]
         return {id(writer.item): writer.result("created") for writer in writers}
 
     def _write_one(self, item: Pending) -> FileResult:
@@ -224,7 +238,11 @@ class Loader:
         for attempt in (1, 2):
             try:
                 with transaction.atomic():
-                    return LetterWriter(self.shared, item).write()
+                    writer = LetterWriter(self.shared, item)
+                    result = writer.write()
+                    if result.outcome in ("created", "updated"):
+                        self.written.append(writer.letter.pk)
+                    return result
             except DatabaseError as exc:
                 # Rows cached inside the rolled-back savepoint may no longer exist.
                 self.shared.reset()

@@ -1,0 +1,12 @@
+"""Pages of a bounded size: a client may ask for up to MAX_PAGE_SIZE rows at a time."""
+
+from rest_framework.pagination import PageNumberPagination
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class Pagination(PageNumberPagination):
+    page_size = PAGE_SIZE
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE

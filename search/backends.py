@@ -1,0 +1,214 @@
+"""Full-text search behind one interface, one backend per database.
+
+    backend = search_backend()                       # chosen by the database's vendor
+    page = backend.search(documents, query, offset=0, limit=20)
+    page.total, page.hits                            # hits: (document id, snippet HTML)
+    backend.match_spans(document_id, text, query)    # [(start, end)] of every match in text
+
+``documents`` is a QuerySet of SearchDocument with the page's filters applied (force,
+commissioner, dates ...); the backend adds the match, the ranking and the snippets.
+
+- PostgreSQL: ``vector`` (a tsvector of the title, weight A, and the body, weight B, in the
+  english configuration) matched with ``@@`` through its GIN index, ranked by ts_rank
+  (SearchRank), snippets from ts_headline (SearchHeadline) for the page's rows only.
+- SQLite: the FTS5 table ``search_fts`` (Porter stemmer), ranked by bm25 with the title
+  weighted as PostgreSQL weights it, snippets from FTS5's snippet().
+
+Both mark matched words with the control characters STX/ETX, which letters never contain;
+``marked_html`` escapes everything else and turns those into <mark> tags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import SearchDocument
+from .query import Query
+
+START, STOP = "\x02", "\x03"
+SNIPPET_WORDS = 24
+# PostgreSQL's dictionary: the english stemmer and stop words, as FTS5's porter tokenizer.
+CONFIG = "english"
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    hits: list[tuple[int, SafeString]]
+
+
+def marked_html(text: str) -> SafeString:
+    """``text`` escaped, its STX…ETX stretches as <mark class="match">…</mark>."""
+    html = escape(text).replace(START, '<mark class="match">').replace(STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above; only our own tags are added
+
+
+def spans_of_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without marks, and the (start, end) of every marked stretch in it."""
+    spans, plain, start = [], [], None
+    position = 0
+    for char in marked:
+        if char == START:
+            start = position
+        elif char == STOP:
+            if start is not None and position > start:
+                spans.append((start, position))
+            start = None
+        else:
+            plain.append(char)
+            position += 1
+    return "".join(plain), spans
+
+
+class SearchBackend:
+    vendor = ""
+
+    def search(self, documents, query: Query, *, offset: int, limit: int) -> Page:
+        raise NotImplementedError
+
+    def match_spans(self, document_id: int, text: str, query: Query) -> list[tuple[int, int]]:
+        """Where the query matches in ``text`` (the document's body), as the index sees it."""
+        marked = self._highlight_all(document_id, query)
+        if marked is None:
+            return []
+        plain, spans = spans_of_marks(marked)
+        # Offsets are only trusted when the marked copy is the text itself.
+        return spans if plain == text else []
+
+    def _highlight_all(self, document_id: int, query: Query) -> str | None:
+        raise NotImplementedError
+
+    def refresh(self, documents) -> None:
+        """Bring the index of these (just written) documents up to date."""
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def tsquery(self, query: Query) -> SearchQuery:
+        combined = None
+        for words in query.terms:
+            kind = "phrase" if len(words) > 1 else "plain"
+            term = SearchQuery(" ".join(words), search_type=kind, config=CONFIG)
+            combined = term if combined is None else combined & term
+        return combined
+
+    def search(self, documents, query, *, offset, limit):
+        tsquery = self.tsquery(query)
+        matched = documents.filter(vector=tsquery)
+        total = matched.count()
+        rows = (
+            matched.annotate(rank=SearchRank(F("vector"), tsquery))
+            .annotate(snippet=self._headline(tsquery))
+            .order_by("-rank", "-letter__date", "pk")
+            .values_list("pk", "snippet")[offset : offset + limit]
+        )
+        return Page(total, [(pk, marked_html(snippet)) for pk, snippet in rows])
+
+    def _headline(self, tsquery, **options):
+        return SearchHeadline(
+            "body",
+            tsquery,
+            config=CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            **(
+                options
+                or {
+                    "max_words": SNIPPET_WORDS,
+                    "min_words": SNIPPET_WORDS // 2,
+                    "max_fragments": 2,
+                    "fragment_delimiter": " … ",
+                }
+            ),
+        )
+
+    def _highlight_all(self, document_id, query):
+        tsquery = self.tsquery(query)
+        return (
+            SearchDocument.objects.filter(pk=document_id)
+            .annotate(marked=self._headline(tsquery, highlight_all=True))
+            .values_list("marked", flat=True)
+            .first()
+        )
+
+    def refresh(self, documents):
+        from django.contrib.postgres.search import SearchVector
+
+        documents.update(
+            vector=SearchVector("title", weight="A", config=CONFIG)
+            + SearchVector("body", weight="B", config=CONFIG)
+        )
+
+
+class SqliteBackend(SearchBackend):
+    """FTS5 through extra(): the ORM has no MATCH, and a join keeps bm25 in one pass."""
+
+    vendor = "sqlite"
+    # bm25 weights for (title, body): a word in the title counts as PostgreSQL's weight A.
+    RANK = "bm25(search_fts, 10.0, 1.0)"
+
+    def expression(self, query: Query) -> str:
+        """An FTS5 query of quoted strings only: nothing typed is read as FTS5 syntax."""
+        quoted = ('"' + " ".join(words).replace('"', '""') + '"' for words in query.terms)
+        return " AND ".join(quoted)
+
+    def _matched(self, documents, query):
+        return documents.extra(
+            tables=["search_fts"],
+            where=["search_fts.rowid = search_searchdocument.id", "search_fts MATCH %s"],
+            params=[self.expression(query)],
+        )
+
+    def search(self, documents, query, *, offset, limit):
+        matched = self._matched(documents, query)
+        total = matched.count()
+        ranked = matched.extra(select={"rank": self.RANK}).order_by("rank", "-letter__date", "pk")
+        ids = list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+        snippets = self._snippets(ids, query)
+        return Page(total, [(pk, marked_html(snippets.get(pk, ""))) for pk in ids])
+
+    def _snippets(self, ids, query):
+        if not ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            "SELECT rowid, snippet(search_fts, 1, %s, %s, ' … ', %s) FROM search_fts "
+            f"WHERE search_fts MATCH %s AND rowid IN ({placeholders})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, SNIPPET_WORDS, self.expression(query), *ids])
+            return dict(cursor.fetchall())
+
+    def _highlight_all(self, document_id, query):
+        sql = (
+            "SELECT highlight(search_fts, 1, %s, %s) FROM search_fts "
+            "WHERE search_fts MATCH %s AND rowid = %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, self.expression(query), document_id])
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+
+BACKENDS = {backend.vendor: backend for backend in (PostgresBackend, SqliteBackend)}
+
+
+class UnsupportedDatabase(Exception):
+    pass
+
+
+def search_backend() -> SearchBackend:
+    """The backend for the default database's vendor."""
+    try:
+        return BACKENDS[connection.vendor]()
+    except KeyError:
+        raise UnsupportedDatabase(
+            f"full-text search supports PostgreSQL and SQLite, not {connection.vendor}"
+        ) from None

@@ -1,0 +1,68 @@
+"""The search page's question and filters: read from the query string, kept while paging."""
+
+from django import forms
+
+from inspections import vocabulary as vocab
+from inspections.models import Commissioner, Force, Inspection
+from pccsite.listing import PlainSelect
+
+from .models import SearchDocument
+from .query import MAX_LENGTH
+
+SCOPES = [("", "Letters and findings"), ("letter", "Letters"), ("finding", "Findings")]
+
+
+def _periods():
+    periods = Inspection.objects.exclude(period="").order_by("-period").values_list("period")
+    return [("", "Any period"), *((p, p) for (p,) in periods.distinct())]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Words", max_length=MAX_LENGTH, required=False)
+    scope = forms.ChoiceField(label="Search in", choices=SCOPES, required=False, widget=PlainSelect)
+    force = forms.ModelChoiceField(
+        queryset=Force.objects.by_name(),
+        required=False,
+        empty_label="All forces",
+        widget=PlainSelect,
+    )
+    commissioner = forms.ModelChoiceField(
+        queryset=Commissioner.objects.by_name(),
+        required=False,
+        empty_label="Anyone",
+        label="Signed by",
+        widget=PlainSelect,
+    )
+    kind = forms.ChoiceField(
+        label="Inspection kind",
+        choices=[("", "Any kind"), *vocab.INSPECTION_KINDS],
+        required=False,
+        widget=PlainSelect,
+    )
+    period = forms.ChoiceField(label="Period", choices=_periods, required=False, widget=PlainSelect)
+    date_from = forms.DateField(
+        label="Letters from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="Letters to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def documents(self):
+        """SearchDocument rows with the chosen filters applied (the form must be valid)."""
+        data = self.cleaned_data
+        documents = SearchDocument.objects.all()
+        if data.get("scope"):
+            documents = documents.filter(kind=data["scope"])
+        if data.get("force"):
+            documents = documents.filter(letter__force=data["force"])
+        if data.get("commissioner"):
+            documents = documents.filter(letter__commissioner=data["commissioner"])
+        if data.get("kind"):
+            documents = documents.filter(letter__inspection__kind=data["kind"])
+        if data.get("period"):
+            documents = documents.filter(letter__inspection__period=data["period"])
+        if data.get("date_from"):
+            documents = documents.filter(letter__date__gte=data["date_from"])
+        if data.get("date_to"):
+            documents = documents.filter(letter__date__lte=data["date_to"])
+        return documents
