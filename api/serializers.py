@@ -16,6 +16,13 @@ from inspections.models import AreaForImprovement, Commissioner, Force, Grade, I
 from letters.models import Letter
 
 
+def edited_fields():
+    return serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Fields a person corrected in the admin (the loader leaves these alone)",
+    )
+
+
 class PageUrlField(serializers.Field):
     """The absolute URL of the row's page on the site (read from get_absolute_url)."""
 
@@ -56,6 +63,7 @@ class CommissionerRefSerializer(serializers.ModelSerializer):
 
 class ForceSerializer(serializers.ModelSerializer):
     url = PageUrlField()
+    aliases = serializers.ListField(child=serializers.CharField())
     letter_count = serializers.IntegerField()
     inspection_count = serializers.IntegerField()
     afi_count = serializers.IntegerField()
@@ -86,6 +94,7 @@ class ForceSerializer(serializers.ModelSerializer):
 
 class CommissionerSerializer(serializers.ModelSerializer):
     url = PageUrlField()
+    edited_fields = edited_fields()
     force = ForceRefSerializer()
     first_letter = serializers.DateField(allow_null=True)
     last_letter = serializers.DateField(allow_null=True)
@@ -102,6 +111,7 @@ class CommissionerSerializer(serializers.ModelSerializer):
 class GradeSerializer(serializers.ModelSerializer):
     """A grade as the contract has it (area, grade, quote) with its span and provenance."""
 
+    edited_fields = edited_fields()
     area_label = serializers.CharField()
     grade_label = serializers.CharField()
     letter_id = serializers.IntegerField(allow_null=True)
@@ -119,6 +129,7 @@ class GradeSerializer(serializers.ModelSerializer):
 class FindingSerializer(serializers.ModelSerializer):
     """An area for improvement (or cause of concern, recommendation) with its spans."""
 
+    edited_fields = edited_fields()
     letter_id = serializers.IntegerField(allow_null=True)
     review_status = serializers.CharField(help_text=REVIEW_HELP)
     evidence_url = PageUrlField(lambda finding: finding.evidence_url)
@@ -140,6 +151,7 @@ class InspectionRefSerializer(serializers.ModelSerializer):
 
 class InspectionSerializer(serializers.ModelSerializer):
     url = PageUrlField()
+    edited_fields = edited_fields()
     force = ForceRefSerializer()
     framework = serializers.SerializerMethodField()
     grade_count = serializers.IntegerField()
@@ -175,6 +187,11 @@ class LetterSerializer(serializers.ModelSerializer):
     """A letter in a list: its facts, without its text, grades and findings."""
 
     url = PageUrlField()
+    edited_fields = edited_fields()
+    grade_summary = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Counts the letter states in words, by grade; may disagree with grades",
+    )
     force = serializers.CharField(source="force.name", allow_null=True, default=None)
     force_slug = serializers.CharField(source="force.slug", allow_null=True, default=None)
     force_code = serializers.CharField(source="force.ons_code", allow_null=True, default=None)

@@ -211,6 +211,8 @@ SPECTACULAR_SETTINGS = {
         "Field names follow the extraction contract. Data under the Open Government Licence v3.0."
     ),
     "VERSION": "1",
+    # 3.1: a nullable nested object is oneOf [object, null], which validators read as meant.
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from our own static files (drf-spectacular-sidecar), never a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

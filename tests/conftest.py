@@ -74,3 +74,9 @@ def _isolated_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dataset_dir(settings, tmp_path_factory):
+    """The whole-dataset download (rebuilt after every load) goes to a folder of the test's."""
+    settings.DATASET_DIR = tmp_path_factory.mktemp("dataset")
