@@ -39,6 +39,7 @@ def _urls(inspection):
         "inspection_list": reverse("inspections:inspection_list"),
         "inspection_detail": inspection.get_absolute_url(),
         "finding_list": reverse("inspections:finding_list"),
+        "grade_list": reverse("inspections:grade_list"),
         "letter_list": reverse("letters:letter_list"),
         "letter_detail": letter.get_absolute_url(),
     }
@@ -56,6 +57,7 @@ QUERY_COUNTS = {
     "inspection_list": 4,  # force choices, cycle choices, count, page
     "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
     "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
+    "grade_list": 4,  # force and cycle choices, count, page
     "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
 }
