@@ -30,6 +30,10 @@ def _entries(client, url):
     ]
 
 
+def _absolute(row):
+    return f"http://testserver{row.get_absolute_url()}"
+
+
 @pytest.fixture
 def two_forces():
     return make_answered_inspection(get_force("kent")), make_answered_inspection(get_force("gwent"))
