@@ -39,13 +39,18 @@ class SearchForm(forms.Form):
         required=False,
         widget=PlainSelect,
     )
-    period = forms.ChoiceField(label="Period", choices=_periods, required=False, widget=PlainSelect)
+    period = forms.ChoiceField(label="Period", required=False, widget=PlainSelect)
     date_from = forms.DateField(
         label="Letters from", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
         label="Letters to", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read once: a callable would be queried again for validation and for rendering.
+        self.fields["period"].choices = _periods()
 
     def documents(self):
         """SearchDocument rows with the chosen filters applied (the form must be valid)."""

@@ -1,0 +1,249 @@
+"""Full-text search of letters and findings, on whichever database the suite runs on
+(SQLite's FTS5 by default, PostgreSQL's tsvector with DATABASE_URL): ranking, phrases and
+any-order words, filters kept while paging, links to the marked words, and an index kept
+current by loads and by corrections."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from inspections.models import AreaForImprovement
+from letters.loading import load_letters
+from letters.models import Letter
+from search.models import SearchDocument
+from search.views import PER_PAGE
+from tests.builders import get_force, make_afi, make_answered_inspection, make_letter
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(client, **params):
+    response = client.get(reverse("search:search"), params)
+    assert response.status_code == 200
+    return response
+
+
+def _letters(response):
+    return [letter.pk for _, letter, _, _ in response.context["results"]]
+
+
+@pytest.fixture
+def seeds(seeds_dir):
+    load_letters(paths=[seeds_dir])
+
+
+def test_a_load_indexes_every_letter_and_finding(seeds):
+    letters = SearchDocument.objects.filter(kind="letter")
+    findings = SearchDocument.objects.filter(kind="finding")
+
+    assert letters.count() == Letter.objects.count() == 5
+    assert findings.count() == AreaForImprovement.objects.filter(letter__isnull=False).count()
+    letter = Letter.objects.first()
+    assert letters.get(letter=letter).body == letter.text
+
+
+def test_the_full_text_index_exists_for_this_database():
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE name = 'search_fts'")
+        else:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_doc_vector'")
+        (definition,) = cursor.fetchone()
+    assert "search_fts" in definition or "gin" in definition.lower()
+
+
+def test_words_in_any_order_and_phrases(client):
+    ordered = make_letter(text="We are preventing crime in every town.\n")
+    reversed_ = make_letter(text="Crime fell; preventing it remains our aim.\n")
+    make_letter(text="Nothing about that here.\n")
+
+    words = _letters(_search(client, q="crime preventing", scope="letter"))
+    phrase = _letters(_search(client, q='"preventing crime"', scope="letter"))
+
+    assert sorted(words) == sorted([ordered.pk, reversed_.pk])
+    assert phrase == [ordered.pk]
+
+
+def test_words_match_their_other_forms(client):
+    letter = make_letter(text="The inspectors graded the force after two inspections.\n")
+
+    assert _letters(_search(client, q="inspection grade", scope="letter")) == [letter.pk]
+
+
+def test_results_are_ranked(client):
+    once = make_letter(text="Vetting was mentioned.\n" + "Other words. " * 40)
+    often = make_letter(text="Vetting, vetting and vetting: the vetting backlog.\n")
+
+    assert _letters(_search(client, q="vetting", scope="letter")) == [often.pk, once.pk]
+
+
+def test_snippets_mark_the_matched_words_and_escape_the_rest(client):
+    make_letter(text="The <b>triage</b> backlog & the triage desk.\n")
+
+    (_, _, snippet, _), *_ = _search(client, q="triage").context["results"]
+
+    assert '<mark class="match">triage</mark>' in snippet
+    # FTS5 keeps the tag as text (escaped); PostgreSQL's parser leaves tags out of snippets.
+    assert "<b>" not in snippet and "&amp;" in snippet
+
+
+def test_filters(client):
+    kent = make_answered_inspection(get_force("kent"), kind="peel", period="2021/22")
+    gwent = make_answered_inspection(get_force("gwent"), kind="thematic", period="2023/25")
+    kent_letter, gwent_letter = kent.letters.get(), gwent.letters.get()
+
+    def found(**filters):
+        return set(_letters(_search(client, q="triage", scope="letter", **filters)))
+
+    assert found() == {kent_letter.pk, gwent_letter.pk}
+    assert found(force=get_force("gwent").pk) == {gwent_letter.pk}
+    assert found(commissioner=kent_letter.commissioner_id) == {kent_letter.pk}
+    assert found(kind="thematic") == {gwent_letter.pk}
+    assert found(period="2021/22") == {kent_letter.pk}
+    assert found(date_from="2025-01-01", date_to="2025-12-31") == {kent_letter.pk, gwent_letter.pk}
+    assert found(date_to="2024-12-31") == set()
+
+
+def test_findings_are_results_that_link_to_their_words_in_the_letter(client):
+    inspection = make_answered_inspection()
+    finding = inspection.areas_for_improvement.get()
+
+    results = _search(client, q="triage", scope="finding").context["results"]
+
+    ((document, letter, _, url),) = results
+    assert document.finding == finding
+    assert url == f"{letter.get_absolute_url()}?q=triage#{finding.anchor}"
+
+
+def test_filters_stay_set_while_paging(client):
+    force = get_force("essex")
+    for n in range(PER_PAGE + 3):
+        make_letter(force=force, text=f"Letter {n} about custody.\n")
+    make_letter(force=get_force("kent"), text="Kent custody.\n")
+
+    first = _search(client, q="custody", force=force.pk)
+    html = first.content.decode()
+    second = _search(client, q="custody", force=force.pk, page=2)
+
+    assert first.context["total"] == PER_PAGE + 3
+    assert f"q=custody&amp;force={force.pk}&amp;page=2" in html
+    assert len(second.context["results"]) == 3
+    assert set(_letters(first)).isdisjoint(_letters(second))
+
+
+def test_the_letter_page_marks_every_match_for_the_link(client):
+    letter = make_letter(text="Custody first.\nThen more about CUSTODY and custody suites.\n")
+
+    ((_, _, _, url),) = _search(client, q="custody", scope="letter").context["results"]
+    html = client.get(url.split("#")[0] + "&x=1").content.decode()
+    marks = re.findall(r'<mark id="match-(\d)" class="fact fact--match"[^>]*>(\w+)</mark>', html)
+
+    assert url.endswith("#match-1")
+    assert marks == [("1", "Custody"), ("2", "CUSTODY"), ("3", "custody")]
+    assert "3 matches for" in html
+    assert letter.get_absolute_url() in url
+
+
+def test_a_letter_page_without_a_match_says_so(client):
+    letter = make_letter(text="Nothing relevant.\n")
+
+    html = client.get(letter.get_absolute_url(), {"q": "custody"}).content.decode()
+
+    assert "No match for" in html and 'id="match-1"' not in html
+
+
+def test_query_syntax_is_searched_as_words_not_run(client):
+    make_letter(text="Crime and near misses.\n")
+
+    for q in ["NEAR(crime misses)", "crime*", '"unclosed', "a:b", "-crime", "!!!", "'; DROP"]:
+        _search(client, q=q)
+
+
+def test_no_question_no_results(client):
+    response = _search(client, q="   ")
+
+    assert response.context["results"] == [] and response.context["total"] == 0
+
+
+def test_a_correction_in_the_admin_is_searchable(client):
+    inspection = make_answered_inspection()
+    finding = inspection.areas_for_improvement.get()
+    finding.text = "The force needs to reduce firearms licensing delays."
+    finding.save()
+
+    assert _letters(_search(client, q="firearms", scope="finding")) == [finding.letter_id]
+    assert _letters(_search(client, q="triage", scope="finding")) == []
+
+
+def test_a_reloaded_letter_is_searched_by_its_new_words(client, letters_dir):
+    load_letters(paths=[letters_dir])
+    path = sorted(letters_dir.glob("*.txt"))[0]
+    path.write_text(path.read_text() + "\nP.S. Our new drone unit starts in spring.\n")
+
+    load_letters(paths=[letters_dir])
+
+    letter = Letter.objects.get(file_name=path.name)
+    assert _letters(_search(client, q="drone unit", scope="letter")) == [letter.pk]
+    assert SearchDocument.objects.filter(letter=letter, kind="letter").count() == 1
+
+
+def test_a_deleted_letter_leaves_the_index(client):
+    letter = make_letter(text="Unique word zeppelin.\n")
+    make_afi(letter=letter, inspection=make_answered_inspection(), text="zeppelin finding")
+    letter.delete()
+
+    assert (
+        not SearchDocument.objects.exists() or _search(client, q="zeppelin").context["total"] == 0
+    )
+
+
+def test_rebuild_search_index(client):
+    make_letter(text="Rebuilt words: hovercraft.\n")
+    SearchDocument.objects.all().delete()
+    assert _search(client, q="hovercraft").context["total"] == 0
+
+    call_command("rebuild_search_index", stdout=None)
+
+    assert _search(client, q="hovercraft").context["total"] == 1
+
+
+def test_search_pages_are_not_stored_by_the_page_cache(client):
+    from django.core.cache import cache
+
+    make_letter(text="Cached?\n")
+    _search(client, q="cached")
+
+    assert not [key for key in cache._cache if ":page:" in key]  # noqa: SLF001
+
+
+# Form choices (forces, commissioners, periods), the count, the ranked page, the rows shown;
+# SQLite reads the page's snippets in a query of their own.
+QUERIES = {"postgresql": 6, "sqlite": 7}
+
+
+@pytest.mark.parametrize("letters", [1, 6])
+def test_query_count_is_flat(client, django_assert_num_queries, letters):
+    for _ in range(letters):
+        make_answered_inspection()
+
+    with django_assert_num_queries(QUERIES[connection.vendor]):
+        response = _search(client, q="triage")
+    assert response.context["total"] == letters * 2  # each letter and its finding
+
+
+def test_every_real_letter_is_marked_where_its_words_are(client, seeds_dir, fixtures_dir):
+    """The marks on the letter page come from the index's own highlighting; its copy of a
+    real letter must line up with the letter's text character for character."""
+    load_letters(paths=[seeds_dir, fixtures_dir / "letters"])
+    from search.backends import search_backend
+    from search.query import parse
+
+    query = parse("police")
+    for letter in Letter.objects.all():
+        document = SearchDocument.objects.get(letter=letter, kind="letter")
+        spans = search_backend().match_spans(document.pk, letter.text, query)
+        assert spans, letter.file_name
+        assert all(letter.text[start:end].lower().startswith("polic") for start, end in spans)
