@@ -5,6 +5,8 @@ What it measures, from nothing but this repository and the machine's local servi
    answers at 127.0.0.1:5432) PostgreSQL, the loader's peak memory at two corpus sizes (it
    should be flat), and the time to reload the unchanged corpus;
 2. per-page server time (p50, p95) for every kind of page, with the cache cold and warm;
+   search (p50, p95) for questions of every shape on each database, and the whole-dataset
+   download's build time;
 3. requests/s and p99 latency from a second process (wrk) against gunicorn with several workers
    on 127.0.0.1, for the home, force, commissioner and letter pages, beside a bare Django view
    measured in the same run as the ceiling.
@@ -37,6 +39,7 @@ TARGETS = {
     "reload_s": 5.0,
     "page_p95_ms": 50.0,
     "throughput_ratio": 0.5,
+    "search_p95_ms": 50.0,
 }
 
 
@@ -196,6 +199,34 @@ def bench_pages(database_url: str, samples: int) -> dict:
     )
     _check(result, "page timings")
     return json.loads(result.stdout)
+
+
+def bench_search(database_url: str, samples: int) -> dict:
+    """Search times on one database, measured in a child process with the test client."""
+    env = _env(database_url, CACHE_URL="locmem://bench-search")
+    result = subprocess.run(
+        [sys.executable, "-m", "devtools.benchmark_search", "--samples", str(samples)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    _check(result, "search timings")
+    return json.loads(result.stdout)
+
+
+def bench_dataset(database_url: str, work: Path) -> dict:
+    """The whole-dataset download's build (as after a load), and the files' sizes."""
+    folder = work / "dataset"
+    env = _env(database_url, DATASET_DIR=str(folder))
+    seconds, rss, result = _manage("build_dataset", env=env)
+    _check(result, "build_dataset")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    return {
+        "build_s": seconds,
+        "peak_rss_mib": rss / 1024,
+        "files": {name: info["bytes"] for name, info in manifest["files"].items()},
+    }
 
 
 def _free_port() -> int:
@@ -363,6 +394,7 @@ def render_report(data: dict) -> str:
             f"| {name} | {page['cold_p50_ms']:.1f} | {page['cold_p95_ms']:.1f} "
             f"| {page['warm_p50_ms']:.1f} | {page['warm_p95_ms']:.1f} | {page['queries']} |"
         )
+    lines += _search_section(data)
     throughput = data["throughput"]
     bare = throughput["bare view"]["rps"]
     lines += [
@@ -413,6 +445,13 @@ def render_report(data: dict) -> str:
             f"| {name} page >= 50% of the bare view's requests/s | {ratio:.0%} "
             f"| {_mark(ratio >= TARGETS['throughput_ratio'])} |"
         )
+    for search in data.get("searches", []):
+        worst = max(row["p95_ms"] for row in search["searches"].values())
+        lines.append(
+            f"| search p95 <= {TARGETS['search_p95_ms']:.0f} ms on {search['database']} "
+            f"({search['letters']} letters) | {worst:.1f} ms "
+            f"| {_mark(worst <= TARGETS['search_p95_ms'])} |"
+        )
     flat = sqlite["peak_rss_mib"] <= sqlite["peak_rss_small_mib"] * 1.25
     lines.append(
         f"| loader memory flat in the number of files | {sqlite['peak_rss_small_mib']:.0f} MiB "
@@ -421,6 +460,51 @@ def render_report(data: dict) -> str:
     )
     lines.append("")
     return "\n".join(lines)
+
+
+def _search_section(data: dict) -> list[str]:
+    lines = [
+        "",
+        "## Search",
+        "",
+        "Server time of `/search/` (and of a letter page marking a search's matches) with "
+        "Django's test client in one process; search pages are never cached, so each request "
+        "runs the full-text query, the count and the snippets. PostgreSQL: a GIN-indexed "
+        "tsvector ranked by ts_rank, snippets by ts_headline; SQLite: FTS5 ranked by bm25.",
+    ]
+    for search in data.get("searches", []):
+        lines += [
+            "",
+            f"### {search['database']}: {search['letters']} letters, "
+            f"{search['documents']} searchable rows (letters and findings)",
+            "",
+            "The machine's load average while timing: "
+            + ", ".join(f"{value:.1f}" for value in search["load_average"])
+            + " (1, 5, 15 min) on its cores; CPU is the Django process's own time (on SQLite "
+            "that includes the database's work, on PostgreSQL the server's is not in it).",
+            "",
+            "| question | example | results | p50 (ms) | p95 (ms) | CPU p95 (ms) | queries |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for name, row in search["searches"].items():
+            results = "" if row["results"] is None else row["results"]
+            lines.append(
+                f"| {name} | `{row['example']}` | {results} | {row['p50_ms']:.1f} "
+                f"| {row['p95_ms']:.1f} | {row['cpu_p95_ms']:.1f} | {row['queries']} |"
+            )
+    dataset = data.get("dataset")
+    if dataset:
+        sizes = ", ".join(
+            f"{name} {size / 2**20:.1f} MiB" for name, size in dataset["files"].items()
+        )
+        lines += [
+            "",
+            "## Whole-dataset download",
+            "",
+            f"`build_dataset` on SQLite (as after every load): {dataset['build_s']:.1f} s, "
+            f"peak memory {dataset['peak_rss_mib']:.0f} MiB; {sizes}.",
+        ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -450,6 +534,12 @@ def main(argv: list[str] | None = None) -> int:
 
     _log("timing pages")
     pages = bench_pages(sqlite_url, args.samples)
+    searches = []
+    for load in loads:
+        _log(f"timing search on {load['database']}")
+        searches.append(bench_search(load["url"], args.samples))
+    _log("building the dataset download")
+    dataset = bench_dataset(sqlite_url, args.work)
     _log("load test")
     cache_url = "redis://127.0.0.1:6379/5" if redis_available() else f"file://{args.work / 'cache'}"
     throughput = bench_throughput(
@@ -468,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "loads": loads,
         "pages": pages,
+        "searches": searches,
+        "dataset": dataset,
         "throughput": throughput,
         "workers": args.workers,
         "duration": args.duration,

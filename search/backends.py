@@ -9,10 +9,14 @@
 commissioner, dates ...); the backend adds the match, the ranking and the snippets.
 
 - PostgreSQL: ``vector`` (a tsvector of the title, weight A, and the body, weight B, in the
-  english configuration) matched with ``@@`` through its GIN index, ranked by ts_rank
-  (SearchRank), snippets from ts_headline (SearchHeadline) for the page's rows only.
+  english configuration) matched with ``@@`` through its GIN index, the newest MAX_RANKED
+  matches ranked by ts_rank (SearchRank), snippets from ts_headline (SearchHeadline) for the
+  page's rows only.
 - SQLite: the FTS5 table ``search_fts`` (Porter stemmer), ranked by bm25 with the title
   weighted as PostgreSQL weights it, snippets from FTS5's snippet().
+
+Filters are columns of SearchDocument itself (its letter's date, force, commissioner,
+inspection kind and period), so a question matching most rows never joins the letters.
 
 Both mark matched words with the control characters STX/ETX, which letters never contain;
 ``marked_html`` escapes everything else and turns those into <mark> tags.
@@ -23,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import Count, F, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -33,6 +37,8 @@ from .query import Query
 
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 24
+# The most matches ranked for one question on PostgreSQL (the newest; see PostgresBackend).
+MAX_RANKED = 1000
 # PostgreSQL's dictionary: the english stemmer and stop words, as FTS5's porter tokenizer.
 CONFIG = "english"
 
@@ -100,16 +106,45 @@ class PostgresBackend(SearchBackend):
         return combined
 
     def search(self, documents, query, *, offset, limit):
+        """Rank the newest MAX_RANKED matches, counting them all in the same pass.
+
+        ts_rank reads each row's whole tsvector, which for a word in nearly every letter
+        was most of the page's time; the newest matches are found from the index and the
+        rows' dates alone, and only they are ranked. A narrower question (most are) has
+        fewer matches than that and is ranked whole.
+        """
         tsquery = self.tsquery(query)
-        matched = documents.filter(vector=tsquery)
-        total = matched.count()
-        rows = (
-            matched.annotate(rank=SearchRank(F("vector"), tsquery))
-            .annotate(snippet=self._headline(tsquery))
-            .order_by("-rank", "-letter__date", "pk")
-            .values_list("pk", "snippet")[offset : offset + limit]
+        newest = (
+            documents.filter(vector=tsquery)
+            .annotate(total=Window(Count("pk")))
+            .order_by(F("date").desc(nulls_last=True), "-pk")
+            .values_list("pk", "total")[:MAX_RANKED]
         )
-        return Page(total, [(pk, marked_html(snippet)) for pk, snippet in rows])
+        with transaction.atomic():
+            # Once the table is analysed, a word in most rows makes the planner prefer
+            # reading the whole table and testing every row's tsvector (each one fetched
+            # from TOAST): several times slower than the GIN index, whose answer for plain
+            # words needs no recheck. This transaction only.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            candidates = list(newest)
+        if not candidates:
+            return Page(0, [])
+        ranked = (
+            SearchDocument.objects.filter(pk__in=[pk for pk, _ in candidates])
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .order_by("-rank", F("date").desc(nulls_last=True), "pk")
+            .values_list("pk", flat=True)[offset : offset + limit]
+        )
+        ids = list(ranked)
+        # Snippets for the page's rows only (an OFFSET would otherwise headline the rows
+        # it skips, too).
+        snippets = dict(
+            SearchDocument.objects.filter(pk__in=ids)
+            .annotate(snippet=self._headline(tsquery))
+            .values_list("pk", "snippet")
+        )
+        return Page(candidates[0][1], [(pk, marked_html(snippets[pk])) for pk in ids])
 
     def _headline(self, tsquery, **options):
         return SearchHeadline(
@@ -151,8 +186,6 @@ class SqliteBackend(SearchBackend):
     """FTS5 through extra(): the ORM has no MATCH, and a join keeps bm25 in one pass."""
 
     vendor = "sqlite"
-    # bm25 weights for (title, body): a word in the title counts as PostgreSQL's weight A.
-    RANK = "bm25(search_fts, 10.0, 1.0)"
 
     def expression(self, query: Query) -> str:
         """An FTS5 query of quoted strings only: nothing typed is read as FTS5 syntax."""
@@ -167,12 +200,34 @@ class SqliteBackend(SearchBackend):
         )
 
     def search(self, documents, query, *, offset, limit):
-        matched = self._matched(documents, query)
-        total = matched.count()
-        ranked = matched.extra(select={"rank": self.RANK}).order_by("rank", "-letter__date", "pk")
-        ids = list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+        if documents.query.has_filters():
+            matched = self._matched(documents, query)
+            total = matched.count()
+            # FTS5's rank column is bm25 with the weights migration 0002 configured.
+            ranked = matched.extra(select={"rank": "search_fts.rank"}).order_by(
+                "rank", F("date").desc(nulls_last=True), "pk"
+            )
+            ids = list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+        else:
+            total, ids = self._unfiltered(query, offset, limit)
         snippets = self._snippets(ids, query)
         return Page(total, [(pk, marked_html(snippets.get(pk, ""))) for pk in ids])
+
+    def _unfiltered(self, query, offset, limit):
+        """With no filter, the FTS table alone counts and ranks: no row of the documents
+        table is read for a question that matches most of them."""
+        expression = self.expression(query)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s", [expression]
+            )
+            (total,) = cursor.fetchone()
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
+                [expression, limit, offset],
+            )
+            return total, [rowid for (rowid,) in cursor.fetchall()]
 
     def _snippets(self, ids, query):
         if not ids:

@@ -20,18 +20,11 @@ def _periods():
 class SearchForm(forms.Form):
     q = forms.CharField(label="Words", max_length=MAX_LENGTH, required=False)
     scope = forms.ChoiceField(label="Search in", choices=SCOPES, required=False, widget=PlainSelect)
-    force = forms.ModelChoiceField(
-        queryset=Force.objects.by_name(),
-        required=False,
-        empty_label="All forces",
-        widget=PlainSelect,
-    )
-    commissioner = forms.ModelChoiceField(
-        queryset=Commissioner.objects.by_name(),
-        required=False,
-        empty_label="Anyone",
-        label="Signed by",
-        widget=PlainSelect,
+    # Choices as (id, name) values, not model instances: the page is rendered for every
+    # question, and building hundreds of Commissioner objects was most of its time.
+    force = forms.TypedChoiceField(coerce=int, required=False, widget=PlainSelect)
+    commissioner = forms.TypedChoiceField(
+        label="Signed by", coerce=int, required=False, widget=PlainSelect
     )
     kind = forms.ChoiceField(
         label="Inspection kind",
@@ -51,6 +44,10 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Read once: a callable would be queried again for validation and for rendering.
         self.fields["period"].choices = _periods()
+        forces = Force.objects.by_name().values_list("pk", "name")
+        self.fields["force"].choices = [("", "All forces"), *forces]
+        commissioners = Commissioner.objects.by_name().values_list("pk", "name")
+        self.fields["commissioner"].choices = [("", "Anyone"), *commissioners]
 
     def documents(self):
         """SearchDocument rows with the chosen filters applied (the form must be valid)."""
@@ -59,15 +56,15 @@ class SearchForm(forms.Form):
         if data.get("scope"):
             documents = documents.filter(kind=data["scope"])
         if data.get("force"):
-            documents = documents.filter(letter__force=data["force"])
+            documents = documents.filter(force_id=data["force"])
         if data.get("commissioner"):
-            documents = documents.filter(letter__commissioner=data["commissioner"])
+            documents = documents.filter(commissioner_id=data["commissioner"])
         if data.get("kind"):
-            documents = documents.filter(letter__inspection__kind=data["kind"])
+            documents = documents.filter(inspection_kind=data["kind"])
         if data.get("period"):
-            documents = documents.filter(letter__inspection__period=data["period"])
+            documents = documents.filter(period=data["period"])
         if data.get("date_from"):
-            documents = documents.filter(letter__date__gte=data["date_from"])
+            documents = documents.filter(date__gte=data["date_from"])
         if data.get("date_to"):
-            documents = documents.filter(letter__date__lte=data["date_to"])
+            documents = documents.filter(date__lte=data["date_to"])
         return documents

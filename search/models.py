@@ -5,6 +5,9 @@ snippets read one table. PostgreSQL ranks a ``tsvector`` kept in ``vector`` (GIN
 SQLite, which has no such type, keeps an FTS5 table (``search_fts``) over the same rows, filled
 by triggers. Migration 0002 creates the one its database needs; search/backends.py reads it.
 Rows are rewritten by search/indexing.py whenever a letter is loaded or corrected.
+
+On SQLite a migration that alters this table rebuilds it (Django copies it to a new table),
+which drops the triggers: such a migration must create them again (see 0002).
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -27,10 +30,28 @@ class SearchDocument(models.Model):
         null=True,
         blank=True,
     )
+    # The letter's facts the search page filters on, copied here so that a question matching
+    # most rows is filtered and ranked from this table alone, never a join per match into
+    # the letters (whose long text would be read with each). Rewritten with the row.
+    date = models.DateField(null=True, blank=True)
+    force = models.ForeignKey(
+        "inspections.Force", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    commissioner = models.ForeignKey(
+        "inspections.Commissioner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    inspection_kind = models.CharField(max_length=40, blank=True)
+    period = models.CharField(max_length=10, blank=True)
     title = models.CharField(max_length=1000, blank=True)
-    body = models.TextField()
     # PostgreSQL only (left NULL on SQLite, where search_fts does this job).
     vector = SearchVectorField(null=True, editable=False)
+    # Last: SQLite reads a row's columns in order, so the short ones before it are read
+    # without the long text's overflow pages.
+    body = models.TextField()
 
     class Meta:
         indexes = [models.Index(fields=["letter", "kind"], name="search_doc_letter")]
