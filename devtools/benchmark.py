@@ -32,7 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_BENCH_DB = "pccsite_bench"
+# Several people may share one PostgreSQL server: PCCSITE_BENCH_DB names a database of one's own.
+PG_BENCH_DB = os.environ.get("PCCSITE_BENCH_DB", "pccsite_bench")
 
 TARGETS = {
     "load_sqlite_letters_per_s": 200,

@@ -10,4 +10,6 @@ LIST_PATHS = (
     "/inspections/",
     "/letters/",
     "/areas-for-improvement/",
+    "/grades/",
+    "/data/",
 )

@@ -3,7 +3,7 @@ whole-dataset downloads themselves."""
 
 import datetime as dt
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date_safe
@@ -68,7 +68,7 @@ def download(request, name):
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     if since is not None and modified <= since:
         handle.close()
-        response = FileResponse(b"", status=304)
+        response = HttpResponseNotModified()
         response["Last-Modified"] = http_date(modified)
         return response
     response = FileResponse(handle, as_attachment=True, filename=name, content_type=FILES[name])

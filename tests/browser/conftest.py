@@ -66,6 +66,8 @@ def base_url(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{database}",
         "PCCSITE_ENV": "development",
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        # The dataset download the load rebuilds goes beside the database, not into media/.
+        "DATASET_DIR": str(database.parent / "dataset"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     _manage("migrate", "--verbosity", "0", env=env)

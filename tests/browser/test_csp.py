@@ -19,6 +19,10 @@ LIST_PAGES = [
     *LIST_PATHS,
     "/forces/?name=wales",
     "/letters/?sort=-date",
+    "/search/?q=police",
+    "/search/?q=%22preventing+crime%22&scope=letter",
+    # Swagger UI, from our own static files, with its start-up script a file of its own.
+    "/api/docs/",
 ]
 DETAIL_PREFIXES = ["/forces/", "/commissioners/", "/inspections/", "/letters/"]
 COLLECT_VIOLATIONS = """
