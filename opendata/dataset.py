@@ -54,7 +54,7 @@ FILES = {
     ZIP_NAME: "application/zip",
     SQLITE_NAME: "application/vnd.sqlite3",
 }
-CHUNK = 2000
+CHUNK = 500
 
 
 @dataclass(frozen=True)
