@@ -1,7 +1,6 @@
 from django.urls import path
-from django.views.decorators.http import require_safe
 
-from pccsite.readonly import read_only
+from pccsite.readonly import read_only, read_only_uncached
 
 from . import feeds, views
 
@@ -10,8 +9,8 @@ app_name = "opendata"
 urlpatterns = [
     # Not through the page cache: the dataset is rebuilt after a load has committed (and the
     # cache been invalidated), so a cached page could name the files of the build before.
-    path("data/", require_safe(views.data), name="data"),
-    path("data/<str:name>", require_safe(views.download), name="download"),
+    path("data/", read_only_uncached(views.data), name="data"),
+    path("data/<str:name>", read_only_uncached(views.download), name="download"),
     path("feeds/letters/", read_only(feeds.LetterFeed()), name="feed_letters"),
     path("feeds/forces/<slug:slug>/", read_only(feeds.ForceLetterFeed()), name="feed_force"),
     path(

@@ -14,3 +14,9 @@ def read_only(view):
     405 Method Not Allowed. Nothing that writes is ever wrapped in this.
     """
     return csrf_exempt(require_safe(cache_public_page(view)))
+
+
+def read_only_uncached(view):
+    """A public page that is never stored by the page cache (search answers, the data page
+    whose files are rebuilt after the cache is invalidated): GET and HEAD only, 405 else."""
+    return csrf_exempt(require_safe(view))

@@ -1,5 +1,6 @@
 from django.urls import path
-from django.views.decorators.http import require_safe
+
+from pccsite.readonly import read_only_uncached
 
 from . import views
 
@@ -7,4 +8,4 @@ app_name = "search"
 
 # Not through the page cache: every question is a new page, and search answers in
 # milliseconds itself (docs/benchmarks.md).
-urlpatterns = [path("", require_safe(views.search), name="search")]
+urlpatterns = [path("", read_only_uncached(views.search), name="search")]

@@ -10,9 +10,7 @@ pytestmark = pytest.mark.browser
 
 def _violations(page):
     result = Axe().run(page)
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]
-    ]
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
 
 
 def test_the_header_search_finds_letters_and_opens_the_marked_words(base_url, page):
@@ -45,8 +43,10 @@ def test_filters_stay_set_on_the_results_and_the_next_page(base_url, page):
     page.goto(base_url + "/search/?q=police&scope=letter")
     assert page.get_by_label("Search in").input_value() == "letter"
     assert page.get_by_label("Words").input_value() == "police"
-    assert page.locator(".result-count").inner_text().startswith(
-        f"{page.locator('ol.search-results > li').count()} result"
+    assert (
+        page.locator(".result-count")
+        .inner_text()
+        .startswith(f"{page.locator('ol.search-results > li').count()} result")
     )
     assert _violations(page) == []
 
