@@ -146,7 +146,7 @@ class FindingSerializer(serializers.ModelSerializer):
 class InspectionRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Inspection
-        fields = ["id", "kind", "title", "period", "published"]
+        fields = ["id", "kind", "title", "period", "cycle", "published"]
 
 
 class InspectionSerializer(serializers.ModelSerializer):
@@ -161,7 +161,7 @@ class InspectionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Inspection
         fields = [
-            *("id", "kind", "title", "period", "published", "framework", "force", "url"),
+            *("id", "kind", "title", "period", "cycle", "published", "framework", "force", "url"),
             *("grade_count", "afi_count", "letter_count", "edited_fields"),
         ]
 

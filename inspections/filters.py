@@ -138,10 +138,11 @@ class GradeFilter(django_filters.FilterSet):
         empty_label="Any kind",
         widget=PlainSelect,
     )
-    period = django_filters.ChoiceFilter(
-        field_name="inspection__period",
-        choices=_periods,
-        empty_label="Any period",
+    cycle = django_filters.ChoiceFilter(
+        field_name="inspection__cycle",
+        choices=_cycles,
+        label="Cycle",
+        empty_label="Any cycle",
         widget=PlainSelect,
     )
     area = django_filters.ChoiceFilter(
@@ -158,7 +159,7 @@ class GradeFilter(django_filters.FilterSet):
 
     class Meta:
         model = Grade
-        fields = ["force", "inspection_kind", "period", "area", "grade", "corrected"]
+        fields = ["force", "inspection_kind", "cycle", "area", "grade", "corrected"]
 
     def filter_corrected(self, queryset, name, value):
         # edited_fields is a JSON list: an empty one is "[]" on every database.

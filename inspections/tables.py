@@ -198,7 +198,8 @@ class InspectionTable(tables.Table):
         Field("title", lambda i, links: str(i), "The report's title as letters give it"),
         attr("kind", f"One of {', '.join(key for key, _ in vocab.INSPECTION_KINDS)}"),
         attr("kind_label", "Kind, in words"),
-        attr("period", "The inspection cycle as named: YYYY or YYYY/YY"),
+        attr("period", "The inspection cycle as the letters name it: YYYY or YYYY/YY"),
+        attr("cycle", "The cycle it belongs to (2023-25, 2021-22 …), as the tables group it"),
         attr("published", "Publication date of the report (ISO 8601)"),
         Field("framework", lambda i, links: _framework_key(i.published), FRAMEWORK_HELP),
         attr("force__name", "The force inspected", "force"),
@@ -247,7 +248,8 @@ class FindingTable(tables.Table):
         attr("inspection_id", "The inspection's id"),
         Field("inspection", lambda f, links: str(f.inspection), "The inspection's title"),
         attr("inspection__kind", "The inspection's kind", "inspection_kind"),
-        attr("inspection__period", "The inspection cycle as named", "period"),
+        attr("inspection__period", "The inspection cycle as the letters name it", "period"),
+        attr("inspection__cycle", "The cycle it belongs to, as the tables group it", "cycle"),
         attr("kind", "afi (area for improvement), cause-of-concern or recommendation"),
         attr("number", "Its number in the report"),
         attr("text", "What the inspection found, as the letter quotes it"),
@@ -269,7 +271,11 @@ class GradeTable(tables.Table):
         accessor="inspection__force", linkify=True, order_by=then_pk("inspection__force__name")
     )
     inspection = tables.Column(linkify=True, order_by=then_pk("inspection__title"))
-    period = tables.Column(accessor="inspection__period", order_by=then_pk("inspection__period"))
+    period = tables.Column(
+        accessor="inspection__period",
+        verbose_name="Period",
+        order_by=then_pk("inspection__cycle", "inspection__period"),
+    )
     area = tables.Column(order_by=then_pk("area"))
     grade = tables.Column(order_by=then_pk("grade"))
     quote = tables.Column(verbose_name="The letter's words", orderable=False)
@@ -289,7 +295,8 @@ class GradeTable(tables.Table):
         attr("inspection_id", "The inspection's id"),
         Field("inspection", lambda g, links: str(g.inspection), "The inspection's title"),
         attr("inspection__kind", "The inspection's kind", "inspection_kind"),
-        attr("inspection__period", "The inspection cycle as named", "period"),
+        attr("inspection__period", "The inspection cycle as the letters name it", "period"),
+        attr("inspection__cycle", "The cycle it belongs to, as the tables group it", "cycle"),
         attr("when", "Publication date of the report, else the letter's date (ISO 8601)", "date"),
         Field("framework", lambda g, links: _framework_key(g.when), FRAMEWORK_HELP),
         attr("area", "Area key (docs: effectiveness, efficiency, legitimacy, overall or an area)"),

@@ -45,7 +45,8 @@ class LetterTable(tables.Table):
             "inspection", lambda x, links: str(x.inspection) if x.inspection else None, "Its title"
         ),
         attr("inspection__kind", "The inspection's kind", "inspection_kind"),
-        attr("inspection__period", "The inspection cycle as named", "period"),
+        attr("inspection__period", "The inspection cycle as the letters name it", "period"),
+        attr("inspection__cycle", "The cycle it belongs to, as the tables group it", "cycle"),
         attr("causes_of_concern_count", "Causes of concern the letter counts"),
         attr("areas_for_improvement_count", "Areas for improvement the letter counts"),
         attr("sha256", "SHA-256 of the file's bytes"),

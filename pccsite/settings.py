@@ -188,7 +188,7 @@ DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The whole-dataset download (a ZIP of CSVs and a SQLite file), rebuilt after every load; a
 # folder of its own, outside the repository's tracked files (media/ is gitignored).
-DATASET_DIR = Path(os.environ.get("DATASET_DIR", BASE_DIR / "media" / "dataset"))
+DATASET_DIR = Path(os.environ.get("DATASET_DIR", MEDIA_ROOT / "dataset"))
 
 # The read-only JSON API under /api/: anonymous, JSON only, bounded pages.
 REST_FRAMEWORK = {

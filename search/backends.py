@@ -16,7 +16,7 @@ commissioner, dates ...); the backend adds the match, the ranking and the snippe
   weighted as PostgreSQL weights it, snippets from FTS5's snippet().
 
 Filters are columns of SearchDocument itself (its letter's date, force, commissioner,
-inspection kind and period), so a question matching most rows never joins the letters.
+inspection kind and cycle), so a question matching most rows never joins the letters.
 
 Both mark matched words with the control characters STX/ETX, which letters never contain;
 ``marked_html`` escapes everything else and turns those into <mark> tags.

@@ -12,9 +12,9 @@ from .query import MAX_LENGTH
 SCOPES = [("", "Letters and findings"), ("letter", "Letters"), ("finding", "Findings")]
 
 
-def _periods():
-    periods = Inspection.objects.exclude(period="").order_by("-period").values_list("period")
-    return [("", "Any period"), *((p, p) for (p,) in periods.distinct())]
+def _cycles():
+    cycles = Inspection.objects.exclude(cycle="").order_by("-cycle").values_list("cycle", flat=True)
+    return [("", "Any cycle"), *((c, vocab.cycle_label(c)) for c in cycles.distinct())]
 
 
 class SearchForm(forms.Form):
@@ -32,7 +32,7 @@ class SearchForm(forms.Form):
         required=False,
         widget=PlainSelect,
     )
-    period = forms.ChoiceField(label="Period", required=False, widget=PlainSelect)
+    cycle = forms.ChoiceField(label="Cycle", required=False, widget=PlainSelect)
     date_from = forms.DateField(
         label="Letters from", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -43,7 +43,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read once: a callable would be queried again for validation and for rendering.
-        self.fields["period"].choices = _periods()
+        self.fields["cycle"].choices = _cycles()
         forces = Force.objects.by_name().values_list("pk", "name")
         self.fields["force"].choices = [("", "All forces"), *forces]
         commissioners = Commissioner.objects.by_name().values_list("pk", "name")
@@ -61,8 +61,8 @@ class SearchForm(forms.Form):
             documents = documents.filter(commissioner_id=data["commissioner"])
         if data.get("kind"):
             documents = documents.filter(inspection_kind=data["kind"])
-        if data.get("period"):
-            documents = documents.filter(period=data["period"])
+        if data.get("cycle"):
+            documents = documents.filter(cycle=data["cycle"])
         if data.get("date_from"):
             documents = documents.filter(date__gte=data["date_from"])
         if data.get("date_to"):

@@ -38,7 +38,7 @@ def _facts(letter: Letter) -> dict:
         "force_id": letter.force_id,
         "commissioner_id": letter.commissioner_id,
         "inspection_kind": inspection.kind if inspection else "",
-        "period": inspection.period if inspection else "",
+        "cycle": inspection.cycle if inspection else "",
     }
 
 
@@ -60,7 +60,7 @@ def index_letters(letter_ids: Iterable[int]) -> int:
             "commissioner__name",
             "inspection__title",
             "inspection__kind",
-            "inspection__period",
+            "inspection__cycle",
             "inspection__force__name",
         )
     )

@@ -30,9 +30,10 @@ class SearchDocument(models.Model):
         null=True,
         blank=True,
     )
-    # The letter's facts the search page filters on, copied here so that a question matching
-    # most rows is filtered and ranked from this table alone, never a join per match into
-    # the letters (whose long text would be read with each). Rewritten with the row.
+    # The letter's facts the search page filters on (its inspection's cycle, as the tables
+    # group periods), copied here so that a question matching most rows is filtered and
+    # ranked from this table alone, never a join per match into the letters (whose long text
+    # would be read with each). Rewritten with the row.
     date = models.DateField(null=True, blank=True)
     force = models.ForeignKey(
         "inspections.Force", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -45,7 +46,7 @@ class SearchDocument(models.Model):
         related_name="+",
     )
     inspection_kind = models.CharField(max_length=40, blank=True)
-    period = models.CharField(max_length=10, blank=True)
+    cycle = models.CharField(max_length=20, blank=True)
     title = models.CharField(max_length=1000, blank=True)
     # PostgreSQL only (left NULL on SQLite, where search_fts does this job).
     vector = SearchVectorField(null=True, editable=False)

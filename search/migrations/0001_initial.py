@@ -9,8 +9,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('inspections', '0005_force_ons_code'),
-        ('letters', '0003_letter_latest_indexes'),
+        ('inspections', '0006_force_ons_code'),
+        ('letters', '0005_split_merged_inspections'),
     ]
 
     operations = [
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('letter', 'Letter'), ('finding', 'Finding')], max_length=10)),
                 ('date', models.DateField(blank=True, null=True)),
                 ('inspection_kind', models.CharField(blank=True, max_length=40)),
-                ('period', models.CharField(blank=True, max_length=10)),
+                ('cycle', models.CharField(blank=True, max_length=20)),
                 ('title', models.CharField(blank=True, max_length=1000)),
                 ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
                 ('commissioner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='inspections.commissioner')),

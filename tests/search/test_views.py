@@ -102,7 +102,7 @@ def test_filters(client):
     assert found(force=get_force("gwent").pk) == {gwent_letter.pk}
     assert found(commissioner=kent_letter.commissioner_id) == {kent_letter.pk}
     assert found(kind="thematic") == {gwent_letter.pk}
-    assert found(period="2021/22") == {kent_letter.pk}
+    assert found(cycle="2021-22") == {kent_letter.pk}
     assert found(date_from="2025-01-01", date_to="2025-12-31") == {kent_letter.pk, gwent_letter.pk}
     assert found(date_to="2024-12-31") == set()
 

@@ -12,7 +12,7 @@ def fill_codes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("inspections", "0004_grade_and_kind_choices_store_keys")]
+    dependencies = [("inspections", "0005_inspection_cycle")]
 
     operations = [
         migrations.AddField(
