@@ -21,19 +21,18 @@ def test_the_header_search_finds_letters_and_opens_the_marked_words(base_url, pa
 
     results = page.locator("ol.search-results > li")
     assert results.count() >= 1
-    assert page.locator("ol.search-results mark.match").first.inner_text().lower() == (
-        "preventing crime"
-    )
+    # Stemmed, as the index reads words: "preventing crime" also finds "prevent crime".
+    marked = page.locator("ol.search-results mark.match").first.inner_text().lower()
+    assert marked.startswith("prevent") and marked.endswith("crime")
     assert _violations(page) == []
 
     results.first.locator("h2 a").click()
-    page.wait_for_url("**/letters/*")
-    assert page.url.endswith("#match-1") or "#" in page.url
+    page.wait_for_url("**/letters/**")
+    assert page.url.endswith("#match-1")
     first = page.locator("mark#match-1")
-    assert first.inner_text().lower() == "preventing crime"
-    assert first.evaluate("el => el.matches(':target')") or page.url.endswith(
-        first.evaluate("el => '#' + el.closest('[id]').id")
-    )
+    words = first.inner_text().lower()
+    assert words.startswith("prevent") and words.endswith("crime")
+    assert first.evaluate("el => el.matches(':target')")
     box = first.bounding_box()
     assert box is not None and 0 <= box["y"] <= page.viewport_size["height"]
     assert _violations(page) == []
@@ -53,8 +52,9 @@ def test_filters_stay_set_on_the_results_and_the_next_page(base_url, page):
 
 def test_search_within_a_forces_letters_from_its_page(base_url, page):
     page.goto(base_url + "/forces/leicestershire/")
-    page.get_by_label("Search Leicestershire Police's letters").fill("grade")
-    page.get_by_label("Search Leicestershire Police's letters").press("Enter")
+    box = page.get_by_role("searchbox", name="Search Leicestershire Police's letters")
+    box.fill("grade")
+    box.press("Enter")
     page.wait_for_url("**/search/?*")
 
     assert "force=" in page.url

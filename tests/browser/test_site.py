@@ -174,7 +174,12 @@ def test_axe_finds_no_violations(site_pages, page):
 
 @pytest.mark.parametrize(
     "name, path",
-    [("home", "/"), ("force", "/forces/leicestershire/"), ("letter", None)],
+    [
+        ("home", "/"),
+        ("force", "/forces/leicestershire/"),
+        ("letter", None),
+        ("search", "/search/?q=%22preventing+crime%22"),
+    ],
 )
 def test_screenshots_for_the_readme(base_url, page, screenshots_dir, name, path):
     if path is None:
