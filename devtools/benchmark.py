@@ -367,6 +367,7 @@ def render_report(data: dict) -> str:
         "",
         f"Run on {data['date']} on {data['machine']} with `make bench` "
         f"({data['letters']} generated letters, seed {data['seed']}).",
+        *_load_note(data),
         "",
         "## Loading",
         "",
@@ -463,6 +464,18 @@ def render_report(data: dict) -> str:
     return "\n".join(lines)
 
 
+def _load_note(data: dict) -> list[str]:
+    load = data.get("load_average")
+    if not load:
+        return []
+    return [
+        "",
+        f"The machine's 1-minute load average was {load['start'][0]:.1f} at the start and "
+        f"{load['end'][0]:.1f} at the end, on {load['cores']} cores: above the number of cores, "
+        "other work shared the processors and every time below is longer for it.",
+    ]
+
+
 def _search_section(data: dict) -> list[str]:
     lines = [
         "",
@@ -523,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
+    load_at_start = os.getloadavg()
     corpus = args.work / f"corpus-{args.letters}-{args.seed}"
     generate_corpus(corpus, args.letters, args.seed)
 
@@ -567,6 +581,8 @@ def main(argv: list[str] | None = None) -> int:
         "connections": args.connections,
         "rounds": args.rounds,
         "cache": cache_url.split("://")[0],
+        # Other work on the machine inflates every time here: the report says how busy it was.
+        "load_average": {"start": load_at_start, "end": os.getloadavg(), "cores": os.cpu_count()},
     }
     report = render_report(data)
     args.report.parent.mkdir(parents=True, exist_ok=True)
