@@ -96,6 +96,12 @@ class CommissionerSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     edited_fields = edited_fields()
     force = ForceRefSerializer()
+    term_start = serializers.DateField(
+        allow_null=True, help_text="First day of their first term, from the registry"
+    )
+    term_end = serializers.DateField(
+        allow_null=True, help_text="Last day of their last term; null while in office"
+    )
     first_letter = serializers.DateField(allow_null=True)
     last_letter = serializers.DateField(allow_null=True)
     letter_count = serializers.IntegerField()
@@ -104,7 +110,8 @@ class CommissionerSerializer(serializers.ModelSerializer):
         model = Commissioner
         fields = [
             *("id", "slug", "name", "honorific", "title", "force", "url"),
-            *("first_letter", "last_letter", "letter_count", "edited_fields"),
+            *("term_start", "term_end", "first_letter", "last_letter", "letter_count"),
+            "edited_fields",
         ]
 
 

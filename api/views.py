@@ -48,7 +48,7 @@ class CommissionerViewSet(ReadOnly):
     filterset_class = CommissionerFilter
 
     def get_queryset(self):
-        return public(Commissioner.objects.with_letter_stats()).order_by("pk")
+        return public(Commissioner.objects.with_letter_stats().with_term_span()).order_by("pk")
 
 
 def _grades():

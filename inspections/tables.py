@@ -156,6 +156,8 @@ class CommissionerTable(tables.Table):
         attr("force__name", "The force area", "force"),
         attr("force__ons_code", "ONS police force area code (GSS)", "force_code"),
         link("url", "The commissioner's page", lambda c: c.get_absolute_url()),
+        attr("term_start", "First day of their first term, from the registry (ISO 8601)"),
+        attr("term_end", "Last day of their last term; empty while in office (ISO 8601)"),
         attr("first_letter", "Date of their first letter loaded (ISO 8601)"),
         attr("last_letter", "Date of their last letter loaded (ISO 8601)"),
         attr("letter_count", "Letters loaded"),

@@ -82,7 +82,7 @@ TABLES = (
 )
 QUERYSETS = {
     "forces": lambda: public(Force.objects.listing()),
-    "commissioners": lambda: public(Commissioner.objects.with_letter_stats()),
+    "commissioners": lambda: public(Commissioner.objects.with_letter_stats().with_term_span()),
     "inspections": lambda: public(Inspection.objects.with_counts()),
     "letters": lambda: public(Letter.objects.with_context().select_related("inspection__force")),
     "grades": lambda: public(Grade.objects.listing()),

@@ -9,8 +9,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('inspections', '0006_force_ons_code'),
-        ('letters', '0005_split_merged_inspections'),
+        ('inspections', '0007_force_ons_code'),
+        ('letters', '0007_one_row_per_commissioner'),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ def fill_codes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("inspections", "0005_inspection_cycle")]
+    dependencies = [("inspections", "0006_commissioner_terms")]
 
     operations = [
         migrations.AddField(
