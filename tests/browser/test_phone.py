@@ -108,7 +108,11 @@ def test_a_keyboard_reaches_and_scrolls_a_wide_table(base_url, phone):
 
     assert box.evaluate("b => document.activeElement === b && b.tabIndex === 0")
     phone.wait_for_function("() => document.querySelector('.table-container').scrollLeft > 0")
-    # More to see either side now: both shadows show.
+    # More to see either side now: both shadows show, once the scroll event (dispatched with
+    # the next frame, after scrollLeft changes) has been handled.
+    phone.wait_for_function(
+        "() => document.querySelector('.table-container').dataset.more === 'both'", timeout=5000
+    )
     assert box.get_attribute("data-more") == "both"
 
 
