@@ -4,7 +4,7 @@ Commissioners are fictional: drawn from seeded name lists, one per force and ter
 the PCC elections (a few re-elected). Offices follow the real arrangements: PFCCs where fire
 governance moved to the commissioner, mayors in London, Greater Manchester, West Yorkshire,
 South Yorkshire and York and North Yorkshire, and no commissioner at all in the City of London.
-Recipients are the real office holders of the date, from ``vocabulary.RECIPIENTS``.
+Recipients are the real office holders of the date, from the parser's ``lexicon.RECIPIENTS``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 
 from inspections import vocabulary as vocab
+from letters.parsing.lexicon import RECIPIENTS
 
 FEMALE_NAMES = (
     "Alison", "Angela", "Bethan", "Caroline", "Catherine", "Deborah", "Donna", "Eleanor", "Emma",
@@ -250,7 +251,7 @@ _HOME_SECRETARIES = (
     ("Yvette Cooper", dt.date(2024, 7, 5), dt.date(2025, 9, 5)),
     ("Shabana Mahmood", dt.date(2025, 9, 5), dt.date(2100, 1, 1)),
 )
-_KNOWN = {person.name: person for person in vocab.RECIPIENTS}
+_KNOWN = {person.name: person for person in RECIPIENTS}
 
 
 def _recipient(name: str, role: str) -> Recipient:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.vocabulary import FORCES, HONORIFICS, POST_NOMINALS, RECIPIENTS
+from inspections.vocabulary import FORCES
 
+from .lexicon import HONORIFICS, NICKNAMES, NOT_NAME_WORDS, PARTICLES, POST_NOMINALS, RECIPIENTS
 from .structure import Layout
 from .text import Line, line_at, squash
 
@@ -26,149 +27,8 @@ _HONORIFICS_BY_FIRST: dict[str, list[list[str]]] = {}
 for _honorific in _HONORIFIC_WORDS:
     _HONORIFICS_BY_FIRST.setdefault(_honorific.split()[0], []).append(_honorific.split())
 _POST_NOMINALS = {p.lower() for p in POST_NOMINALS}
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "st"}
-# Capitalised words that are not parts of people's names (address blocks, titles, letterheads).
-_NOT_NAME_WORDS = {
-    "police",
-    "crime",
-    "commissioner",
-    "constabulary",
-    "force",
-    "office",
-    "chief",
-    "constable",
-    "inspector",
-    "inspectorate",
-    "inspectors",
-    "yours",
-    "sincerely",
-    "faithfully",
-    "regards",
-    "dear",
-    "signature",
-    "signed",
-    "house",
-    "square",
-    "street",
-    "road",
-    "lane",
-    "floor",
-    "building",
-    "buildings",
-    "secretary",
-    "majesty",
-    "majesty's",
-    "his",
-    "her",
-    "home",
-    "mayor",
-    "deputy",
-    "county",
-    "council",
-    "hall",
-    "avenue",
-    "way",
-    "place",
-    "court",
-    "centre",
-    "center",
-    "park",
-    "team",
-    "report",
-    "response",
-    "comments",
-    "fire",
-    "rescue",
-    "services",
-    "service",
-    "policing",
-    "london",
-    "manchester",
-    "email",
-    "e-mail",
-    "telephone",
-    "tel",
-    "www",
-    "headquarters",
-    "hq",
-    "authority",
-    "combined",
-    "panel",
-    "board",
-    "thank",
-    "thanks",
-    "kind",
-    "best",
-    "wishes",
-    "private",
-    "director",
-    "executive",
-    "officer",
-    "staff",
-    "cc",
-    "re",
-    "ref",
-    "date",
-    "subject",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "page",
-    "prevention",
-    "partnership",
-    "protection",
-    "your",
-    "our",
-    "communities",
-    "on",
-    "behalf",
-    "justice",
-    "opcc",
-    "hmicfrs",
-    "hmic",
-    "peel",
-    "release",
-    "news",
-    "statement",
-    "media",
-    "press",
-    # security markings at the head or foot of a page
-    "protectively",
-    "marked",
-    "official",
-    "sensitive",
-    "unclassified",
-}
 # Places are not people: "South Wales" before "Police and Crime Commissioner" is the area.
 _PLACES = {" ".join(name.lower().split()) for term in FORCES for name in term.all_names}
-# Short forms in salutations: "Dear Sir Tom" is Sir Thomas Winsor in the address block.
-_NICKNAMES = {
-    "tom": "thomas",
-    "andy": "andrew",
-    "mike": "michael",
-    "matt": "matthew",
-    "phil": "philip",
-    "steve": "stephen",
-    "rob": "robert",
-    "bob": "robert",
-    "jim": "james",
-    "bill": "william",
-    "will": "william",
-    "liz": "elizabeth",
-    "kate": "katherine",
-    "chris": "christopher",
-    "dave": "david",
-    "nick": "nicholas",
-    "tony": "anthony",
-    "sue": "susan",
-    "ben": "benjamin",
-    "dan": "daniel",
-    "sam": "samuel",
-    "alex": "alexander",
-    "jo": "joanne",
-    "zoe": "zo\u00eb",
-}
 _WORD_RE = re.compile(
     r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]*[a-z\u00df-\u024f][A-Za-z\u00c0-\u024f'\-]*$"
 )
@@ -237,12 +97,12 @@ def read_name(raw: str) -> Name | None:
         rest = [t.capitalize() for t in rest]
     for position, token in enumerate(rest):
         bare = token.strip(".").lower()
-        if bare in _NOT_NAME_WORDS or bare in _POST_NOMINALS:
+        if bare in NOT_NAME_WORDS or bare in _POST_NOMINALS:
             return None
         if _WORD_RE.match(token):
             continue
         inner = 0 < position < len(rest) - 1
-        if inner and (bare in _PARTICLES or _INITIAL_RE.match(token)):
+        if inner and (bare in PARTICLES or _INITIAL_RE.match(token)):
             continue
         return None
     if " ".join(rest).lower() in _PLACES:
@@ -455,9 +315,9 @@ def find_recipient(
     tokens = who.split()
     honorifics, rest = _strip_honorifics(list(tokens))
     address = _address_names(folded, layout, exclude)
-    if len(rest) == 1 and rest[0][:1].isupper() and rest[0].lower() not in _NOT_NAME_WORDS:
+    if len(rest) == 1 and rest[0][:1].isupper() and rest[0].lower() not in NOT_NAME_WORDS:
         word = rest[0].strip(".,")
-        given = _NICKNAMES.get(word.lower(), word.lower())
+        given = NICKNAMES.get(word.lower(), word.lower())
         by_given = honorifics and honorifics[0].lower().rstrip(".") in (
             "sir",
             "dame",
