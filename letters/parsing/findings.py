@@ -57,9 +57,15 @@ _CLOSING = re.compile(
     r"^[\s*_]*(?:publication|signed|date|distribution|cc|copied\s+to)\s*:"
     r"|^[\s*_]*(?:i\s+would\s+(?:like\s+to\s+)?thank|thank\s+you|many\s+thanks)\b"
     r"|\b(?:all|each|every|both|these)\s+(?:of\s+(?:the|these|its|them)\s+)?(?:\w+\s+)?"
-    r"(?:areas?\s+for\s+improvement|AFIs?|recommendations|causes\s+of\s+concern|plans)\b"
+    r"(?:areas?\s+for\s+improvement|AFIs?|recommendations|causes\s+of\s+concern)\b"
     r"|\beach\s+of\s+them\b",
     re.IGNORECASE | re.MULTILINE,
+)
+# "plans are in place for each of these": closing only after a finding's first paragraph, which
+# always answers the finding ("reviewing all trigger plans" is part of an answer).
+_CLOSING_LATER = re.compile(
+    r"\b(?:all|each|every|both|these)\s+(?:of\s+(?:the|these|its|them)\s+)?(?:\w+\s+)?plans\b",
+    re.IGNORECASE,
 )
 _INLINE_RESPONSE = re.compile(
     r"\s(?:(?:force|pcc|opcc|mopac)\s+)?(?:response|update)\s*:\s", re.IGNORECASE
@@ -260,6 +266,10 @@ def _finding(
         if len(paragraph) == 1 and _is_heading(paragraph[0]):
             break
         if _CLOSING.search(folded, paragraph[0].start, paragraph[-1].end):
+            break
+        if response_paragraphs and _CLOSING_LATER.search(
+            folded, paragraph[0].start, paragraph[-1].end
+        ):
             break
         response_paragraphs.append(paragraph)
     response = ""
