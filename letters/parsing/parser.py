@@ -24,6 +24,7 @@ from .inspection import (
     period_from_title,
     subject_window,
 )
+from .page import read_page
 from .people import find_commissioner, find_recipient
 from .structure import layout_of
 from .text import fold, split_lines
@@ -56,7 +57,11 @@ _LETTER_SIGNS = re.compile(
 def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
     if not text.strip():
         raise LetterParseError("empty file", source=source)
-    folded = fold(text)
+    # Site furniture (menus, cookie boxes, image credits) is blanked out of the folded copy, so
+    # every recogniser below reads the page's own words at the original offsets.
+    raw_folded = fold(text)
+    page = read_page(raw_folded, split_lines(raw_folded))
+    folded = page.clean
     lines = split_lines(folded)
     layout = layout_of(folded, lines)
     if (

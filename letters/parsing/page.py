@@ -1,0 +1,169 @@
+"""Page structure: what a saved web page, news story, statement or set of minutes is made of.
+
+Real responses are published as web pages as often as letters, and a saved page carries its
+site's furniture: "Skip to content", menus, accessibility and text-size controls, cookie and
+postcode boxes, newsletter sign-ups, "Hide Ad" and advertisement markers, share and "Read more"
+links, logos and icons, image credits and captions printed twice (alt text, then caption).
+Furniture is never a name, a date or a title, so it is blanked out of the folded copy with
+spaces of the same length: every recogniser downstream reads only the page's own words while
+every offset (span) still points at the original text.
+
+Besides the clean copy, ``Page`` says which line is the headline (the first line of words that
+is not furniture, a date or a label, when it reads as a title rather than prose) and which lines
+are photo captions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Line
+
+# Whole lines of site furniture, matched after leading bullets and spaces. Each alternative is
+# a kind of furniture, written as sites write it, not the words of any one page.
+_FURNITURE_LINE = re.compile(
+    r"""^[\s\-*\u2022|>#\u00b7]*(?:
+        skip\s+(?:to\s+)?(?:the\s+)?(?:main\s+)?(?:content|navigation|menu)\b.*
+      | text\s+only | accessibility(?:\s+(?:options|tools|statement))?
+      | (?:default|large|larger|largest|normal)\s+text\s+size\b.* | text\s+size\b.*
+      | (?:open|close|main|toggle)\s+(?:menu|navigation) | menu | search | home | settings
+      | set\s+your\s+postcode\b.* | switch\s+to\s+(?:text\s+only|full\s+website)\b.*
+      | (?:leave|exit)\s+(?:this\s+)?site(?:\s+(?:now|quickly))? | quick\s+exit
+      | press\s+the\s+escape\s+key\b.*
+      | .*\bcookies?\b.* | google\s+analytics | necessary\s+cookies
+      | sorry,\s+something\s+went\s+wrong\b.* | thank\s+you\s+for\s+trying\s+our\s+new\b.*
+      | you\s+are\s+viewing\s+(?:the\s+|an\s+)?archived?\b.*
+      | (?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|updates|alerts|emails?)\b.*
+      | .*\bnewsletter\s+cut\s+through\b.* | subscribe(?:\s+to\s+\w+)?
+      | hide\s+ad | -*\s*advert(?:isement)?\s*-* | sponsored(?:\s+content)?
+      | read\s+more(?:\s+here)? | related(?:\s+(?:news|articles?|stories|content|links))?
+      | (?:share|print|email)(?:\s+(?:this|on|via)\b.*)? | back\s+to\s+top
+      | follow\b.{0,60}\bon\b.*\b(?:send\s+your\s+story|twitter|facebook|instagram)\b.*
+      | got\s+a\s+story\b.* | view\s+on\s+(?:the\s+)?council\s+website
+      | chat\s+with\s+this\s+meeting | subscribe\s+to\s+chat | ai\s+generated
+      | take\s+out\s+our\b.{0,40}\bplan\b.*
+      | facebook\s+pixel | (?:.{0,60}\s)?banner\s+image
+      | (?:\{[\w\-]+\}\s*)?[^.\n]{0,80}?[\s\-](?:logos?|icon) | logos?\s*[-:].{0,80}
+      | image\s+(?:source|caption|credit)\b.* | screenshot\s+\d.*
+      | (?:picture|photo|image)\s*:\s*[^.\n]{0,60}
+      | -?\d{1,2}(?:\.\d)?\s*\u00b0?\s*C
+      | (?:tel(?:ephone)?|phone)\s*[:.]?\s*[\d\s()+]{7,}.*
+      | [\d\s()+]{9,}
+      | loading\.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A navigation bar: "Home | About us | News | Contact us" (short items, no grade in them, so a
+# flattened table row of areas and grades is not one).
+_NAVIGATION = re.compile(
+    r"^(?![^\n]*\b(?:outstanding|good|adequate|improvement|inadequate)\b)"
+    r"\s*(?:[^|\n]{1,30}\|){3,}[^|\n]{0,30}$",
+    re.IGNORECASE,
+)
+# Within a line: an image credit after a caption ("... (Picture: PCC Office)").
+_INLINE_CREDIT = re.compile(
+    r"\((?:picture|photo|image)(?:\s+(?:credit|source))?\s*:[^()\n]{0,60}\)", re.IGNORECASE
+)
+# A caption names its picture: "Picture: Gary Wood", "(Image: Archant)", "Image caption".
+_CAPTION_SIGNS = re.compile(
+    r"\b(?:picture|photo|image)\s*:|\b(?:image|photo|picture)\s+(?:caption|source|credit)\b",
+    re.IGNORECASE,
+)
+_DATE_WORD = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d",
+    re.IGNORECASE,
+)
+_LABEL_LINE = re.compile(
+    r"^\s*(?:published|posted|updated|last\s+updated|date|author|by|written\s+by|posted\s+by"
+    r"|posted\s+on|category|categories|tags?|agenda\s+item|minutes)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    clean: str  # the folded text with furniture blanked out, offset for offset
+    furniture: frozenset[int]  # indexes of lines blanked out
+    captions: frozenset[int]  # indexes of lines that caption a picture
+    headline: Line | None
+
+
+def _repeated_half(text: str) -> int | None:
+    """Where the second copy starts in a line printed twice ("Matthew GroveMatthew Grove",
+    "A caption.A caption. (Picture: X)"): alt text and caption run together."""
+    stripped = text.rstrip()
+    stripped = _INLINE_CREDIT.sub("", stripped).rstrip()
+    length = len(stripped)
+    if length < 8:
+        return None
+    start = len(text) - len(text.lstrip())
+    body = stripped[start:]
+    half = len(body) // 2
+    for size in (half, half + 1, half - 1):
+        if size < 4 or size >= len(body):
+            continue
+        first, second = body[:size], body[size:]
+        if sum(char.isalpha() for char in first) < 4:
+            continue
+        if first.strip() == second.strip()[: len(first.strip())] and (
+            len(second.strip()) - len(first.strip()) <= 2
+        ):
+            return start + size
+    return None
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for position in range(start, end):
+        if chars[position] != "\n":
+            chars[position] = " "
+
+
+def _is_headline(line: Line) -> bool:
+    text = line.stripped.strip("*_#")
+    if not text or len(text) > 200 or len(text.split()) < 3:
+        return False
+    if _LABEL_LINE.match(text) or (len(text) < 40 and _DATE_WORD.search(text)):
+        return False
+    # A title does not end like a sentence of prose; a quoted remark can.
+    return text[-1:] not in ".:;," or (text.endswith(".") and len(text) < 100 and " - " in text)
+
+
+def read_page(folded: str, lines: list[Line]) -> Page:
+    """The page's furniture blanked out, its captions and its headline."""
+    chars = list(folded)
+    furniture: set[int] = set()
+    captions: set[int] = set()
+    for line in lines:
+        if line.blank:
+            continue
+        if (_FURNITURE_LINE.match(line.text) or _NAVIGATION.match(line.text)) and not _keeps_a_date(
+            line.text
+        ):
+            _blank(chars, line.start, line.end)
+            furniture.add(line.index)
+            continue
+        repeat = _repeated_half(line.text)
+        if repeat is not None:
+            _blank(chars, line.start + repeat, line.end)
+            captions.add(line.index)
+        for credit in _INLINE_CREDIT.finditer(line.text):
+            _blank(chars, line.start + credit.start(), line.start + credit.end())
+            captions.add(line.index)
+        if _CAPTION_SIGNS.search(line.text):
+            captions.add(line.index)
+    clean = "".join(chars)
+    headline = None
+    for line in lines:
+        if line.index in furniture or line.blank:
+            continue
+        if _is_headline(line) and line.index not in captions:
+            headline = line
+        break
+    return Page(clean, frozenset(furniture), frozenset(captions), headline)
+
+
+def _keeps_a_date(text: str) -> bool:
+    """A furniture-looking line that also carries the page's date stays ("This article is old -
+    Published: Thursday, Dec 8th, 2016")."""
+    return bool(re.search(r"\bpublished\b", text, re.IGNORECASE) and _DATE_WORD.search(text))
