@@ -74,16 +74,19 @@ def force_mentions(folded: str) -> list[tuple[str, int, int]]:
 
 
 def find_force(
-    folded: str, *, header_end: int, subject_end: int, title_spans=()
+    folded: str, *, header_end: int, subject_end: int, title_spans=(), headline=None
 ) -> ForceMention | None:
-    """The best-supported force, with the span of its most telling mention."""
+    """The best-supported force, with the span of its most telling mention.
+
+    A headline counts like a letterhead: a story's subject is the force it names first.
+    """
     scores: dict[str, int] = {}
     best: dict[str, ForceMention] = {}
     for force, start, end in force_mentions(folded):
         before = folded[max(0, start - 40) : start]
         if any(s <= start < e for s, e in title_spans) or _TITLE_BEFORE.search(before):
             weight = WEIGHT_TITLE
-        elif start < header_end:
+        elif start < header_end or (headline and headline.start <= start < headline.end):
             weight = WEIGHT_HEADER
         elif start < subject_end:
             weight = WEIGHT_SUBJECT

@@ -73,6 +73,9 @@ HONORIFICS: tuple[str, ...] = (
     "Mx",
     "Cllr",
     "Councillor",
+    "Coun",
+    "Coun.",
+    "Cr",
     "Rev",
     "Revd",
     "Canon",
@@ -132,14 +135,6 @@ NOT_NAME_WORDS = frozenset(
         "dear",
         "signature",
         "signed",
-        "house",
-        "square",
-        "street",
-        "road",
-        "lane",
-        "floor",
-        "building",
-        "buildings",
         "secretary",
         "majesty",
         "majesty's",
@@ -150,14 +145,6 @@ NOT_NAME_WORDS = frozenset(
         "deputy",
         "county",
         "council",
-        "hall",
-        "avenue",
-        "way",
-        "place",
-        "court",
-        "centre",
-        "center",
-        "park",
         "team",
         "report",
         "response",
@@ -209,6 +196,8 @@ NOT_NAME_WORDS = frozenset(
         "on",
         "behalf",
         "justice",
+        "minister",
+        "prime",
         "opcc",
         "hmicfrs",
         "hmic",
@@ -254,3 +243,40 @@ NICKNAMES = {
     "jo": "joanne",
     "zoe": "zo\u00eb",
 }
+
+
+# Forces whose local policing body is a mayor's office (docs/domain.md): there "Mayor Jane Doe"
+# and "Deputy Mayor Jane Doe" name the commissioner; elsewhere a mayor is someone else.
+MAYORAL_FORCES = frozenset(
+    {
+        "Metropolitan Police Service",
+        "Greater Manchester Police",
+        "West Yorkshire Police",
+        "South Yorkshire Police",
+        "North Yorkshire Police",
+    }
+)
+
+
+# Words of an address block ("Globe House", "Eccleston Square"): not a name when a whole line is
+# read as one, though a surname in prose may be one of them ("Michael Lane said").
+ADDRESS_WORDS = frozenset(
+    {
+        "house", "square", "street", "road", "lane", "floor", "building", "buildings", "hall",
+        "avenue", "way", "place", "court", "centre", "center", "park",
+    }
+)  # fmt: skip
+
+# Capitalised words that open sentences and headlines but never a name ("However Jane Doe
+# said", "Today Jane Doe welcomed").
+FUNCTION_WORDS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "of", "with",
+        "by", "from", "to", "however", "meanwhile", "today", "yesterday", "tomorrow", "tonight",
+        "also", "but", "and", "or", "now", "then", "speaking", "commenting", "reacting",
+        "responding", "according", "welcoming", "following", "after", "before", "as", "when",
+        "while", "whilst", "our", "their", "his", "her", "its", "my", "new", "former", "outgoing",
+        "acting", "interim", "last", "latest", "said", "says", "read", "watch", "listen", "more",
+        "statement", "picture", "photo", "image", "published", "updated", "posted", "author",
+    }
+)  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field, replace
 
 from inspections.vocabulary import FIVE_POINT, FOUR_POINT, framework_for
 
@@ -54,9 +55,63 @@ _LETTER_SIGNS = re.compile(
 )
 
 
+@dataclass
+class _Reading:
+    """What the stages of ``parse_letter`` have read so far (one letter, one pass)."""
+
+    text: str
+    folded: str  # folded, with page furniture blanked out
+    lines: list
+    page: object
+    layout: object
+    warnings: list[str] = field(default_factory=list)
+
+
 def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
     if not text.strip():
         raise LetterParseError("empty file", source=source)
+    reading = _read(text, source)
+    folded, layout = reading.folded, reading.layout
+    date = letter_date(
+        folded,
+        reading.lines,
+        header_end=layout.header_end,
+        has_salutation=layout.salutation is not None,
+    )
+    inspection, kind, title, window, published = _inspection_parts(reading, date)
+    force = find_force(
+        folded,
+        header_end=layout.header_end,
+        subject_end=window[1],
+        title_spans=[(title[1], title[2])] if title else (),
+        headline=reading.page.headline,
+    )
+    commissioner, recipient = _people(reading, force.force if force else None)
+    counts, grades = _grades(reading, kind)
+    period = _period(reading, kind, title, window, date, published, grades, counts)
+    findings = findings_module.find_findings(text, folded, layout.body_lines)
+    stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
+    reading.warnings.extend(_finding_warnings(findings, stated))
+    return ParsedLetter(
+        date=Spanned(date.value, date.start, date.end) if date else None,
+        reference=_reference(folded, layout),
+        force=Spanned(force.force, force.start, force.end) if force else None,
+        commissioner=commissioner,
+        recipient=recipient,
+        inspection=replace(inspection, period=period),
+        grades=tuple(
+            ParsedGrade(g.area, g.grade, text[g.start : g.end], g.start, g.end) for g in grades
+        ),
+        grade_summary=tuple(_summary(counts)),
+        causes_of_concern_count=_count(stated.get("cause-of-concern")),
+        areas_for_improvement_count=_count(stated.get("afi")),
+        findings=tuple(_parsed_finding(f) for f in findings),
+        warnings=tuple(dict.fromkeys(reading.warnings)),
+    )
+
+
+def _read(text: str, source: str | None) -> _Reading:
+    """Fold the text, blank out page furniture, find the letter's parts; refuse non-letters."""
     # Site furniture (menus, cookie boxes, image credits) is blanked out of the folded copy, so
     # every recogniser below reads the page's own words at the original offsets.
     raw_folded = fold(text)
@@ -72,13 +127,31 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         raise LetterParseError(
             "no letter content: no salutation, sign-off or policing words", source=source
         )
-    warnings: list[str] = []
+    return _Reading(text, folded, lines, page, layout)
 
-    date = letter_date(
-        folded, lines, header_end=layout.header_end, has_salutation=layout.salutation is not None
+
+def _inspection_parts(reading: _Reading, date):
+    folded, lines, layout = reading.folded, reading.lines, reading.layout
+    window = subject_window(folded, lines, layout.body_start)
+    body = (layout.body_start, layout.body_end)
+    title = find_title(folded, lines, window, layout.body_start)
+    kind = find_kind(folded, window, body, title)
+    published = find_published(folded, window, date)
+    inspection = ParsedInspection(
+        kind=kind.key,
+        title=Spanned(title[0], title[1], title[2]) if title else None,
+        published=Spanned(published.value, published.start, published.end) if published else None,
+        kind_start=kind.start,
+        kind_end=kind.end,
     )
-    reference = _reference(folded, layout)
-    signer = find_commissioner(folded, layout)
+    return inspection, kind, title, window, published
+
+
+def _people(reading: _Reading, force: str | None):
+    folded, layout, page = reading.folded, reading.layout, reading.page
+    signer = find_commissioner(
+        folded, layout, force=force, headline=page.headline, captions=page.captions
+    )
     commissioner = None
     if signer is not None:
         commissioner = ParsedPerson(
@@ -89,88 +162,56 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
             title=signer.title.text if signer.title else "",
             title_key=signer.title.key if signer.title else "",
         )
-    found_recipient = find_recipient(
-        folded, text, layout, exclude=commissioner.name if commissioner else ""
-    )
+    found = find_recipient(folded, reading.text, layout, exclude=signer.name.name if signer else "")
     recipient = None
-    if found_recipient is not None:
+    if found is not None:
         recipient = ParsedPerson(
-            name=found_recipient.name,
-            start=found_recipient.start,
-            end=found_recipient.end,
-            honorific=found_recipient.honorific,
-            salutation=found_recipient.salutation,
+            name=found.name,
+            start=found.start,
+            end=found.end,
+            honorific=found.honorific,
+            salutation=found.salutation,
         )
+    return commissioner, recipient
 
-    window = subject_window(folded, lines, layout.body_start)
-    body = (layout.body_start, layout.body_end)
-    title = find_title(folded, lines, window, layout.body_start)
-    kind = find_kind(folded, window, body, title)
-    published = find_published(folded, window, date)
-    force = find_force(
-        folded,
-        header_end=layout.header_end,
-        subject_end=window[1],
-        title_spans=[(title[1], title[2])] if title else (),
-    )
 
-    counts, count_spans = summary_counts(folded)
+def _grades(reading: _Reading, kind):
+    counts, count_spans = summary_counts(reading.folded)
     grades, grade_warnings = find_grades(
-        folded, context_area=context_area_for(kind.key), skip_spans=count_spans, counts=counts
+        reading.folded,
+        context_area=context_area_for(kind.key),
+        skip_spans=count_spans,
+        counts=counts,
     )
-    warnings.extend(grade_warnings)
-    warnings.extend(_summary_warnings(counts, grades))
+    reading.warnings.extend(grade_warnings)
+    reading.warnings.extend(_summary_warnings(counts, grades))
+    return counts, grades
 
+
+def _period(reading: _Reading, kind, title, window, date, published, grades, counts):
+    folded, layout = reading.folded, reading.layout
     letter_year = date.value.year if date and date.value else None
     period = find_period(
         folded, kind.key, window[0] if layout.salutation else 0, len(folded), letter_year
     )
     if period is None and title is not None:
         period = period_from_title(folded[title[1] : title[2]], title[1])
-    period_spanned = Spanned(period.value, period.start, period.end) if period else None
-    if period_spanned is None:
-        scale = {grade.grade for grade in grades} | {count.grade for count in counts}
-        period_spanned = _inferred_period(kind.key, scale, published, date, warnings)
+    if period is not None:
+        return Spanned(period.value, period.start, period.end)
+    scale = {grade.grade for grade in grades} | {count.grade for count in counts}
+    return _inferred_period(kind.key, scale, published, date, reading.warnings)
 
-    findings = findings_module.find_findings(text, folded, layout.body_lines)
-    stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
-    warnings.extend(_finding_warnings(findings, stated))
 
-    inspection = ParsedInspection(
-        kind=kind.key,
-        title=Spanned(title[0], title[1], title[2]) if title else None,
-        period=period_spanned,
-        published=Spanned(published.value, published.start, published.end) if published else None,
-        kind_start=kind.start,
-        kind_end=kind.end,
-    )
-    return ParsedLetter(
-        date=Spanned(date.value, date.start, date.end) if date else None,
-        reference=reference,
-        force=Spanned(force.force, force.start, force.end) if force else None,
-        commissioner=commissioner,
-        recipient=recipient,
-        inspection=inspection,
-        grades=tuple(
-            ParsedGrade(g.area, g.grade, text[g.start : g.end], g.start, g.end) for g in grades
-        ),
-        grade_summary=tuple(_summary(counts)),
-        causes_of_concern_count=_count(stated.get("cause-of-concern")),
-        areas_for_improvement_count=_count(stated.get("afi")),
-        findings=tuple(
-            ParsedFinding(
-                kind=f.kind,
-                number=f.number,
-                text=f.text,
-                start=f.start,
-                end=f.end,
-                response=f.response,
-                response_start=f.response_start,
-                response_end=f.response_end,
-            )
-            for f in findings
-        ),
-        warnings=tuple(dict.fromkeys(warnings)),
+def _parsed_finding(f) -> ParsedFinding:
+    return ParsedFinding(
+        kind=f.kind,
+        number=f.number,
+        text=f.text,
+        start=f.start,
+        end=f.end,
+        response=f.response,
+        response_start=f.response_start,
+        response_end=f.response_end,
     )
 
 
