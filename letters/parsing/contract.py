@@ -21,6 +21,9 @@ values to ``letter_entry``, so the same letter gives the same JSON either way. T
   ends (a list "good at A, B and C" quotes each area from one start, ending further on), then
   by area; a grade without a span (one added by hand) comes last.
 - findings (``areas_for_improvement``, ``causes_of_concern``, ``recommendations``) by number.
+- ``pcc_response``: false when the text is not a local policing body's response (a letter
+  written TO a commissioner or chief constable, a chief constable's own statement), with the
+  reason in ``warnings``; true otherwise (and for older consumers, absent means true).
 - a value the letter does not state is null, never "".
 - ``edited_fields`` on every object a person corrected (only stored letters have any).
 
@@ -103,12 +106,14 @@ def letter_entry(
     findings: Iterable[FindingEntry],
     warnings: Iterable[str],
     edited_fields: Sequence[str] = (),
+    pcc_response: bool = True,
 ) -> dict[str, Any]:
     """The letter's entry in the contract's ``letters`` list, by the rules above."""
     findings = sorted(findings, key=lambda finding: finding.number)
     entry = {
         "source": source,
         "sha256": sha256,
+        "pcc_response": bool(pcc_response),
         "date": _iso(date),
         "reference": reference or None,
         "force": force or None,
@@ -160,6 +165,7 @@ def entry_from_parsed(letter: ParsedLetter, *, source: str, sha256: str) -> dict
         areas_for_improvement_count=_value(letter.areas_for_improvement_count),
         findings=[FindingEntry(f.kind, f.number, f.text, f.response) for f in letter.findings],
         warnings=letter.warnings,
+        pcc_response=letter.pcc_response,
     )
 
 

@@ -23,7 +23,7 @@ from .text import Line
 # Whole lines of site furniture, matched after leading bullets and spaces. Each alternative is
 # a kind of furniture, written as sites write it, not the words of any one page.
 _FURNITURE_LINE = re.compile(
-    r"""^[\s\-*\u2022|>#\u00b7]*(?:
+    r"""^[\s\-*\u2022|>#\u00b7]*+(?:
         skip\s+(?:to\s+)?(?:the\s+)?(?:main\s+)?(?:content|navigation|menu)\b.*
       | text\s+only | accessibility(?:\s+(?:options|tools|statement))?
       | (?:default|large|larger|largest|normal)\s+text\s+size\b.* | text\s+size\b.*

@@ -14,6 +14,7 @@ from inspections.vocabulary import FIVE_POINT, FOUR_POINT, framework_for
 
 from . import findings as findings_module
 from .dates import letter_date
+from .direction import direction_of
 from .forces import find_force
 from .grades import context_area_for, find_grades, summary_counts
 from .inspection import (
@@ -87,6 +88,17 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         headline=reading.page.headline,
     )
     commissioner, recipient = _people(reading, force.force if force else None)
+    direction = direction_of(
+        folded,
+        reading.lines,
+        layout,
+        force=force.force if force else None,
+        has_commissioner=commissioner is not None,
+    )
+    if not direction.response:
+        # Nobody here gives a commissioner's response: a commissioner named is its addressee.
+        commissioner = None
+        reading.warnings.insert(0, direction.reason)
     counts, grades = _grades(reading, kind)
     period = _period(reading, kind, title, window, date, published, grades, counts)
     findings = findings_module.find_findings(text, folded, layout.body_lines)
@@ -107,6 +119,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         areas_for_improvement_count=_count(stated.get("afi")),
         findings=tuple(_parsed_finding(f) for f in findings),
         warnings=tuple(dict.fromkeys(reading.warnings)),
+        pcc_response=direction.response,
     )
 
 

@@ -61,6 +61,8 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
         if line.blank:
             continue
         seen += 1
+        if len(line.stripped) > 60 or line.stripped.endswith((".", "!", "?", ":")):
+            continue  # a sentence of prose, not a signature's name line
         name = _name_on_line(folded, line)
         if name:
             start = line.start + name.offset

@@ -70,7 +70,9 @@ _ROLE = (
 _ROLE_BEFORE = re.compile(r"\b" + _ROLE + r"[ \t,:]*(?:of[ \t]+[\w \t]{1,40}?[ \t,]+)?$", re.I)
 _ROLE_AFTER = re.compile(
     r"^[ \t]*(?:,[ \t]*|[ \t]+)(?:the[ \t]+|an?[ \t]+|his[ \t]+|her[ \t]+)?"
-    r"(?-i:(?:[A-Z][\w']*[ \t]+){0,3}?)" + _ROLE + r"\b|^[ \t]*,[ \t]*who[ \t]+(?:leads|chairs)\b",
+    r"(?:[\w]+'s?[ \t]+)?(?-i:(?:[A-Z][\w']*[ \t]+){0,3}?)"
+    + _ROLE
+    + r"\b|^[ \t]*,[ \t]*who[ \t]+(?:leads|chairs)\b",
     re.IGNORECASE,
 )
 _SURNAME_MENTION = re.compile(

@@ -100,6 +100,10 @@ class ParsedLetter:
     areas_for_improvement_count: Spanned | None = None
     findings: tuple[ParsedFinding, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # False when the text is not a local policing body's response (a letter written TO a
+    # commissioner or chief constable, a chief constable's own statement); the reason is in
+    # warnings.
+    pcc_response: bool = True
 
     def findings_of(self, kind: str) -> tuple[ParsedFinding, ...]:
         return tuple(finding for finding in self.findings if finding.kind == kind)

@@ -1,0 +1,303 @@
+"""Statements, web pages and news stories: page furniture, who responds, and whether a text is a
+commissioner's response at all. Every construction has variations for other forces, years,
+word orders and punctuation, so that a rule is tested as a rule, not as one sentence."""
+
+import pytest
+
+from letters.parsing import parse_letter
+from tests.letters.test_parsing import check_parses
+
+_REPORT = (
+    "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
+    "its PEEL inspection report into the force today."
+)
+
+
+def statement(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+# --- page furniture ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to main content",
+        "Skip Content",
+        "Text Only\nAccessibility Options\nDefault Text Size icon Large Text Size icon",
+        "Set your Postcode Doing so tailors pages like news and events to where you live.",
+        "Cookies on this site\nWe use necessary cookies to make this site work.",
+        "Sign up to our daily newsletter\nThe i newsletter cut through the noise",
+        "Hide Ad\nHide Ad",
+        "- Advertisement -",
+        "Read More",
+        "Message Type Icon",
+        "{SITE-NAME} Logo",
+        "Home | About us | News | Contact us",
+        "Image caption,",
+        "12.4 C",
+        "Tel: 01234 567890 Email: office@example.org Text size Set text size",
+    ],
+)
+def test_page_furniture_is_never_a_name_date_or_title(furniture):
+    text = statement(
+        furniture,
+        "Surrey Police and Crime Commissioner Lisa Townsend has welcomed the findings.",
+        _REPORT,
+    )
+
+    check_parses(text, commissioner="Lisa Townsend", force="Surrey Police", date=None)
+
+
+def test_furniture_is_blanked_with_spaces_so_spans_still_point_at_the_text():
+    text = statement(
+        "Skip to content\nHide Ad", "Commissioner Jane Ashby said the report was fair."
+    )
+    text += "Kent Police was rated 'good' for legitimacy by HMIC in its PEEL report.\n"
+
+    parsed = check_parses(text, commissioner="Jane Ashby")
+
+    assert text[parsed.commissioner.start : parsed.commissioner.end] == "Jane Ashby"
+
+
+def test_a_caption_printed_twice_is_read_once():
+    text = statement(
+        "Police and Crime Commissioner Priya Shah.Police and Crime Commissioner Priya Shah.",
+        "The Police and Crime Commissioner for Warwickshire said the PEEL report was fair.",
+        _REPORT,
+    )
+
+    check_parses(text, commissioner="Priya Shah")
+
+
+# --- who responds ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police and Crime Commissioner Jane Ashby said the report was fair.",
+        "Police & Crime Commissioner for Dorset, Jane Ashby, said the report was fair.",
+        "The Police and Crime Commissioner (PCC) for Dorset Jane Ashby believes it is fair.",
+        "Dorset's Police and Crime Commissioner - Jane Ashby has welcomed the report.",
+        "Dorset's Police and Crime Commissioner (PCC), Jane Ashby, is pleased with it.",
+        "Jane Ashby, Police and Crime Commissioner for Dorset, responds to the report.",
+        "Jane Ashby, Dorset's Police and Crime Commissioner, said it was fair.",
+        '"It is fair," said Jane Ashby, Dorset\'s Police and Crime Commissioner.',
+        "Jane Ashby Police and Crime Commissioner, comments:",
+        "PCC Jane Ashby said the report was fair.",
+        "police and crime commissioner Jane Ashby said the report was fair.",
+        "Councillor Jane Ashby, PCC for Dorset, said the report was fair.",
+        "Dr Jane Ashby, the county's police and crime commissioner, welcomed the report.",
+        "Received from the office of the Police and Crime Commissioner, Jane Ashby.",
+        "Police and Crime Commissioner Jane Ashby's latest blog welcomes the report.",
+        "Statement from Dr Jane Ashby responding to the publication of the report.",
+    ],
+)
+def test_commissioner_named_in_prose_in_any_order(sentence):
+    text = statement(sentence, "Dorset Police was inspected by HMICFRS under its PEEL programme.")
+
+    check_parses(text, commissioner="Jane Ashby", force="Dorset Police")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title_key"),
+    [
+        ("Police, Fire and Crime Commissioner Tom Reeve said the PEEL report was fair.", "pfcc"),
+        ("Police Fire and Crime Commissioner Tom Reeve welcomed the PEEL report.", "pfcc"),
+        ("Tom Reeve, Police, Fire & Rescue and Crime Commissioner, said it was fair.", "pfcc"),
+        ("Tom Reeve, Police, Crime and Victims' Commissioner for the area, said so.", "pcc"),
+        ("The county's fire and crime commissioner Tom Reeve said the report was fair.", "pfcc"),
+    ],
+)
+def test_long_and_combined_titles(sentence, title_key):
+    text = statement(sentence, "Essex Police was inspected by HMICFRS under its PEEL programme.")
+
+    check_parses(text, commissioner="Tom Reeve", title_key=title_key)
+
+
+def test_title_and_name_in_different_sentences():
+    text = statement(
+        "The Police and Crime Commissioner for Wiltshire has praised the force's officers.",
+        "In a statement Ruth Okafor said the PEEL inspection was a fair picture of Wiltshire "
+        "Police, and that HMICFRS had recognised their work.",
+    )
+
+    check_parses(text, commissioner="Ruth Okafor")
+
+
+def test_surname_mentions_credit_the_full_name():
+    text = statement(
+        "THE police and crime commissioner for Suffolk must answer councillors, they say.",
+        "Omar Reid\n\nCoun Peter Vale, who leads the Labour group, said: 'He must come.'",
+        "When the HMIC PEEL report came out, Mr Reid said it was a snapshot of Suffolk "
+        "Constabulary.",
+    )
+
+    check_parses(text, commissioner="Omar Reid")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chief Constable Mark Dunne said the PEEL report was fair.",
+        "Mark Dunne, the force's Chief Constable, said the PEEL report was fair.",
+        "Acting Chief Constable Mark Dunne welcomed the PEEL report.",
+        "HM Inspector of Constabulary Mark Dunne said the force had improved.",
+        "Councillor Mark Dunne, Chair of the Police and Crime Panel, said it was fair.",
+    ],
+)
+def test_chief_constables_inspectors_and_chairs_are_never_the_commissioner(sentence):
+    text = statement(
+        sentence,
+        "The Police and Crime Commissioner for Kent has also welcomed the PEEL report on Kent "
+        "Police.",
+    )
+
+    check_parses(text, commissioner=None)
+
+
+@pytest.mark.parametrize(
+    ("force_sentence", "chief"),
+    [
+        ("Metropolitan Police Commissioner Sir Mark Rowley said it was fair.", "Mark Rowley"),
+        ("Met Commissioner Cressida Dick welcomed the report.", "Cressida Dick"),
+        ("Commissioner of the City of London Police Angela McLaren said it was fair.", None),
+    ],
+)
+def test_the_mets_and_the_citys_commissioner_is_the_chief_officer(force_sentence, chief):
+    text = statement(
+        "Mayor Sadiq Khan, in his role as the capital's police and crime commissioner, welcomed "
+        "the HMICFRS report on the Metropolitan Police Service.",
+        force_sentence,
+    )
+
+    check_parses(text, commissioner="Sadiq Khan")
+
+
+def test_a_mayor_is_the_commissioner_only_where_the_mayor_holds_the_office():
+    text = statement(
+        "Tees Valley Mayor Ben Houchen criticised the police after the HMICFRS PEEL report.",
+        "Cleveland Police and Crime Commissioner Steve Turner said the report was fair.",
+    )
+
+    check_parses(text, commissioner="Steve Turner", force="Cleveland Police")
+
+
+def test_headline_speaker_is_the_responder():
+    text = statement(
+        "Jane Ashby responds to the HMIC report on crime recording",
+        "The report HMIC has published today on crime recording by police forces matters, and "
+        "I will hold the Chief Constable of Kent Police to account for it.",
+    )
+
+    check_parses(text, commissioner="Jane Ashby")
+
+
+# --- whether a text is a response -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("From\nAndy Cooke QPM DL\nHis Majesty's Chief Inspector of Constabulary", "Chief"),
+        ("From:\nHMI Lee Freeman KPM\nHis Majesty's Inspector of Constabulary", "HMI"),
+        ("From\nRoy Wilsher\nHM Inspector of Constabulary", "Inspector"),
+    ],
+)
+def test_letters_from_the_inspectorate_are_not_responses(head, title):
+    text = statement(
+        "Letter information",
+        head,
+        "To\nChief Constable Sam Price\nNorfolk Constabulary",
+        "Cc\nJane Ashby\nPolice and Crime Commissioner for Norfolk",
+        "I am glad to tell you that we have closed the cause of concern from our PEEL "
+        "inspection of Norfolk Constabulary.",
+    )
+
+    parsed = check_parses(text, commissioner=None)
+
+    assert parsed.pcc_response is False
+    assert parsed.warnings[0].startswith("not a commissioner's response: a letter from")
+    assert parsed.to_contract(source="x", sha256="0")["pcc_response"] is False
+
+
+def test_an_unlabelled_inspectorate_letter_in_its_own_voice_is_not_a_response():
+    text = statement(
+        "PEEL cause of concern revisit letter: Cheshire Constabulary",
+        "Andy Cooke QPM DL\nHM Chief Inspector of Constabulary",
+        "Chief Constable Mark Roberts\nCheshire Constabulary",
+        "As part of our PEEL programme, we inspected Cheshire Constabulary and identified two "
+        "causes of concern. Our recommendations were as follows.",
+    )
+
+    assert parse_letter(text).pcc_response is False
+
+
+def test_a_letter_signed_by_the_home_secretary_is_not_a_response():
+    text = (
+        "Dear Police and Crime Commissioner,\n\nThank you for your work on the PEEL inspection "
+        "of Gwent Police and the force's response.\n\nYours sincerely,\n\nJames Cleverly\n"
+        "Home Secretary\n"
+    )
+
+    assert parse_letter(text).pcc_response is False
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Chief Constable Chris Haward said: \u201cThe findings disappoint me.\u201d",
+        "Commenting on the report, Chief Constable Chris Haward, said they disappointed him.",
+        "The inspection assessed our police service and graded it as good.",
+    ],
+)
+def test_a_chief_constables_own_statement_is_not_a_response(speaker):
+    text = statement(
+        "Lincolnshire Police requires improvement at responding to the public",
+        "Today HMICFRS released its latest PEEL inspection of Lincolnshire Police.",
+        speaker,
+    )
+
+    parsed = parse_letter(text)
+
+    assert parsed.pcc_response is False
+    assert "chief constable's or force's own statement" in parsed.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        statement(
+            "Chief Constable Chris Haward said the PEEL findings disappointed him.",
+            "Police and Crime Commissioner Marc Jones said he would hold the force to account.",
+        ),
+        statement(
+            "Minutes:\n1. The Chief Constable said the PEEL inspection had been rigorous.",
+            "RESOLVED - That the report be noted by the Police and Crime Panel.",
+        ),
+        statement(
+            "I welcome the HMICFRS PEEL report on Kent Police, which shows its progress.",
+            "Through my accountability meetings I will keep a close eye on the force.",
+        ),
+        letter_text := (
+            "Dear Sir Thomas,\n\nThank you for your PEEL report on Kent Police.\n\n"
+            "Yours sincerely,\n\nJane Ashby\nPolice and Crime Commissioner for Kent\n"
+        ),
+    ],
+)
+def test_commissioners_panels_and_first_person_posts_are_responses(text):
+    assert parse_letter(text).pcc_response is True
+
+
+def test_a_pcc_letter_to_the_inspectorate_is_a_response():
+    text = (
+        "Date: 3 May 2024\n\nAndy Cooke QPM\nHis Majesty's Chief Inspector of Constabulary\n"
+        "Globe House\n\nDear Andy Cooke,\n\nWe welcome your PEEL inspection of Kent Police. Our "
+        "findings and our recommendations are published with this letter.\n\nYours sincerely,"
+        "\n\nJane Ashby\nPolice and Crime Commissioner for Kent\n"
+    )
+
+    check_parses(text, commissioner="Jane Ashby", recipient="Andy Cooke")
+    assert parse_letter(text).pcc_response is True
