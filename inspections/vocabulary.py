@@ -279,6 +279,8 @@ AREAS: tuple[AreaTerm, ...] = (
         ("Preventing crime and anti-social behaviour", "Preventing crime"),
         (
             "preventing crime and antisocial behaviour",
+            # The 2023-25 reports' full wording.
+            "Preventing and deterring crime and antisocial behaviour, and reducing vulnerability",
             "reduce demand",
             "prevent crime",
             "preventing crime",
@@ -327,7 +329,13 @@ AREAS: tuple[AreaTerm, ...] = (
         "use-of-resources",
         "Use of resources",
         ("Good use of resources", "Leadership and force management"),
-        ("making best use of resources", "use of resources", "best use of resources"),
+        (
+            "making best use of resources",
+            "use of resources",
+            "best use of resources",
+            # The 2021/22 reports' own name for the area.
+            "Strategic planning, organisational management and value for money",
+        ),
     ),
     AreaTerm(
         "crime-data-integrity",

@@ -16,7 +16,7 @@ from . import findings as findings_module
 from .dates import letter_date
 from .direction import direction_of
 from .forces import find_force
-from .grades import context_area_for, find_grades, summary_counts
+from .grades import find_grades, summary_counts
 from .inspection import (
     find_kind,
     find_period,
@@ -99,8 +99,9 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         # Nobody here gives a commissioner's response: a commissioner named is its addressee.
         commissioner = None
         reading.warnings.insert(0, direction.reason)
-    counts, grades = _grades(reading, kind)
-    period = _period(reading, kind, title, window, date, published, grades, counts)
+    stated = _stated_period(reading, kind, title, window, date)
+    counts, grades = _grades(reading, kind, force, _when(stated, date, published))
+    period = _period(reading, kind, stated, date, published, grades, counts)
     findings = findings_module.find_findings(text, folded, layout.body_lines)
     stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
     reading.warnings.extend(_finding_warnings(findings, stated))
@@ -188,20 +189,23 @@ def _people(reading: _Reading, force: str | None):
     return commissioner, recipient
 
 
-def _grades(reading: _Reading, kind):
+def _grades(reading: _Reading, kind, force, when):
     counts, count_spans = summary_counts(reading.folded)
     grades, grade_warnings = find_grades(
         reading.folded,
-        context_area=context_area_for(kind.key),
+        kind=kind.key,
         skip_spans=count_spans,
         counts=counts,
+        force=force.force if force else None,
+        when=when,
     )
     reading.warnings.extend(grade_warnings)
     reading.warnings.extend(_summary_warnings(counts, grades))
     return counts, grades
 
 
-def _period(reading: _Reading, kind, title, window, date, published, grades, counts):
+def _stated_period(reading: _Reading, kind, title, window, date):
+    """The period the text names (not inferred)."""
     folded, layout = reading.folded, reading.layout
     letter_year = date.value.year if date and date.value else None
     period = find_period(
@@ -209,10 +213,26 @@ def _period(reading: _Reading, kind, title, window, date, published, grades, cou
     )
     if period is None and title is not None:
         period = period_from_title(folded[title[1] : title[2]], title[1])
-    if period is not None:
-        return Spanned(period.value, period.start, period.end)
+    return period
+
+
+def _period(reading: _Reading, kind, stated, date, published, grades, counts):
+    if stated is not None:
+        return Spanned(stated.value, stated.start, stated.end)
     scale = {grade.grade for grade in grades} | {count.grade for count in counts}
     return _inferred_period(kind.key, scale, published, date, reading.warnings)
+
+
+def _when(stated, date, published) -> dt.date | None:
+    """The inspection's date as near as the text gives it: published, else the letter's date,
+    else the middle of the period's first year."""
+    if published is not None and published.value:
+        return published.value
+    if date is not None and date.value:
+        return date.value
+    if stated is not None:
+        return dt.date(stated.first_year, 7, 1)
+    return None
 
 
 def _parsed_finding(f) -> ParsedFinding:

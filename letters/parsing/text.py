@@ -134,7 +134,7 @@ def alternation(phrases, *, case_sensitive=()) -> re.Pattern[str]:
     for phrase in unique:
         if phrase in case_sensitive:
             parts.append(f"(?-i:{phrase_pattern(phrase)})")
-    trie = _trie([phrase for phrase in unique if phrase not in case_sensitive])
+    trie = trie_pattern([phrase for phrase in unique if phrase not in case_sensitive])
     if trie:
         parts.append(trie)
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -149,7 +149,9 @@ class Vocabulary:
     def __init__(self, phrases, *, case_sensitive=()):
         unique = sorted(set(phrases), key=lambda p: (-len(p), p))
         self.pattern = alternation(unique, case_sensitive=case_sensitive)
-        self._trie = re.compile(_trie([p for p in unique if p not in case_sensitive]) or "(?!)")
+        self._trie = re.compile(
+            trie_pattern([p for p in unique if p not in case_sensitive]) or "(?!)"
+        )
         acronyms = [phrase_pattern(p) for p in unique if p in case_sensitive]
         self._acronyms = re.compile("|".join(acronyms)) if acronyms else None
 
@@ -202,7 +204,7 @@ def _is_word(unit) -> bool:
     return unit is _AND or (isinstance(unit, str) and bool(re.match(r"\w", unit)))
 
 
-def _trie(phrases: list[str]) -> str:
+def trie_pattern(phrases: list[str]) -> str:
     root: dict = {}
     for phrase in phrases:
         node = root
@@ -279,7 +281,7 @@ NUMBER_WORDS = {
     "nineteen": 19,
     "twenty": 20,
 }
-NUMBER = r"(?:\d{1,3}|" + _trie(list(NUMBER_WORDS)) + r")"
+NUMBER = r"(?:\d{1,3}|" + trie_pattern(list(NUMBER_WORDS)) + r")"
 
 
 def parse_number(word: str) -> int | None:

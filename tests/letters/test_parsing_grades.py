@@ -18,7 +18,6 @@ from tests.letters.test_parsing import check_parses, letter
         "There is much good practice. Inspectors found good practice in preventing crime.",
         "Social media can be a force for good in preventing crime.",
         "A good grade in one inspection is no reason for complacency.",
-        "The report judged that the force is good at operating efficiently.",
         "The force and its partners were good at preventing crime and investigating crime.",
         "Protecting vulnerable people requires improvement in places.",
         "Much of its work requires improvement, and more work is required to improve.",
@@ -64,6 +63,11 @@ def test_grade_words_without_area_or_rating_are_not_grades(sentence):
             "outstanding",
         ),
         (
+            "The report judged that the force is good at operating efficiently.",
+            "efficiency",
+            "good",
+        ),
+        (
             "Managing offenders and suspects was graded as good.",
             "managing-offenders",
             "good",
@@ -85,8 +89,7 @@ def test_grade_words_without_area_or_rating_are_not_grades(sentence):
             "good",
         ),
         (
-            "The inspection graded Devon and Cornwall Police as good at tackling serious and "
-            "organised crime.",
+            "The inspection graded Kent Police as good at tackling serious and organised crime.",
             "serious-organised-crime",
             "good",
         ),
@@ -98,7 +101,7 @@ def test_grade_tied_to_an_area(sentence, area, grade):
 
 def test_grade_without_area_takes_the_inspections_subject():
     soc = "Your inspection of serious and organised crime: I saw the grading of 'outstanding'."
-    pillar = "Re: PEEL Effectiveness Report\n\nLeicestershire was rated 'Good'."
+    pillar = "Re: PEEL Effectiveness Report\n\nKent Police was rated 'Good'."
     peel = "Thank you for the PEEL report. The force was rated 'good' overall."
 
     check_parses(letter(soc), grades=[("serious-organised-crime", "outstanding")])

@@ -1,0 +1,533 @@
+"""The constructions that tie a grade word to what it grades, one recogniser each, in order.
+
+Each recogniser looks at one grade word (and a bounded window around it) and either claims it,
+returning the links it reads, or passes. The first that claims a grade wins, so the order goes
+from the most explicit construction (a table row, a bracketed grade) to the least (a rating with
+no area named). ``RECOGNISERS`` is that order. Whether a link belongs to this force and this
+inspection is decided afterwards (``scope``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .context import Link, Text
+from .words import Mention
+
+# --- shared pieces ---------------------------------------------------------------------------
+
+# What may open a list or table row before its first word: bullets, numbers, letters, pipes.
+_ROW_PREFIX = re.compile(
+    r"^[ \t]*(?:[-*\u2022\u00b7>#|]+[ \t]*|\(?\d{1,2}[.)][ \t]*|[a-h][.)][ \t]+)?[*_\"']*[ \t]*$"
+)
+# Between an area and its grade in a row: a colon, dash, pipe, equals, question mark, a tab or a
+# run of spaces (columns), or nothing after a question ("...keep people safe?Good").
+_ROW_GAP = re.compile(
+    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,})?[*_\"']{0,2}$"
+)
+_ROW_TAIL = re.compile(
+    r"^[*_\"']{0,2}[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*[|.;,*]?(?:[ \t]*\|.*)?[ \t]*$"
+)
+_PAREN_GAP = re.compile(r"^\s*[\"']?\s*\(\s*(?:(?:graded|rated|grade)\s*(?:as\s+|:\s*)?)?$", re.I)
+_PAREN_TAIL = re.compile(r"\s*(?:grade|grading|rating|rated)?\s*\)", re.IGNORECASE)
+# A list of areas continues past commas, "and", "as well as", "for", "in", articles and quotes.
+_LIST_GAP = re.compile(
+    r"^[\s\"'*]*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*|as\s+well\s+as\s+|plus\s+)[\"']?\s*"
+    r"(?:(?:for|in|at|on)\s+)?(?:(?:an?|the|its|their)\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+# An item the vocabulary does not know, between two it does: "A, community engagement and B".
+_UNKNOWN_ITEM = re.compile(
+    r"^[\s\"']*[,;]\s*(?:and\s+)?[a-z][a-z\-' ]{2,50}?\s*(?:,|\band\b)\s*(?:(?:for|in|at)\s+)?"
+    r"(?:(?:an?|the|its)\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?P<v>(?:re-?)?rated|rates?|rating|(?:re-?)?graded|grades?|grading|assessed|assesses"
+    r"|judged|judges|deemed|awarded|received|receiving|achieved|achieving|given|gave|gives|got"
+    r"|gained|earned|retained|kept|maintained|found|finds|considered|recognised|identified"
+    r"|identifies|named|placed|scored|was\s+told)\b",
+    re.IGNORECASE,
+)
+# Verbs that rate on their own ("rated good"); the others need quotes, a grade noun or an area.
+_STRONG = {
+    "rated", "rates", "rate", "rating", "re-rated", "rerated", "graded", "grades", "grade",
+    "grading", "re-graded", "regraded", "assessed", "assesses", "judged", "judges", "deemed",
+    "identifies", "identified", "recognised",
+}  # fmt: skip
+# Words that may stand between a rating verb and its grade: "rated the force as 'good'".
+_BETWEEN = {
+    "as", "at", "to", "be", "being", "the", "force", "service", "constabulary", "police", "it",
+    "them", "us", "an", "a", "its", "overall", "both", "of", "our", "their", "this", "that",
+    "has", "have", "been", "was", "were", "is", "also", "again", "now", "once", "more",
+    "consistently", "in", "county", "alone", "only", "ratings", "rating", "grades", "grading",
+}  # fmt: skip
+_NOUN_OF = re.compile(
+    r"\b(?:grading|grade|rating|ranking|judgement|judgment|assessment|verdict)\s+of\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"[\"']?\s*(?:grade|grading|rating|judgement|judgment)\b(?!s)", re.I)
+_NOUNS_AFTER = re.compile(r"[\"']?\s*(?:grades|gradings|ratings)\b", re.IGNORECASE)
+# Linking words between a grade and the area it grades.
+_LINK = re.compile(
+    r"^[\"']?\s*(?:overall\s+)?(?:(?:ratings?|grades?|gradings?)\s+)?(?:across\s+the\s+board\s+)?"
+    r"(?:for|at|in|on|across|in\s+respect\s+of|in\s+terms\s+of|with\s+regards?\s+to"
+    r"|when\s+it\s+comes\s+to|when\s+judging|in\s+its\s+ability\s+to|in\s+the\s+areas?\s+of"
+    r"|in\s+the\s+way(?:\s+it)?|in\s+how|for\s+how|at\s+how)\s+"
+    r"(?:both\s+|each\s+of\s+|all\s+of\s+)?(?:the\s+way\s+(?:it\s+)?|how\s+(?:well\s+)?(?:it\s+)?)?"
+    r"(?:(?:its|their|the|an?)\s+)?(?:overall\s+)?[\"']?(?:(?:how\s+)?[\"']?)?$",
+    re.IGNORECASE,
+)
+_CHAIN_GRADE = re.compile(
+    r"^[\s\"']*[,;]?\s*(?:and|but|while|whilst|with|as\s+well\s+as)?\s*(?:as\s+|was\s+|were\s+)?"
+    r"[\"']?$",
+    re.IGNORECASE,
+)
+_SUBJECT_GAP = re.compile(
+    r"^[\"'\s]*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*(?:(?:however|though|also|too|meanwhile|in\s+turn)\s*,\s*)?)?"
+    r"(?:(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
+    r"|continue\s+to\s+be)|was|is|has\s+been|had\s+been|remains|remained|continues\s+to\s+be)?"
+    r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
+    r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
+    r"|judged|consistently)\s+)*"
+    r"(?P<verb>(?:rated|graded|judged|assessed|deemed|found|seen|considered|identified|recognised)"
+    r"\s+)?(?:as\s+|to\s+be\s+|to\s+)?(?:being\s+)?(?:an?\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    r"^[\s\"']*(?:,\s*(?:and\s+)?|and\s+|&\s*)[\"']?(?:(?:an?|the|its)\s+)?$", re.IGNORECASE
+)
+_CLAUSE_AFTER = re.compile(
+    r"[\"']?[ \t]*(?:[.;,:!?)|]|$|\n|\s+(?:and|but|while|whilst|whereas|with|by)\b)"
+)
+_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[.!?:;(]\s*|,\s*|\b(?:and|but|while|whilst|whereas|that|with)\s+|\n\s*[-*\u2022]?\s*)"
+    r"(?:(?:the\s+)?(?:area|areas)\s+of\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+_VERB_FORM = re.compile(r"^(?:requires?|required|requiring)\b", re.IGNORECASE)
+_ALL = re.compile(
+    r"[\"']?\s*(?:ratings?\s+|grades?\s+)?(?:(?:in|for|across|at)\s+(?:all|each|every)"
+    r"(?:\s+of)?(?:\s+the)?\s+(?P<three>three\s+)?(?:main\s+|key\s+)?(?:PEEL\s+)?(?:inspection\s+)?"
+    r"(?:areas?|pillars?|indicators?|categories|headlines|strands|elements)"
+    r"|across\s+the\s+board)\b",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+[\"']?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^[\"']?\s+to\s+[\"']?", re.IGNORECASE)
+_LIST_OPEN = re.compile(
+    r"^[\"']?\s*(?:(?:rating|grade|grading)s?\s*)?(?:[:\-\u2013]\s*(?:(?:for|in)\s+)?"
+    r"(?:the\s+)?(?:[\w']+\s+){0,4}?[:\-\u2013]\s*|[:\-\u2013]\s*|\s+(?:were|was|are|is|included)"
+    r"\s*:?\s*)$",
+    re.IGNORECASE,
+)
+_AREAS_SUBJECT_BEFORE = re.compile(
+    r"\bareas?\s+(?:(?:where|in\s+which)\s+(?:the\s+force|it)\s+|(?:were\s+|was\s+)?"
+    r"(?:found|judged|rated|graded|assessed|deemed|identified)\s+)(?:to\s+be\s+|as\s+|to\s+)?"
+    r"[\"']?$",
+    re.IGNORECASE,
+)
+
+
+def _link(area: Mention | None, grade: Mention, start: int, end: int, name: str, **kw) -> Link:
+    key = area.key if area else None
+    return Link(key, grade.key, start, end, grade.start, grade.end, recogniser=name, **kw)
+
+
+def area_list(text: Text, offset: int, *, limit: int | None = None) -> list[Mention]:
+    """Areas listed from ``offset``: "A, B and C", "A; B; and C", with one item the vocabulary
+    does not know allowed between two it does."""
+    limit = text.sentence_end(offset) if limit is None else limit
+    first = text.area_starting_after(offset)
+    if first is None or first.start >= limit or first.start - offset > 6:
+        return []
+    listed = [first]
+    while True:
+        following = text.area_starting_after(listed[-1].end)
+        if following is None or following.start >= limit:
+            return listed
+        gap = text.folded[listed[-1].end : following.start]
+        if len(gap) <= 24 and _LIST_GAP.match(gap) or len(gap) <= 70 and _UNKNOWN_ITEM.match(gap):
+            listed.append(following)
+        else:
+            return listed
+
+
+def _verb_before(text: Text, grade: Mention) -> re.Match[str] | None:
+    """A rating verb shortly before the grade in its sentence, with only harmless words (or
+    capitalised names: "rated Kent Police as") between."""
+    start = text.sentence_start(grade.start, 160)
+    last = None
+    for match in _VERB.finditer(text.folded, start, grade.start):
+        last = match
+    if last is None:
+        return None
+    between = text.folded[last.end() : grade.start]
+    words = re.sub(r"[,\"'()\-\u2013]", " ", between).split()
+    if len(words) > 6:
+        return None
+    for word in words:
+        if word.lower() not in _BETWEEN and not word[:1].isupper() and not word.endswith("'s"):
+            return None
+    return last
+
+
+def _strong(verb: re.Match[str] | None, text: Text, grade: Mention) -> bool:
+    """A verb that rates on its own, or any rating verb with a quoted grade or a grade noun."""
+    if verb is None:
+        return False
+    word = verb.group("v").lower()
+    if word in _STRONG:
+        return True
+    if word in ("found", "finds", "considered", "was told"):
+        return grade.quoted
+    return grade.quoted or bool(_NOUN_AFTER.match(text.folded, grade.end))
+
+
+def _area_after(text: Text, offset: int) -> Mention | None:
+    """An area named straight after a grade with a linking word: "good at preventing crime"."""
+    area = text.area_starting_after(offset)
+    if area is None or area.start - offset > 60:
+        return None
+    return area if _LINK.match(text.folded[offset : area.start]) else None
+
+
+# --- the recognisers ------------------------------------------------------------------------
+
+Recogniser = Callable[[Text, list[Mention], int], list[Link] | None]
+
+
+def bracketed_grade(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """AREA ("good" grade), AREA (graded good), AREA (good): a grade in brackets after its area."""
+    grade = grades[index]
+    area = text.area_ending_before(grade.start)
+    if area is None or grade.start - area.end > 18:
+        return None
+    tail = _PAREN_TAIL.match(text.folded, grade.end)
+    if not tail or not _PAREN_GAP.match(text.folded[area.end : grade.start]):
+        return None
+    return [_link(area, grade, area.start, tail.end(), "bracketed_grade")]
+
+
+def table_row(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A row of a list or table: "Investigating crime: Good", "| AREA | Good |", "AREA   Good",
+    "How effectively does the force reduce crime and keep people safe?Good"."""
+    grade = grades[index]
+    area = text.area_ending_before(grade.start)
+    if area is None or grade.start - area.end > 60:
+        return None
+    folded = text.folded
+    line_start = text.line_start(area.start)
+    if line_start != text.line_start(grade.start):
+        return None
+    gap = folded[area.end : grade.start]
+    if not gap.strip() and folded[area.end - 1 : area.end] != "?" and len(gap) < 2:
+        return None  # a grade run into its area is a row only after a question
+    if not _ROW_GAP.match(gap) or not _ROW_PREFIX.match(folded[line_start : area.start]):
+        return None
+    if not _ROW_TAIL.match(folded[grade.end : text.line_end(grade.start)]):
+        return None
+    return [_link(area, grade, area.start, grade.end, "table_row")]
+
+
+def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A row with the grade first: "Good - Crime Data Integrity*", "Good: investigating crime",
+    "Requiring improvement - in responding to the public, investigating crime and ..."."""
+    grade = grades[index]
+    folded = text.folded
+    line_start = text.line_start(grade.start)
+    if not _ROW_PREFIX.match(folded[line_start : grade.start]):
+        return None
+    gap = re.compile(r"[\"'*]{0,2}[ \t]*[:\-\u2013|][ \t]*(?:(?:in|for|at)[ \t]+)?").match(
+        folded, grade.end
+    )
+    if gap is None:
+        return None
+    listed = area_list(text, gap.end(), limit=text.line_end(grade.start))
+    if not listed:
+        return None
+    return [_link(area, grade, grade.start, area.end, "grade_first_row") for area in listed]
+
+
+def stacked_rows(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A table flattened one cell to a line: an area alone on a line, its grade on the next."""
+    grade = grades[index]
+    folded = text.folded
+    line = folded[text.line_start(grade.start) : text.line_end(grade.start)]
+    if line.strip(" \t*_|-\u2022:.") != folded[grade.start : grade.end].strip("\"'"):
+        return None
+    previous = text.previous_line(grade.start)
+    if previous is None:
+        return None
+    areas = text.areas_between(*previous)
+    if len(areas) != 1:
+        return None
+    area = areas[0]
+    row = folded[previous[0] : previous[1]]
+    rest = row[: area.start - previous[0]] + row[area.end - previous[0] :]
+    if rest.strip(" \t*_|-\u2022:.\"'"):
+        return None
+    return [_link(area, grade, area.start, grade.end, "stacked_rows")]
+
+
+def area_subject(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """Areas as the subject of a rating: "AREA was graded (as) X", "A and B were deemed to
+    require improvement", "A, B and C were, however, judged 'adequate'", "AREA was 'good'",
+    "AREA requires improvement"."""
+    grade = grades[index]
+    area = text.area_ending_before(grade.start)
+    if area is None or grade.start - area.end > 90:
+        return None
+    folded = text.folded
+    gap = folded[area.end : grade.start]
+    match = _SUBJECT_GAP.match(gap)
+    if match is None or "\n\n" in gap:
+        return None
+    copula_only = not match.group("verb")
+    word = folded[grade.start : grade.end].strip("\"'")
+    if not gap.strip(" \"'") and not _VERB_FORM.match(word):
+        return None
+    if copula_only and not _CLAUSE_AFTER.match(folded, grade.end):
+        return None  # "preventing crime was good news": a remark, not a grade
+    if not gap.strip(" \"'") or (copula_only and not grade.quoted):
+        before = folded[text.sentence_start(area.start, 200) : area.start]
+        if not _CLAUSE_BEFORE.search(before[-60:]):
+            return None
+    subjects = [area]
+    if match.group("plural") or match.group("all") or _VERB_FORM.match(word) and "s " not in word:
+        subjects = _coordinated(text, area)
+    return [_link(s, grade, subjects[0].start, grade.end, "area_subject") for s in subjects]
+
+
+def _coordinated(text: Text, last: Mention) -> list[Mention]:
+    """The areas coordinated with ``last`` before it: "A, B and C" for C."""
+    items = [last]
+    while True:
+        previous = text.area_ending_before(items[0].start)
+        if previous is None or items[0].start - previous.end > 16:
+            return items
+        if not _COORDINATION.match(text.folded[previous.end : items[0].start]):
+            return items
+        items.insert(0, previous)
+
+
+def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A rating and its areas after it, chained: "rated the force good at A, and adequate at
+    B, C and D", "graded as outstanding for A, outstanding for B and good for C", "receiving
+    'outstanding' in A", "assessed as good in respect of A", "a ranking of good in terms of A"."""
+    grade = grades[index]
+    folded = text.folded
+    verb = _verb_before(text, grade)
+    noun_of = _NOUN_OF.search(folded, max(0, grade.start - 30), grade.start)
+    self_rating = _VERB_FORM.match(folded[grade.start : grade.end].strip("\"'"))
+    rated_in_sentence = _rated_earlier(text, grade)
+    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence):
+        return None
+    area = _area_after(text, grade.end)
+    if area is None:
+        return None
+    start = verb.start() if verb else grade.start
+    links = [_link(area, grade, start, area.end, "grade_then_areas")]
+    links += _chain(text, grades, index, area)
+    return links
+
+
+def _rated_earlier(text: Text, grade: Mention) -> bool:
+    """A rating verb earlier in the sentence: "rated Outstanding in A ... as well as Outstanding
+    in B" (the second grade is rated by the same verb)."""
+    start = text.sentence_start(grade.start, 300)
+    return bool(
+        re.search(r"\b(?:rated|graded|judged|assessed|found)\b", folded_slice(text, start, grade))
+    )
+
+
+def folded_slice(text: Text, start: int, grade: Mention) -> str:
+    return text.folded[start : grade.start]
+
+
+def _chain(text: Text, grades: list[Mention], index: int, area: Mention) -> list[Link]:
+    """Follow "for A, B and C, and good for D" after a first (area, grade)."""
+    folded = text.folded
+    links: list[Link] = []
+    cursor = area.end
+    current = grades[index]
+    following = index + 1
+    limit = text.sentence_end(area.end, 600)
+    while True:
+        nxt = text.area_starting_after(cursor)
+        if nxt and nxt.start < limit:
+            gap = folded[cursor : nxt.start]
+            if (
+                len(gap) <= 24
+                and _LIST_GAP.match(gap)
+                or len(gap) <= 70
+                and _UNKNOWN_ITEM.match(gap)
+            ):
+                links.append(_link(nxt, current, current.start, nxt.end, "grade_then_areas"))
+                cursor = nxt.end
+                continue
+        if following < len(grades):
+            candidate = grades[following]
+            gap = folded[cursor : candidate.start]
+            if candidate.start < limit and len(gap) <= 20 and _CHAIN_GRADE.match(gap):
+                area_next = _area_after(text, candidate.end)
+                if area_next:
+                    links.append(
+                        _link(
+                            area_next, candidate, candidate.start, area_next.end, "grade_then_areas"
+                        )
+                    )
+                    cursor = area_next.end
+                    current = candidate
+                    following += 1
+                    continue
+        return links
+
+
+def areas_listed_after(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A grade and then the list of areas it grades: "graded as requires improvement:
+    A, and B", "rated as good - for the three key headlines - A, B and C", "Areas found to
+    require improvement were A, B and C", "three areas where the force requires improvement:
+    A, B and C"."""
+    grade = grades[index]
+    folded = text.folded
+    opener = _LIST_OPEN.match(folded[grade.end : grade.end + 60])
+    if opener is None:
+        return None
+    spoken = opener.group().strip(" \"'")
+    areas_subject = _AREAS_SUBJECT_BEFORE.search(folded, max(0, grade.start - 50), grade.start)
+    verb = _verb_before(text, grade)
+    if spoken[:1].isalpha() and not areas_subject:
+        return None  # "good were ..." needs "Areas found to be ..." before it
+    if not (
+        verb or areas_subject or grade.quoted or _VERB_FORM.match(folded[grade.start : grade.end])
+    ):
+        return None
+    listed = area_list(text, grade.end + opener.end())
+    if not listed:
+        return None
+    start = verb.start() if verb else grade.start
+    return [_link(area, grade, start, area.end, "areas_listed_after") for area in listed]
+
+
+def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """The grade as a noun's adjective: "a good efficiency rating", "the 'outstanding' grade
+    (you have awarded) for crime data integrity"."""
+    grade = grades[index]
+    folded = text.folded
+    area = text.area_starting_after(grade.end)
+    if area is not None and area.start - grade.end <= 3 and _NOUN_AFTER.match(folded, area.end):
+        noun = _NOUN_AFTER.match(folded, area.end)
+        return [_link(area, grade, grade.start, noun.end(), "noun_adjunct")]
+    noun = _NOUN_AFTER.match(folded, grade.end) or _NOUNS_AFTER.match(folded, grade.end)
+    if noun is None:
+        return None
+    limit = text.sentence_end(grade.end, 90)
+    for candidate in text.areas_between(noun.end(), limit + 200):
+        if candidate.start >= limit:
+            break
+        gap = folded[max(noun.end(), candidate.start - 40) : candidate.start]
+        if re.search(r"\b(?:for|in)\s+(?:(?:its|the|an?|their)\s+)?(?:[a-z]+ing\s+)?$", gap, re.I):
+            return [_link(candidate, grade, grade.start, candidate.end, "noun_adjunct")]
+    return None
+
+
+def possessive_area(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """The area as the force's: "grades Kent Police's effectiveness as 'good'", "found the force's
+    approach to AREA 'good'"."""
+    grade = grades[index]
+    folded = text.folded
+    area = text.area_ending_before(grade.start)
+    if area is None or grade.start - area.end > 16:
+        return None
+    gap = folded[area.end : grade.start]
+    before = folded[max(0, area.start - 60) : area.start]
+    if not re.match(r"^[\s\"']*(?:as\s+|to\s+be\s+)?[\"']?$", gap, re.I):
+        return None
+    if not re.search(r"'s\s+(?:approach\s+to\s+|work\s+on\s+)?$", before):
+        return None
+    if not re.search(
+        r"\b(?:rated|rates|grades|graded|judged|judges|assessed|found|finds)\b", before
+    ):
+        return None
+    return [_link(area, grade, area.start, grade.end, "possessive_area")]
+
+
+def every_area(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """One grade for every area: "requires improvement in all three PEEL indicators", "good
+    across the board", "the lowest possible rating in all three main inspection areas"."""
+    grade = grades[index]
+    match = _ALL.match(text.folded, grade.end)
+    if match is None:
+        return None
+    link = _link(None, grade, grade.start, match.end(), "every_area")
+    link.area = "all-three" if match.group("three") else "all"
+    return [link]
+
+
+def change_of_grade(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """ "moved from 'requires improvement' to 'good'": the first grade is the earlier one (not
+    this inspection's); the second is read by the recognisers after this one."""
+    grade = grades[index]
+    folded = text.folded
+    if not _FROM_BEFORE.search(folded, max(0, grade.start - 8), grade.start):
+        return None
+    if index + 1 >= len(grades) or not _TO_AFTER.match(folded[grade.end : grades[index + 1].start]):
+        return None
+    return []  # claimed: the earlier grade is dropped
+
+
+def rating_without_area(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A rating with no area named: "rated 'good'", "the grading of 'outstanding'", "received a
+    good grade", "an overall rating of 'good'". It belongs to what the inspection grades as a
+    whole (decided later: the pillar of a pillar report, else overall)."""
+    grade = grades[index]
+    folded = text.folded
+    verb = _verb_before(text, grade)
+    noun_of = _NOUN_OF.search(folded, max(0, grade.start - 30), grade.start)
+    noun_after = _NOUN_AFTER.match(folded, grade.end)
+    article = re.search(
+        r"\b(?:an?|the|its|this|their|our|your|overall)\s+$|'s\s+$",
+        folded[max(0, grade.start - 14) : grade.start],
+        re.I,
+    )
+    if not (_strong(verb, text, grade) or noun_of or (noun_after and article)):
+        return None
+    if noun_after and not verb and not noun_of and not _awarding_nearby(text, grade):
+        return None
+    start = verb.start() if verb else (noun_of.start() if noun_of else grade.start)
+    overall = bool(
+        re.search(r"\boverall\b", folded[max(0, grade.start - 30) : grade.end + 12], re.I)
+    )
+    return [_link(None, grade, start, grade.end, "rating_without_area", overall=overall)]
+
+
+def _awarding_nearby(text: Text, grade: Mention) -> bool:
+    start = text.sentence_start(grade.start)
+    end = text.sentence_end(grade.end, 200)
+    return bool(
+        re.search(
+            r"\b(?:awarded|received|achieved|given|attributed|gave|welcomed|welcomes|celebrated"
+            r"|retained|rating|rates|rated|keeping|kept)\b",
+            text.folded[start:end],
+            re.IGNORECASE,
+        )
+    )
+
+
+# The order matters: the first recogniser to claim a grade word wins.
+RECOGNISERS: tuple[Recogniser, ...] = (
+    change_of_grade,
+    bracketed_grade,
+    table_row,
+    grade_first_row,
+    stacked_rows,
+    every_area,
+    area_subject,
+    possessive_area,
+    noun_adjunct,
+    grade_then_areas,
+    areas_listed_after,
+    rating_without_area,
+)
