@@ -1,8 +1,5 @@
-"""What the letter answers: the inspection's kind, title, period and publication date.
-
-The kind comes from the words of the subject line and the opening of the letter (what it is
-"in response to"), the most specific wording first: a regional serious and organised crime
-inspection "as part of the PEEL inspection" is a serious-organised-crime inspection.
+"""What the letter answers: where it says so (the subject window), the report's title, period
+and publication date. The kind of inspection is read in ``kinds``.
 """
 
 from __future__ import annotations
@@ -12,51 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .dates import FoundDate, find_dates
-from .forces import force_mentions
 from .text import Line, line_at, squash, within_paragraph
 
-# Most specific first. Each pattern is searched in the subject window of the letter.
-_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("state-of-policing", re.compile(r"\bstate\s+of\s+policing\b", re.IGNORECASE)),
-    (
-        "serious-organised-crime",
-        re.compile(
-            r"\bserious\s+(?:and\s+)?organised\s+crime\b|\bregional\s+organised\s+crime\s+unit"
-            r"|\bROCUs?\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "crime-data-integrity",
-        re.compile(
-            r"\bcrime\s+data\s+integrity\b|\bcrime\s+recording\s+(?:inspection|report)"
-            r"|\bCDI\s+(?:inspection|report)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "thematic",
-        re.compile(
-            r"\bthematic\b|\bjoint\s+(?:targeted\s+)?inspection|\bspotlight\s+report"
-            r"|\bnational\s+(?:inspection|report)\b|\binspection\s+into\s+(?:how|the\s+police)",
-            re.IGNORECASE,
-        ),
-    ),
-)
-_PILLAR_RE = re.compile(
-    # A pillar report names one pillar and at most one year ("PEEL 2016: Legitimacy"); a span
-    # ("PEEL 2023/24 - Police effectiveness, ...") is an integrated report.
-    r"\bPEEL\b[\s:\-]{0,4}(?:\d{4}(?![/\-]\d)[\s:\-]{0,4})?(?:police\s+)?"
-    r"(?P<a>effectiveness|efficiency|legitimacy)\b"
-    r"|\b(?P<b>effectiveness|efficiency|legitimacy)\s+(?:report|inspection)",
-    re.IGNORECASE,
-)
-_ALL_PILLARS_RE = re.compile(
-    r"effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy", re.IGNORECASE
-)
-_PEEL_RE = re.compile(
-    r"\bPEEL\b|\beffectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy", re.IGNORECASE
-)
 _SUBJECT_RE = re.compile(
     r"^[\s*_]{0,4}(?:re|subject|report(?:\s+title)?|(?:type\s+of\s+)?inspection(?:\s+type)?"
     r"|title|date\s+of\s+publication|publication\s+date|report\s+published)\s*[:\-]\s*\S",
@@ -64,16 +18,16 @@ _SUBJECT_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Kind:
-    key: str
-    start: int | None
-    end: int | None
+def subject_window(
+    folded: str, lines: list[Line], body_start: int, *, page: bool = False
+) -> tuple[int, int]:
+    """The letter's subject line and opening paragraphs: where it says what it answers.
 
-
-def subject_window(folded: str, lines: list[Line], body_start: int) -> tuple[int, int]:
-    """The letter's subject line and opening paragraphs: where it says what it answers."""
-    start = body_start
+    A page (no salutation) says it in its headings and opening paragraphs, which may follow a
+    few paragraphs of boilerplate ("Here you will find links to ...").
+    """
+    start = 0 if page else body_start
+    most, reach = (6, 2500) if page else (3, 1500)
     for line in lines:
         if line.start < body_start and _SUBJECT_RE.match(line.text):
             start = min(start, line.start)
@@ -97,63 +51,10 @@ def subject_window(folded: str, lines: list[Line], body_start: int) -> tuple[int
         if not in_paragraph:
             paragraphs += 1
             in_paragraph = True
-            if paragraphs > 3 or line.start - body_start > 1500:
+            if paragraphs > most or line.start - body_start > reach:
                 end = line.start
                 break
     return start, end
-
-
-def find_kind(
-    folded: str,
-    window: tuple[int, int],
-    body: tuple[int, int],
-    title: tuple[str, int, int] | None = None,
-) -> Kind:
-    start, end = window
-    best: tuple[int, str, re.Match[str]] | None = None
-    for priority, (key, pattern) in enumerate(_KIND_PATTERNS):
-        match = pattern.search(folded, start, end)
-        if match and (best is None or (match.start(), priority) < (best[2].start(), best[0])):
-            best = (priority, key, match)
-    pillar = _pillar(folded, start, end)
-    if best is not None:
-        # A PEEL report mentioned before a named topic is usually the subject ("PEEL report ...
-        # it said about serious organised crime", "the force's work on crime data integrity
-        # ('good' grade)"); the topic wins only when it comes first or in the same sentence
-        # ("the PEEL inspection of the regional response to serious and organised crime").
-        peel = _PEEL_RE.search(folded, start, end)
-        if (
-            peel is None
-            or best[2].start() < peel.start()
-            or _same_sentence(folded, peel.start(), best[2].start())
-            or best[1] == "state-of-policing"
-        ):
-            return Kind(best[1], best[2].start(), best[2].end())
-    if pillar is not None:
-        return pillar
-    peel = _PEEL_RE.search(folded, start, end)
-    if peel:
-        return Kind("peel", peel.start(), peel.end())
-    if title and _TITLE_WORDS.search(title[0]):
-        # A named report that is not PEEL: about one force ("an inspection of X Police") it is
-        # some other inspection; about policing at large it is a national thematic.
-        if force_mentions(title[0]):
-            return Kind("other", title[1], title[2])
-        return Kind("thematic", title[1], title[2])
-    peel = _PEEL_RE.search(folded, *body)
-    if peel:
-        return Kind("peel", peel.start(), peel.end())
-    return Kind("other", None, None)
-
-
-def _pillar(folded: str, start: int, end: int) -> Kind | None:
-    for match in _PILLAR_RE.finditer(folded, start, end):
-        around = folded[max(0, match.start() - 40) : match.end() + 40]
-        if _ALL_PILLARS_RE.search(around):
-            continue
-        word = (match.group("a") or match.group("b")).lower()
-        return Kind(f"peel-{word}", match.start(), match.end())
-    return None
 
 
 # --- titles ---------------------------------------------------------------------------------
@@ -181,6 +82,23 @@ _NAMED_BEFORE = re.compile(
 )
 
 
+_NAMED_AFTER = re.compile(r"\s*(?:report|inspection|review)\b", re.IGNORECASE)
+
+
+def _is_quoted_title(folded: str, match: re.Match[str], title: str) -> bool:
+    """A quoted report name, not a quoted remark: short, no sentence in it, and named as a report
+    ("your report 'X'", "the 'X' report") or written like a title ("'PEEL 2023/24 - ...'")."""
+    words = title.split()
+    if len(words) > 16 or title.endswith(("?", "!", ".")) or re.search(r"[.!?]\s", title):
+        return False
+    if _NAMED_BEFORE.search(folded, max(0, match.start() - 40), match.start()):
+        return True
+    if _NAMED_AFTER.match(folded, match.end()):
+        return True
+    capitalised = sum(1 for word in words if word[:1].isupper() or not word[:1].isalpha())
+    return bool(_TITLE_WORDS.search(title)) and capitalised * 2 >= len(words)
+
+
 def _stands_alone(lines: list[Line], line: Line) -> bool:
     """A line that is a paragraph of its own, not a fragment of hard-wrapped prose."""
     before = lines[line.index - 1] if line.index > 0 else None
@@ -199,12 +117,8 @@ def find_title(
     start, end = window
     for match in _QUOTED_RE.finditer(folded, start, end):
         raw = match.group("title").rstrip()
-        title = squash(raw)
-        named = _TITLE_WORDS.search(title) or _NAMED_BEFORE.search(
-            folded, max(0, match.start() - 40), match.start()
-        )
-        if named and not title.endswith(("?", "!")):
-            return title, match.start("title"), match.start("title") + len(raw)
+        if _is_quoted_title(folded, match, squash(raw)):
+            return squash(raw), match.start("title"), match.start("title") + len(raw)
     # A subject line: "Re: PEEL Effectiveness Report, Published 22 March 2018".
     for line in lines:
         if line.start < start or line.start >= end:
@@ -287,6 +201,29 @@ _PERIOD_PATTERNS = (
         + r"|(?P<y>(?:19|20)\d\d))\b",
         re.IGNORECASE,
     ),
+    # A pillar report's name: "PEEL: Police Efficiency 2016", "PEEL Legitimacy Inspection Report
+    # 2015", "PEEL police efficiency 2016 report"
+    re.compile(
+        r"\bPEEL\b[\s:\-]{0,4}(?:police\s+)?[\"']?(?:effectiveness|efficiency|legitimacy)[\"']?"
+        r"\s+(?:\([\w ]{1,30}\)\s+)?(?:inspection\s+)?(?:report\s+)?(?P<y>(?:19|20)\d\d)\b"
+        r"(?![/\-]\d)",
+        re.IGNORECASE,
+    ),
+    # "... in England and Wales 2014 (PEEL)", "(PEEL) in 2015"
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)\s*\(PEEL\)", re.IGNORECASE),
+    re.compile(r"\bPEEL\)?\s+in\s+(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)", re.IGNORECASE),
+    # "Grades for 2018/19", "inspections in 2018/19": a cycle written as two years
+    re.compile(
+        r"\b(?:grades|gradings|ratings|results|inspections?|assessments?)\s+(?:for|in|of|during)"
+        r"\s+(?:the\s+)?" + _SPAN + r"\b(?!\s+financial)",
+        re.IGNORECASE,
+    ),
+)
+# The year of a crime data integrity inspection: "Crime Data Integrity Inspection for 2017".
+_CDI_PERIOD = re.compile(
+    r"\bcrime\s+data\s+integrity\s+(?:inspection\s+|report\s+)?(?:for\s+|of\s+|in\s+)?"
+    r"(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)",
+    re.IGNORECASE,
 )
 
 
@@ -324,9 +261,12 @@ def find_period(
     found: list[Period] = []
     # Only PEEL inspections (and regional inspections run inside PEEL) have PEEL periods; a
     # thematic's mention of "its 2021/22 PEEL inspection" is about another report.
-    patterns = (
-        _PERIOD_PATTERNS if kind.startswith("peel") or kind == "serious-organised-crime" else ()
-    )
+    # A text whose kind is open ("other") may still name the PEEL cycle it is about.
+    patterns: tuple[re.Pattern[str], ...] = ()
+    if kind.startswith("peel") or kind in ("serious-organised-crime", "other"):
+        patterns = _PERIOD_PATTERNS
+    elif kind == "crime-data-integrity":
+        patterns = (_CDI_PERIOD,)
     for pattern in patterns:
         for match in pattern.finditer(folded, start, end):
             period = _period_from(match)
@@ -336,7 +276,7 @@ def find_period(
         found = []
         dates = find_dates(folded, start, end)
         for match in re.finditer(
-            r"\bstate\s+of\s+policing\b"
+            r"\b(?:state\s+of\s+policing|assessment\s+of\s+policing)\b"
             + within_paragraph(".")
             + r"{0,80}?\b(?P<y>(?:19|20)\d\d)\b"
             r"(?:\s*[/\-]\s*(?P<y2>\d\d)\b)?",

@@ -18,7 +18,6 @@ from .direction import direction_of
 from .forces import find_force
 from .grades import find_grades, summary_counts
 from .inspection import (
-    find_kind,
     find_period,
     find_published,
     find_title,
@@ -26,6 +25,7 @@ from .inspection import (
     period_from_title,
     subject_window,
 )
+from .kinds import find_kind, kind_from_grades
 from .page import read_page
 from .people import find_commissioner, find_recipient
 from .structure import layout_of
@@ -101,6 +101,10 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         reading.warnings.insert(0, direction.reason)
     stated = _stated_period(reading, kind, title, window, date)
     counts, grades = _grades(reading, kind, force, _when(stated, date, published))
+    evidenced = kind_from_grades(kind, grades, counts)
+    if evidenced is not kind:
+        kind = evidenced
+        inspection = replace(inspection, kind=kind.key, kind_start=kind.start, kind_end=kind.end)
     period = _period(reading, kind, stated, date, published, grades, counts)
     findings = findings_module.find_findings(text, folded, layout.body_lines)
     stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
@@ -146,11 +150,19 @@ def _read(text: str, source: str | None) -> _Reading:
 
 def _inspection_parts(reading: _Reading, date):
     folded, lines, layout = reading.folded, reading.lines, reading.layout
-    window = subject_window(folded, lines, layout.body_start)
+    window = subject_window(folded, lines, layout.body_start, page=layout.salutation is None)
     body = (layout.body_start, layout.body_end)
     title = find_title(folded, lines, window, layout.body_start)
-    kind = find_kind(folded, window, body, title)
     published = find_published(folded, window, date)
+    headline = reading.page.headline
+    kind = find_kind(
+        folded,
+        window,
+        body,
+        title,
+        headline=(headline.start, headline.end) if headline else None,
+        when=_date_of(published) or _date_of(date),
+    )
     inspection = ParsedInspection(
         kind=kind.key,
         title=Spanned(title[0], title[1], title[2]) if title else None,
@@ -159,6 +171,10 @@ def _inspection_parts(reading: _Reading, date):
         kind_end=kind.end,
     )
     return inspection, kind, title, window, published
+
+
+def _date_of(found) -> dt.date | None:
+    return found.value if found is not None and found.value else None
 
 
 def _people(reading: _Reading, force: str | None):
