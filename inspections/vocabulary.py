@@ -19,14 +19,30 @@ class ForceTerm:
     short_name: str
     country: str
     aliases: tuple[str, ...] = ()
+    # Short forms that are ordinary words in lower case ("Hants", "Beds"): matched only as written.
+    abbreviations: tuple[str, ...] = ()
 
     @property
     def all_names(self) -> tuple[str, ...]:
-        return (self.name, self.short_name, *self.aliases)
+        return (self.name, self.short_name, *self.aliases, *self.abbreviations)
 
 
-def _force(name: str, slug: str, short: str, *aliases: str, country: str = "England"):
-    return ForceTerm(name=name, slug=slug, short_name=short, country=country, aliases=aliases)
+def _force(
+    name: str,
+    slug: str,
+    short: str,
+    *aliases: str,
+    country: str = "England",
+    abbreviations: tuple[str, ...] = (),
+):
+    return ForceTerm(
+        name=name,
+        slug=slug,
+        short_name=short,
+        country=country,
+        aliases=aliases,
+        abbreviations=abbreviations,
+    )
 
 
 # The 43 territorial forces of England and Wales. Aliases are the area names letterheads and
@@ -40,7 +56,7 @@ FORCES: tuple[ForceTerm, ...] = (
         "Avon & Somerset",
         "Avon and Somerset Police",
     ),
-    _force("Bedfordshire Police", "bedfordshire", "Bedfordshire"),
+    _force("Bedfordshire Police", "bedfordshire", "Bedfordshire", abbreviations=("Beds",)),
     _force(
         "Cambridgeshire Constabulary",
         "cambridgeshire",
@@ -48,6 +64,7 @@ FORCES: tuple[ForceTerm, ...] = (
         "Cambridgeshire and Peterborough",
         "Cambridgeshire & Peterborough",
         "Cambridgeshire Police",
+        abbreviations=("Cambs",),
     ),
     _force("Cheshire Constabulary", "cheshire", "Cheshire", "Cheshire Police"),
     _force(
@@ -56,10 +73,17 @@ FORCES: tuple[ForceTerm, ...] = (
         "City of London",
         "City of London Corporation",
         "Common Council of the City of London",
+        "the Square Mile",
     ),
     _force("Cleveland Police", "cleveland", "Cleveland"),
     _force("Cumbria Constabulary", "cumbria", "Cumbria", "Cumbria Police"),
-    _force("Derbyshire Constabulary", "derbyshire", "Derbyshire", "Derbyshire Police"),
+    _force(
+        "Derbyshire Constabulary",
+        "derbyshire",
+        "Derbyshire",
+        "Derbyshire Police",
+        abbreviations=("Derbys",),
+    ),
     _force(
         "Devon and Cornwall Police",
         "devon-and-cornwall",
@@ -91,6 +115,7 @@ FORCES: tuple[ForceTerm, ...] = (
         "gloucestershire",
         "Gloucestershire",
         "Gloucestershire Police",
+        abbreviations=("Glos",),
     ),
     _force(
         "Greater Manchester Police",
@@ -109,11 +134,24 @@ FORCES: tuple[ForceTerm, ...] = (
         "Hampshire & the Isle of Wight",
         "Hampshire Constabulary",
         "Hampshire",
+        abbreviations=("Hants",),
     ),
-    _force("Hertfordshire Constabulary", "hertfordshire", "Hertfordshire", "Hertfordshire Police"),
+    _force(
+        "Hertfordshire Constabulary",
+        "hertfordshire",
+        "Hertfordshire",
+        "Hertfordshire Police",
+        abbreviations=("Herts",),
+    ),
     _force("Humberside Police", "humberside", "Humberside"),
     _force("Kent Police", "kent", "Kent"),
-    _force("Lancashire Constabulary", "lancashire", "Lancashire", "Lancashire Police"),
+    _force(
+        "Lancashire Constabulary",
+        "lancashire",
+        "Lancashire",
+        "Lancashire Police",
+        abbreviations=("Lancs",),
+    ),
     _force(
         "Leicestershire Police",
         "leicestershire",
@@ -121,8 +159,9 @@ FORCES: tuple[ForceTerm, ...] = (
         "Leicester, Leicestershire & Rutland",
         "Leicester, Leicestershire and Rutland",
         "LLR",
+        abbreviations=("Leics",),
     ),
-    _force("Lincolnshire Police", "lincolnshire", "Lincolnshire"),
+    _force("Lincolnshire Police", "lincolnshire", "Lincolnshire", abbreviations=("Lincs",)),
     _force("Merseyside Police", "merseyside", "Merseyside"),
     _force(
         "Metropolitan Police Service",
@@ -133,6 +172,7 @@ FORCES: tuple[ForceTerm, ...] = (
         "Mayor's Office for Policing and Crime",
         "Mayor’s Office for Policing and Crime",
         "Metropolitan Police Service",
+        "MPS",
     ),
     _force("Norfolk Constabulary", "norfolk", "Norfolk", "Norfolk Police"),
     _force(
@@ -145,9 +185,16 @@ FORCES: tuple[ForceTerm, ...] = (
         "York and North Yorkshire",
         "York & North Yorkshire",
     ),
-    _force("Northamptonshire Police", "northamptonshire", "Northamptonshire"),
+    _force(
+        "Northamptonshire Police",
+        "northamptonshire",
+        "Northamptonshire",
+        abbreviations=("Northants",),
+    ),
     _force("Northumbria Police", "northumbria", "Northumbria"),
-    _force("Nottinghamshire Police", "nottinghamshire", "Nottinghamshire"),
+    _force(
+        "Nottinghamshire Police", "nottinghamshire", "Nottinghamshire", abbreviations=("Notts",)
+    ),
     _force("South Wales Police", "south-wales", "South Wales", "Heddlu De Cymru", country="Wales"),
     _force("South Yorkshire Police", "south-yorkshire", "South Yorkshire"),
     _force(
@@ -156,6 +203,7 @@ FORCES: tuple[ForceTerm, ...] = (
         "Staffordshire",
         "Staffordshire and Stoke-on-Trent",
         "Staffordshire & Stoke-on-Trent",
+        abbreviations=("Staffs",),
     ),
     _force("Suffolk Constabulary", "suffolk", "Suffolk", "Suffolk Police"),
     _force("Surrey Police", "surrey", "Surrey"),
@@ -166,7 +214,12 @@ FORCES: tuple[ForceTerm, ...] = (
     _force("West Midlands Police", "west-midlands", "West Midlands"),
     _force("West Yorkshire Police", "west-yorkshire", "West Yorkshire"),
     _force(
-        "Wiltshire Police", "wiltshire", "Wiltshire", "Wiltshire and Swindon", "Wiltshire & Swindon"
+        "Wiltshire Police",
+        "wiltshire",
+        "Wiltshire",
+        "Wiltshire and Swindon",
+        "Wiltshire & Swindon",
+        abbreviations=("Wilts",),
     ),
 )
 

@@ -58,7 +58,7 @@ _DAY_MONTH_YEAR = (
     + _MONTH.format(name="m1")
     # "5th December 2024", "5 Dec, 2024"; the year is optional so that "7th January" is seen
     # (and refused for want of a year) rather than read as something else.
-    + r"(?:,?"
+    + r"(?:(?:[ \t]*,)?"
     + _SEP
     + r"(?P<y1>(?:19|20)\d\d))?\b"
 )
@@ -163,15 +163,26 @@ _LABEL = re.compile(
 # A web page's or statement's own date: "Published: 12 October 2022", "Posted on ...".
 _PAGE_LABEL = re.compile(
     r"^\W{0,3}(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date\s+published"
-    r"|for\s+immediate\s+release\s*-?)\s*[:\-]?\s*(?:\w+day,?\s*)?$",
+    r"|(?:\w+\s+)?statement|date\s+of\s+statement|for\s+immediate\s+release\s*-?)"
+    r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
     re.IGNORECASE,
 )
 _STATEMENT_LABEL = re.compile(
-    r"(?:published|posted|updated|issued|released|first\s+published)(?:\s+on)?\s*[:\-]?\s*"
+    r"(?:published|posted|issued|released|first\s+published)(?:\s+on)?\s*[:\-]?\s*"
     r"(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
-_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", re.IGNORECASE)
+# A page's revision stamp is never the statement's date: "Updated Wednesday, 10th July 2019".
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|reviewed)\b", re.IGNORECASE)
+# A byline run into its label: "Author: Jane DoePublished 20th Feb 2024".
+_BYLINE = re.compile(r"^\W{0,3}(?:author|by|written\s+by|posted\s+by)\b|[a-z]$", re.IGNORECASE)
+# A time after a dateline's date: "Wednesday, 3rd July 2019, 4:45 pm".
+_TIME_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:am|pm)?\s*$", re.I)
+_WEEKDAY_PREFIX = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _before_on_line(folded: str, lines: list[Line], found: FoundDate) -> str:
@@ -210,8 +221,9 @@ def letter_date(
     # 2. A date standing on its own line in the header (optionally after a weekday).
     for found in header:
         before = _before_on_line(folded, lines, found).strip(" *_>\t")
-        after = _after_on_line(folded, lines, found).strip(" *_.,\t")
-        if (not before or _WEEKDAY_PREFIX.match(before)) and not after:
+        after = _after_on_line(folded, lines, found)
+        standalone = not after.strip(" *_.,\t") or _TIME_AFTER.match(after)
+        if (not before or _WEEKDAY_PREFIX.match(before)) and standalone:
             return found if found.value else None
     # 3. A page's label: "Published: 12 October 2022" on a line of its own, before the letter.
     for found in find_dates(folded, 0, header_end if has_salutation else len(folded)):
@@ -223,24 +235,24 @@ def letter_date(
         for found in find_dates(folded):
             before = _before_on_line(folded, lines, found)
             label = _STATEMENT_LABEL.search(before)
-            if label is None or not found.value:
+            if label is None or not found.value or _UPDATED.search(before):
                 continue
             # A label opening its line ("News | Published: ..."), not "published on" inside a
-            # sentence, even one that hard-wrapping starts on a new line ("2016' published on").
+            # sentence, even one that hard-wrapping starts on a new line ("2016' published on");
+            # or a byline's label run into the author's name.
             prefix = before[: label.start()].strip(" \t*_>")
-            if (not prefix or prefix[-1] in "|-:\u2022") and not _continues_sentence(
-                lines, line_at(lines, found.start)
-            ):
+            opens = not prefix or prefix[-1] in "|-:\u2022" or _BYLINE.search(prefix)
+            if opens and not _continues_sentence(lines, line_at(lines, found.start)):
                 return found
         # A dateline: the first line starting with a date ("5 January 2023 - The PCC ..."), at
         # the top of the statement: no later than its first paragraph of prose (dates further
         # down a page belong to other items: "Related news", "Latest updates").
-        paragraph_break = re.compile(r"\n[ \t]*\n").search(folded, header_end)
-        top = paragraph_break.start() if paragraph_break else len(folded)
+        top = _paragraphs_after(folded, header_end, 3)
         for found in find_dates(folded, 0, top):
             line = line_at(lines, found.start)
+            lead = folded[line.start : found.start].strip(" *_>\t")
             if (
-                not folded[line.start : found.start].strip(" *_>\t")
+                (not lead or _WEEKDAY_PREFIX.match(lead))
                 and found.value
                 and not _continues_sentence(lines, line)
             ):
@@ -248,6 +260,18 @@ def letter_date(
     # 5. Any full date in the header that is not about a report ("Re: ... published ...").
     for found in header:
         before = _before_on_line(folded, lines, found).lower()
-        if found.value and not re.search(r"publish|report|inspection|\bre\b", before):
+        if found.value and not re.search(r"publish|report|inspection|\bre\b|updated", before):
             return found
     return None
+
+
+def _paragraphs_after(folded: str, offset: int, count: int) -> int:
+    """Where the ``count``-th paragraph break after ``offset`` is (a story's date sits under its
+    headline and standfirst, within its first paragraphs)."""
+    top = offset
+    for _ in range(count):
+        paragraph_break = re.compile(r"\n[ \t]*\n").search(folded, top)
+        if paragraph_break is None:
+            return len(folded)
+        top = paragraph_break.end()
+    return min(top, offset + 800)

@@ -23,17 +23,20 @@ for _term in FORCES:
         _name = _name.replace("\u2019", "'")
         _NAME_TO_FORCE[_name.lower()] = _term.name
         _PHRASES.add(_name)
-        # Acronyms and "the Met" are ordinary words in lower case.
-        if _name.isupper() or _name.startswith("the "):
+        # Acronyms, "the Met" and county abbreviations ("Beds") are ordinary words in lower case.
+        if _name.isupper() or _name.startswith("the ") or _name in _term.abbreviations:
             _CASE_SENSITIVE.add(_name)
 FORCE_NAMES = Vocabulary(_PHRASES, case_sensitive=_CASE_SENSITIVE)
 FORCE_RE = FORCE_NAMES.pattern
 
 _TITLE_BEFORE = re.compile(
-    r"(?:commissioner|mayor|policing\s+body|chief\s+constable|inspection|report)[*_]*\s+"
+    r"(?:commissioner|mayor|policing\s+body|inspection|report)[*_]*\s+"
     r"(?:for|of|on|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the Chief Constable of X": usually this force's, but a chief officer who moved to another
+# force is named so too ("left to become Chief Constable of X"), so it weighs like a letterhead.
+_CHIEF_OF_BEFORE = re.compile(r"chief\s+constable[*_]*\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 
 WEIGHT_TITLE = 20  # "Commissioner for X", "Mayor of X"
 WEIGHT_HEADER = 5  # the letterhead and address block
@@ -86,7 +89,11 @@ def find_force(
         before = folded[max(0, start - 40) : start]
         if any(s <= start < e for s, e in title_spans) or _TITLE_BEFORE.search(before):
             weight = WEIGHT_TITLE
-        elif start < header_end or (headline and headline.start <= start < headline.end):
+        elif (
+            _CHIEF_OF_BEFORE.search(before)
+            or start < header_end
+            or (headline and headline.start <= start < headline.end)
+        ):
             weight = WEIGHT_HEADER
         elif start < subject_end:
             weight = WEIGHT_SUBJECT

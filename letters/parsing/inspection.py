@@ -160,25 +160,78 @@ _PUBLISHED_AFTER = re.compile(
 _REPORT_OF_BEFORE = re.compile(r"\b(?:report|letter|assessment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# "published today (Tuesday 7 March 2023)", "its findings were published today (21 October)".
+_TODAY_BEFORE = re.compile(
+    r"\b(?:publish(?:ed)?|released|issued|came\s+out|out)\s+today\s*[(\-\u2013,:]?\s*"
+    r"(?:[a-z]+day,?\s+)?$",
+    re.IGNORECASE,
+)
+# A listing's label: "Inspection report (HMIC) - 3 November 2016", "Report published: ...".
+_REPORT_LABEL = re.compile(
+    r"^\W{0,3}(?:\w+\s+)?(?:inspection\s+)?report\s*(?:\([^()\n]{1,20}\))?\s*[:\-\u2013]\s*$",
+    re.IGNORECASE,
+)
+# Strong enough to be read anywhere in the text: "the report was published on 24 July 2025".
+_REPORT_WAS_PUBLISHED = re.compile(
+    r"\b(?:report|inspection|findings)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:published|released)\s+(?:on\s+)?(?:[a-z]+day,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_published(
     folded: str, window: tuple[int, int], letter_date: FoundDate | None
 ) -> FoundDate | None:
-    """The date the text ties to the report's publication, never the letter's own date."""
-    candidates = []
+    """The date the text ties to the report's publication, never the letter's own date.
+
+    A date without a year is completed only where the text pins it: "published today (21
+    October)" on a page dated 21 October 2022 is 21 October 2022.
+    """
     for found in find_dates(folded, *window):
-        if found.value is None:
-            continue
         if letter_date is not None and found.start == letter_date.start:
+            continue
+        if found.value is None:
+            pinned = _pinned_today(folded, found, letter_date)
+            if pinned:
+                return pinned
             continue
         before = folded[max(0, found.start - 100) : found.start]
         after = folded[found.end : found.end + 40]
+        line_start = folded.rfind("\n", 0, found.start) + 1
         if (
             _PUBLISHED_BEFORE.search(before)
             or _PUBLISHED_AFTER.match(after)
             or _REPORT_OF_BEFORE.search(before)
+            or _TODAY_BEFORE.search(before)
+            or _REPORT_LABEL.match(folded[line_start : found.start])
         ):
-            candidates.append(found)
-    return candidates[0] if candidates else None
+            return found
+    for found in find_dates(folded):
+        if found.value is None:
+            pinned = _pinned_today(folded, found, letter_date)
+            if pinned:
+                return pinned
+        elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 60), found.start):
+            return found
+    return None
+
+
+def _pinned_today(folded: str, found: FoundDate, letter_date: FoundDate | None):
+    """A yearless date published "today": the statement's own date, if day and month agree."""
+    if letter_date is None or letter_date.value is None:
+        return None
+    if not _TODAY_BEFORE.search(folded, max(0, found.start - 60), found.start):
+        return None
+    day_month = re.match(
+        r"(?P<d>\d{1,2})\w*\s+(?P<m>[a-z]+)", folded[found.start : found.end], re.I
+    )
+    if day_month is None:
+        return None
+    value = letter_date.value
+    month = day_month.group("m").lower()[:3]
+    if int(day_month.group("d")) != value.day or value.strftime("%B").lower()[:3] != month:
+        return None
+    return FoundDate(value, found.start, found.end)
 
 
 # --- period ----------------------------------------------------------------------------------
