@@ -65,7 +65,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "thematic",
         re.compile(
-            r"\bthematic\b|\bjoint\s+(?:targeted\s+)?inspection|\bspotlight\s+report"
+            r"\bthematic\s+(?:inspection|report|review)\b(?!s)|\bnational\s+thematic\b"
+            r"|\bjoint\s+(?:targeted\s+)?inspection|\bspotlight\s+report"
             r"|\bnational\s+(?:inspection|report)\b|\binspection\s+into\s+(?:how|the\s+police)"
             r"|\bsuper-?\s?complaint\b",
             re.IGNORECASE,

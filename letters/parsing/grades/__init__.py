@@ -171,8 +171,6 @@ def _resolve(text: Text, links: list[Link], kind: str, when: dt.date | None) -> 
         for area in _areas_of(link, pillar, own, pillar_era):
             if pillar_era and area not in (*PILLAR_KEYS, OVERALL_AREA, own):
                 continue  # a question inside a pillar report, not a grade of its own
-            if pillar and area in PILLAR_KEYS and area != pillar:
-                continue  # another pillar's report
             unlinked = link.area is None and not link.overall
             found.append((FoundGrade(area, link.grade, link.start, link.end), unlinked))
     named = any(grade.area != OVERALL_AREA for grade, _ in found)

@@ -85,8 +85,9 @@ _CHAIN_GRADE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_GAP = re.compile(
-    r"^[\"'\s]*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*(?:(?:however|though|also|too|meanwhile|in\s+turn)\s*,\s*)?)?"
-    r"(?:(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
+    r"^[\"'\s]*(?:\([^()\n]{0,40}\)\s*)?"
+    r"(?:,\s*(?:(?:however|though|also|too|meanwhile|in\s+turn)\s*,\s*)?)?"
+    r"(?:[a-z]+ly\s+)?(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
     r"|continue\s+to\s+be)|was|is|has\s+been|had\s+been|remains|remained|continues\s+to\s+be)?"
     r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
     r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
@@ -106,6 +107,11 @@ _CLAUSE_BEFORE = re.compile(
     r"(?:(?:the\s+)?(?:area|areas)\s+of\s+)?[\"']?$",
     re.IGNORECASE,
 )
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|been|being|be|remains|remained)\s+(?:now\s+|also\s+|still\s+|again\s+"
+    r"|consistently\s+)?[\"']?$",
+    re.IGNORECASE,
+)
 _VERB_FORM = re.compile(r"^(?:requires?|required|requiring)\b", re.IGNORECASE)
 _ALL = re.compile(
     r"[\"']?\s*(?:ratings?\s+|grades?\s+)?(?:(?:in|for|across|at)\s+(?:all|each|every)"
@@ -119,7 +125,7 @@ _TO_AFTER = re.compile(r"^[\"']?\s+to\s+[\"']?", re.IGNORECASE)
 _LIST_OPEN = re.compile(
     r"^[\"']?\s*(?:(?:rating|grade|grading)s?\s*)?(?:[:\-\u2013]\s*(?:(?:for|in)\s+)?"
     r"(?:the\s+)?(?:[\w']+\s+){0,4}?[:\-\u2013]\s*|[:\-\u2013]\s*|\s+(?:were|was|are|is|included)"
-    r"\s*:?\s*)$",
+    r"\s*:?\s*)",
     re.IGNORECASE,
 )
 _AREAS_SUBJECT_BEFORE = re.compile(
@@ -295,7 +301,10 @@ def area_subject(text: Text, grades: list[Mention], index: int) -> list[Link] | 
         if not _CLAUSE_BEFORE.search(before[-60:]):
             return None
     subjects = [area]
-    if match.group("plural") or match.group("all") or _VERB_FORM.match(word) and "s " not in word:
+    # "A and B were ...", "with A and B judged to be ...", "A and B require improvement"
+    verb_only = match.group("verb") and not match.group("copula")
+    plural_verb = _VERB_FORM.match(word) and "s " not in word
+    if match.group("plural") or match.group("all") or verb_only or plural_verb:
         subjects = _coordinated(text, area)
     return [_link(s, grade, subjects[0].start, grade.end, "area_subject") for s in subjects]
 
@@ -322,7 +331,9 @@ def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link
     noun_of = _NOUN_OF.search(folded, max(0, grade.start - 30), grade.start)
     self_rating = _VERB_FORM.match(folded[grade.start : grade.end].strip("\"'"))
     rated_in_sentence = _rated_earlier(text, grade)
-    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence):
+    # "the force was outstanding at A", "it is good at B": the scale's word as the force's verb
+    copula = _COPULA_BEFORE.search(folded, max(0, grade.start - 24), grade.start)
+    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence or copula):
         return None
     area = _area_after(text, grade.end)
     if area is None:
@@ -429,7 +440,8 @@ def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | 
             break
         gap = folded[max(noun.end(), candidate.start - 40) : candidate.start]
         if re.search(r"\b(?:for|in)\s+(?:(?:its|the|an?|their)\s+)?(?:[a-z]+ing\s+)?$", gap, re.I):
-            return [_link(candidate, grade, grade.start, candidate.end, "noun_adjunct")]
+            first = _link(candidate, grade, grade.start, candidate.end, "noun_adjunct")
+            return [first, *_chain(text, grades, index, candidate)]
     return None
 
 

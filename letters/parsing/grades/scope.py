@@ -40,8 +40,8 @@ _NATIONAL = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:last\s+year'?s?|previous(?:ly)?|earlier|formerly|former|prior|used\s+to|had\s+been"
-    r"|had\s+(?:rated|graded|judged|found)|was\s+once|in\s+its\s+last|the\s+last\s+(?:inspection"
-    r"|report|time|round)|last\s+(?:inspection|report|time)|a\s+year\s+ago|reports\s+(?:that|which)"
+    r"|had\s+(?:rated|graded|judged|found)|was\s+once|a\s+year\s+ago|reports\s+(?:that|which)"
+    r"|since\s+the\s+(?:last|previous)\s+(?:inspection|report)"
     r"|before\s+(?:his|her|their|its|that|then)|the\s+final\s+(?:\w+\s+)?report"
     r"|since\s+(?:19|20)\d\d|back\s+in)\b",
     re.IGNORECASE,
@@ -50,7 +50,8 @@ _YEAR = re.compile(r"\b(?:in|from|of|during)\s+(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)
 _ASPIRATION = re.compile(
     r"\b(?:aim\w*|goal|ambitions?|aspir\w*|strive|striving|hope\w*|want\w*|so\s+(?:that\s+)?we"
     r"\s+can\s+be|on\s+the\s+road\s+to|to\s+become|rise\s+to|work\s+towards|target|should\s+bring"
-    r"|could\s+be|would\s+be|will\s+be|might\s+be|can\s+be|to\s+be\s+judged)\b",
+    r"|(?:could|would|will|might|can|may)\s+(?:now\s+|then\s+|still\s+|soon\s+)?be"
+    r"|to\s+be\s+judged)\b",
     re.IGNORECASE,
 )
 _FIRE = re.compile(r"\bfire\s+(?:and\s+rescue\s+)?service\b", re.IGNORECASE)
@@ -126,14 +127,20 @@ def _national(text: Text, link: Link, facts: dict) -> str | None:
     return None
 
 
+_PAST_AFTER = re.compile(
+    r"[\"']?\s+(?:before|previously|in\s+the\s+past|last\s+year|a\s+year\s+ago)\b", re.I
+)
+
+
 def _past(text: Text, link: Link, facts: dict) -> str | None:
     start = text.sentence_start(link.at, 200)
     before = text.folded[start : link.at]
-    if _PAST.search(before):
+    if _PAST.search(before) or _PAST_AFTER.match(text.folded, link.word_end):
         return "an earlier report's grade"
     year = facts.get("year")
     if year:
-        for match in _YEAR.finditer(text.folded, start, min(len(text.folded), link.end + 40)):
+        end = min(text.sentence_end(link.word_end), link.end + 40)
+        for match in _YEAR.finditer(text.folded, start, end):
             if int(match.group("y")) < year - 1:
                 return "an earlier report's grade"
     return None
