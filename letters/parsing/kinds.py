@@ -190,10 +190,13 @@ def find_kind(
     when: dt.date | None = None,
 ) -> Kind:
     """The kind of inspection: the headline, the title, then the opening name the report."""
+    # A report is named up front: a topic further down the opening is another report's.
+    opening = (window[0], _paragraphs_end(folded, body[0], 3, window[1]))
     scopes = [span for span in (headline, title[1:] if title else None, window) if span]
     for start, end in scopes:
+        topic_end = min(end, opening[1]) if (start, end) == window else end
         found = (
-            _topic(folded, start, end)
+            _topic(folded, start, topic_end)
             or _named_pillar(folded, start, end, when)
             or _peel(folded, start, end)
         )
@@ -206,6 +209,21 @@ def find_kind(
     if pillar:
         return pillar
     return _from_body(folded, body, title)
+
+
+# A paragraph: lines up to a blank line or a numbered or bulleted item (minutes' "4. ...").
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t]*\n|[ \t]*(?:\d{1,2}[.)]|[-*\u2022])\s)[^\n]*)*")
+
+
+def _paragraphs_end(folded: str, offset: int, count: int, limit: int) -> int:
+    """The end of the ``count``-th paragraph from ``offset`` (no further than ``limit``)."""
+    position = offset
+    for _ in range(count):
+        found = _PARAGRAPH.search(folded, position, limit)
+        if found is None:
+            return limit
+        position = found.end()
+    return min(position, limit)
 
 
 def _peel(folded: str, start: int, end: int) -> Kind | None:

@@ -17,8 +17,12 @@ from .words import Mention
 _SENTENCE_END = re.compile(
     r"[.!?](?=[\s\"')\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022\u00b7>|]|\d{1,2}[.)]\s))"
 )
-# Within a sentence a clause ends at a semicolon, a dash between spaces, or a comma before "and".
-_CLAUSE_END = re.compile(r";|\s[-\u2013]\s|:\s")
+# Within a sentence a clause ends at a semicolon, a dash between spaces, a colon, or a comma and
+# conjunction that bring in a new subject (", and the police force required ...").
+_CLAUSE_END = re.compile(
+    r";|\s[-\u2013]\s|:\s|,\s+(?:and|but|while|whilst|whereas)\s+(?=(?:the|its|their|his|her)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -91,7 +91,7 @@ _SUBJECT_GAP = re.compile(
     r"|continue\s+to\s+be)|was|is|has\s+been|had\s+been|remains|remained|continues\s+to\s+be)?"
     r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
     r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
-    r"|judged|consistently)\s+)*"
+    r"|consistently)\s+)*"
     r"(?P<verb>(?:rated|graded|judged|assessed|deemed|found|seen|considered|identified|recognised)"
     r"\s+)?(?:as\s+|to\s+be\s+|to\s+)?(?:being\s+)?(?:an?\s+)?[\"']?$",
     re.IGNORECASE,
@@ -107,8 +107,11 @@ _CLAUSE_BEFORE = re.compile(
     r"(?:(?:the\s+)?(?:area|areas)\s+of\s+)?[\"']?$",
     re.IGNORECASE,
 )
+# The force as the subject of the scale's word: "the force was outstanding at", "Kent Police is
+# good at" (not "the force and its partners were good at": only the force is graded).
 _COPULA_BEFORE = re.compile(
-    r"\b(?:is|was|are|were|been|being|be|remains|remained)\s+(?:now\s+|also\s+|still\s+|again\s+"
+    r"\b(?:the\s+force|it|the\s+constabulary|the\s+service|(?-i:[A-Z][\w\-]+)\s+(?:police|constabulary))"
+    r"\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:now\s+|also\s+|still\s+|again\s+"
     r"|consistently\s+)?[\"']?$",
     re.IGNORECASE,
 )
@@ -332,7 +335,7 @@ def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link
     self_rating = _VERB_FORM.match(folded[grade.start : grade.end].strip("\"'"))
     rated_in_sentence = _rated_earlier(text, grade)
     # "the force was outstanding at A", "it is good at B": the scale's word as the force's verb
-    copula = _COPULA_BEFORE.search(folded, max(0, grade.start - 24), grade.start)
+    copula = _COPULA_BEFORE.search(folded, max(0, grade.start - 60), grade.start)
     if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence or copula):
         return None
     area = _area_after(text, grade.end)

@@ -152,7 +152,7 @@ def _aspiration(text: Text, link: Link, facts: dict) -> str | None:
 
 
 def _fire(text: Text, link: Link, facts: dict) -> str | None:
-    before = text.folded[text.sentence_start(link.at, 160) : link.at]
+    before = _clause(text, link)
     return "the fire service's grade" if _FIRE.search(before) else None
 
 
