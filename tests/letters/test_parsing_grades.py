@@ -357,3 +357,310 @@ def test_grade_chain_through_area_names_with_articles_and_commas():
         ],
         warnings=["conflicting grades for workforce: 'good' and 'adequate'"],
     )
+
+
+# --- constructions of published statements and news stories (issue 9) ----------------------
+
+
+def statement(*paragraphs: str) -> str:
+    """A web statement: no salutation or sign-off, the PCC named in prose."""
+    lead = "Police and Crime Commissioner Sam Okoro said the HMICFRS PEEL report was fair."
+    return "\n\n".join((lead, *paragraphs)) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        # linking phrases
+        (
+            "Inspectors assessed the force as good in respect of its effectiveness at keeping "
+            "people safe and reducing crime.",
+            [("effectiveness", "good")],
+        ),
+        (
+            "HMIC said the force merits a ranking of good in terms of its legitimacy.",
+            [("legitimacy", "good")],
+        ),
+        (
+            "HMICFRS rates Norfolk Constabulary as 'good' across the board with regards to crime "
+            "data integrity.",
+            [("crime-data-integrity", "good")],
+        ),
+        (
+            "It graded the force as 'Outstanding' in terms of how and when it records crime, and "
+            "'Good' for investigating crime.",
+            [("crime-data-integrity", "outstanding"), ("investigating-crime", "good")],
+        ),
+        # verbs
+        (
+            "The force was alone in receiving 'outstanding' in building, supporting and "
+            "protecting its workforce, and it got 'good' ratings for responding to the public and "
+            "investigating crime.",
+            [
+                ("workforce", "outstanding"),
+                ("responding-to-the-public", "good"),
+                ("investigating-crime", "good"),
+            ],
+        ),
+        (
+            "According to the inspectorate, the force was outstanding at building, supporting "
+            "and protecting the workforce.",
+            [("workforce", "outstanding")],
+        ),
+        (
+            "Inspectors rated the force good at preventing crime, and adequate at 'protecting "
+            "vulnerable people', 'developing a positive workplace' and 'police powers and public "
+            "treatment'.",
+            [
+                ("preventing-crime", "good"),
+                ("protecting-vulnerable-people", "adequate"),
+                ("workforce", "adequate"),
+                ("treatment-of-the-public", "adequate"),
+            ],
+        ),
+        (
+            "'Managing offenders' and 'leadership and force management' were deemed to require "
+            "improvement, with 'investigating crime' and 'responding to the public' judged to be "
+            "'inadequate'.",
+            [
+                ("managing-offenders", "requires-improvement"),
+                ("use-of-resources", "requires-improvement"),
+                ("investigating-crime", "inadequate"),
+                ("responding-to-the-public", "inadequate"),
+            ],
+        ),
+        # areas first, then one grade
+        (
+            "Areas found to require improvement were investigating crime, responding to the "
+            "public, leadership and force management, and protecting vulnerable people.",
+            [
+                ("investigating-crime", "requires-improvement"),
+                ("responding-to-the-public", "requires-improvement"),
+                ("use-of-resources", "requires-improvement"),
+                ("protecting-vulnerable-people", "requires-improvement"),
+            ],
+        ),
+        (
+            "The inspection pinpointed three areas where the force requires improvement: "
+            "investigating crime, protecting vulnerable people, and managing offenders.",
+            [
+                ("investigating-crime", "requires-improvement"),
+                ("protecting-vulnerable-people", "requires-improvement"),
+                ("managing-offenders", "requires-improvement"),
+            ],
+        ),
+        (
+            "Police powers and public treatment, developing a positive workplace and managing "
+            "offenders were, however, judged 'adequate', and preventing crime was 'good'.",
+            [
+                ("treatment-of-the-public", "adequate"),
+                ("workforce", "adequate"),
+                ("managing-offenders", "adequate"),
+                ("preventing-crime", "good"),
+            ],
+        ),
+        (
+            "The area of responding to the public was alone in being seen to need improvement by "
+            "inspectors.",
+            [("responding-to-the-public", "requires-improvement")],
+        ),
+        (
+            "In investigating crime, the force was rated requires improvement by HMICFRS.",
+            [("investigating-crime", "requires-improvement")],
+        ),
+        (
+            "The force was rated 'good' overall, with preventing crime 'outstanding'.",
+            [("preventing-crime", "outstanding")],
+        ),
+        # nouns
+        (
+            "The force received a good efficiency rating from HMIC in its 2016 report.",
+            [("efficiency", "good")],
+        ),
+        (
+            "The Force was rated 'Outstanding' for how well it managed the most prolific "
+            "offenders.",
+            [("managing-offenders", "outstanding")],
+        ),
+    ],
+)
+def test_grades_in_the_ways_statements_write_them(sentence, grades):
+    check_parses(statement(sentence), grades=grades)
+
+
+@pytest.mark.parametrize(
+    ("table", "grades"),
+    [
+        (
+            "How effectively does the force reduce crime and keep people safe?Good\n"
+            "How efficiently does the force operate and how sustainable are its services to the "
+            "public?Outstanding\n"
+            "How legitimately does the force treat the public and its workforce?Good",
+            [("effectiveness", "good"), ("efficiency", "outstanding"), ("legitimacy", "good")],
+        ),
+        (
+            "Engaging with and treating the public with fairness and respect\nGood\n"
+            "Investigating crime\nRequires Improvement\n"
+            "Strategic planning, organisational management and value for money\nInadequate",
+            [
+                ("treatment-of-the-public", "good"),
+                ("investigating-crime", "requires-improvement"),
+                ("use-of-resources", "inadequate"),
+            ],
+        ),
+        (
+            "  \u2022 Good \u2013 Crime Data Integrity*\n"
+            "  \u2022 Adequate \u2013 Leadership and force management\n"
+            "  \u2022 Requiring improvement \u2013 in responding to the public, investigating "
+            "crime and managing offenders",
+            [
+                ("crime-data-integrity", "good"),
+                ("use-of-resources", "adequate"),
+                ("responding-to-the-public", "requires-improvement"),
+                ("investigating-crime", "requires-improvement"),
+                ("managing-offenders", "requires-improvement"),
+            ],
+        ),
+        (
+            "Good:\n- Preventing crime\n- Managing offenders and suspects\n\nAdequate:\n"
+            "- Investigating crime",
+            [
+                ("preventing-crime", "good"),
+                ("managing-offenders", "good"),
+                ("investigating-crime", "adequate"),
+            ],
+        ),
+        (
+            "Preventing crime  Good   Investigating crime  Adequate   Responding to the public  "
+            "Inadequate",
+            [
+                ("preventing-crime", "good"),
+                ("investigating-crime", "adequate"),
+                ("responding-to-the-public", "inadequate"),
+            ],
+        ),
+        (
+            "Protecting vulnerable people - rated Good\nInvestigating crime - graded as adequate",
+            [("protecting-vulnerable-people", "good"), ("investigating-crime", "adequate")],
+        ),
+    ],
+)
+def test_grades_in_flattened_tables_and_lists(table, grades):
+    check_parses(statement(table), grades=grades)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the scale, national statistics, negations
+        "Every category gets a rating of outstanding, good, adequate, requires improvement, and "
+        "inadequate.",
+        "There used to be four categories - 'outstanding', 'good', 'requires improvement' and "
+        "'inadequate' - and most forces now land in 'adequate'.",
+        "Forces performing at a standard that used to be graded as 'good' are now being graded "
+        "as 'adequate'.",
+        "Six forces were graded outstanding for preventing crime this year.",
+        "No other force in the country was judged to be outstanding at investigating crime.",
+        "No area was given an inadequate grading by the inspectors.",
+        "For the first time, none of its headings is below 'adequate'.",
+        "Every category is now rated either good or adequate.",
+        # earlier reports, aims, hypotheticals, the fire service
+        "Last year's report rated the force as 'good' for preventing crime.",
+        "In 2015 the inspectors judged the force to be 'good' at investigating crime.",
+        "The force moved from 'requires improvement' in 2019 to the present report.",
+        "Our aim is to be 'Outstanding' in all areas, including preventing crime.",
+        "Performance that was graded 'outstanding' before will now be graded as 'good'.",
+        "The fire service was requiring improvement in all areas inspected.",
+        # grades of no area
+        "It requires improvement in places, and good progress has been made on victims.",
+        "The force was graded as requiring improvement in some areas.",
+        "It was rated 'good' in areas including supporting victims.",
+        "Areas that were rated 'adequate' also received several recommendations.",
+    ],
+)
+def test_grades_that_are_not_this_inspections(sentence):
+    text = statement(sentence)
+    text = text.replace("PEEL report", "PEEL 2023/24 report")
+
+    check_parses(text, grades=[])
+
+
+def test_pillar_words_shared_by_all_three_pillars_are_the_reports_pillar():
+    text = statement(
+        "Her Majesty's Inspectorate of Constabulary published its PEEL Legitimacy report today.",
+        "Inspectors judged the force 'good' at keeping people safe and reducing crime, and "
+        "'outstanding' in how it engages with local communities.",
+    )
+
+    check_parses(text, kind="peel-legitimacy", grades=[("legitimacy", "good")])
+
+
+def test_pillar_report_drops_question_level_area_grades():
+    text = statement(
+        "HMIC's PEEL Effectiveness report, published on 22 March 2018, graded the force as "
+        "'good' for overall effectiveness, for tackling serious and organised crime and for "
+        "preventing crime, but 'requires improvement' for protecting vulnerable people.",
+    )
+
+    check_parses(text, kind="peel-effectiveness", grades=[("effectiveness", "good")])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        (
+            "Gwent Police, the report states, requires improvement in all three PEEL indicators.",
+            [
+                ("effectiveness", "requires-improvement"),
+                ("efficiency", "requires-improvement"),
+                ("legitimacy", "requires-improvement"),
+            ],
+        ),
+        (
+            "The force got the lowest possible rating in all three main inspection areas.",
+            [
+                ("effectiveness", "inadequate"),
+                ("efficiency", "inadequate"),
+                ("legitimacy", "inadequate"),
+            ],
+        ),
+        (
+            "The force was rated as good - for the three key headlines - effectiveness, "
+            "efficiency and legitimacy.",
+            [("effectiveness", "good"), ("efficiency", "good"), ("legitimacy", "good")],
+        ),
+        (
+            "The force was awarded the lowest possible rating for its efficiency.",
+            [("efficiency", "inadequate")],
+        ),
+    ],
+)
+def test_pillar_grades_in_the_integrated_years(sentence, grades):
+    text = statement(sentence).replace("PEEL report", "PEEL report of 2019")
+
+    check_parses(text, grades=grades)
+
+
+def test_overall_only_when_no_area_is_graded_and_never_in_the_five_point_years():
+    pillar_era = statement("HMIC rated the force as 'requiring improvement'.")
+    with_area = statement(
+        "HMICFRS rated the force 'good' overall, and 'outstanding' for efficiency, in its "
+        "PEEL 2018/19 report."
+    )
+    five_point = statement(
+        "HMICFRS rated the force as 'good' overall in its PEEL 2023/24 inspection, and "
+        "'adequate' in two areas."
+    )
+
+    check_parses(pillar_era, grades=[("overall", "requires-improvement")])
+    check_parses(with_area, grades=[("efficiency", "outstanding")])
+    check_parses(five_point, grades=[])
+
+
+def test_another_forces_grade_is_not_this_forces():
+    text = statement(
+        "Kent Police was rated good for investigating crime.",
+        "Essex Police was rated outstanding for preventing crime by the same inspection.",
+    ).replace("Sam Okoro said", "Sam Okoro, the PCC for Kent, said")
+
+    check_parses(text, force="Kent Police", grades=[("investigating-crime", "good")])

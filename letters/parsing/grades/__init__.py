@@ -53,6 +53,7 @@ PILLAR_KEYS = ("effectiveness", "efficiency", "legitimacy")
 # reading only the first ones keeps any input's parse time bounded.
 MAX_GRADE_WORDS = 2000
 _PILLAR_ERA_ENDS = dt.date(2021, 1, 1)
+_FIVE_POINT_STARTS = dt.date(2021, 9, 1)
 
 
 @dataclass(frozen=True)
@@ -174,11 +175,20 @@ def _resolve(text: Text, links: list[Link], kind: str, when: dt.date | None) -> 
             unlinked = link.area is None and not link.overall
             found.append((FoundGrade(area, link.grade, link.start, link.end), unlinked))
     named = any(grade.area != OVERALL_AREA for grade, _ in found)
+    # "overall" is one grade for the whole inspection with no area graded; the 2021+ frameworks
+    # grade areas only, so a grade "overall" there is a loose summary.
+    five_point = _five_point(links, when)
     return [
         grade
-        for grade, unlinked in found
-        if not (grade.area == OVERALL_AREA and unlinked and named)
+        for grade, _unlinked in found
+        if not (grade.area == OVERALL_AREA and (five_point or named))
     ]
+
+
+def _five_point(links: list[Link], when: dt.date | None) -> bool:
+    if any(link.grade == "adequate" for link in links):
+        return True
+    return when is not None and when >= _FIVE_POINT_STARTS
 
 
 def _areas_of(link: Link, pillar: str | None, own: str | None, pillar_era: bool) -> list[str]:

@@ -24,10 +24,17 @@ _ROW_PREFIX = re.compile(
 # Between an area and its grade in a row: a colon, dash, pipe, equals, question mark, a tab or a
 # run of spaces (columns), or nothing after a question ("...keep people safe?Good").
 _ROW_GAP = re.compile(
-    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,})?[*_\"']{0,2}$"
+    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,})?"
+    r"(?:(?:rated|graded|grade|rating)[ \t]*(?:as[ \t]+|:[ \t]*)?)?[*_\"']{0,2}$",
+    re.IGNORECASE,
 )
 _ROW_TAIL = re.compile(
     r"^[*_\"']{0,2}[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*[|.;,*]?(?:[ \t]*\|.*)?[ \t]*$"
+)
+_GRADE_FIRST_GAP = re.compile(
+    r"[\"'*]{0,2}[ \t]*(?:(?P<mark>[:\-\u2013|])[ \t]*(?:(?:in|for|at)[ \t]+)?"
+    r"|(?:in|for|at)[ \t]+)",
+    re.IGNORECASE,
 )
 _PAREN_GAP = re.compile(r"^\s*[\"']?\s*\(\s*(?:(?:graded|rated|grade)\s*(?:as\s+|:\s*)?)?$", re.I)
 _PAREN_TAIL = re.compile(r"\s*(?:grade|grading|rating|rated)?\s*\)", re.IGNORECASE)
@@ -64,7 +71,8 @@ _BETWEEN = {
     "consistently", "in", "county", "alone", "only", "ratings", "rating", "grades", "grading",
 }  # fmt: skip
 _NOUN_OF = re.compile(
-    r"\b(?:grading|grade|rating|ranking|judgement|judgment|assessment|verdict)\s+of\s+$",
+    r"\b(?:grading|grade|rating|ranking|judgement|judgment|assessment|verdict)\s+"
+    r"(?:of|was|is|remains|remained)\s+(?:an?\s+)?[\"']?$",
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"[\"']?\s*(?:grade|grading|rating|judgement|judgment)\b(?!s)", re.I)
@@ -92,8 +100,9 @@ _SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
     r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
     r"|consistently)\s+)*"
-    r"(?P<verb>(?:rated|graded|judged|assessed|deemed|found|seen|considered|identified|recognised)"
-    r"\s+)?(?:as\s+|to\s+be\s+|to\s+)?(?:being\s+)?(?:an?\s+)?[\"']?$",
+    r"(?P<verb>(?:rated|graded|judged|assessed|deemed|found|seen|considered|identified|recognised"
+    r"|received|achieved|got|earned|gained|secured|given|awarded)\s+)?"
+    r"(?:as\s+|to\s+be\s+|to\s+)?(?:being\s+)?(?:an?\s+)?[\"']?$",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(
@@ -248,13 +257,15 @@ def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link]
     line_start = text.line_start(grade.start)
     if not _ROW_PREFIX.match(folded[line_start : grade.start]):
         return None
-    gap = re.compile(r"[\"'*]{0,2}[ \t]*[:\-\u2013|][ \t]*(?:(?:in|for|at)[ \t]+)?").match(
-        folded, grade.end
-    )
+    line_end = text.line_end(grade.start)
+    gap = _GRADE_FIRST_GAP.match(folded, grade.end)
     if gap is None:
         return None
-    listed = area_list(text, gap.end(), limit=text.line_end(grade.start))
+    listed = area_list(text, gap.end(), limit=line_end)
     if not listed:
+        return None
+    # Without punctuation ("Good at responding to the public") the line is the list item.
+    if not gap.group("mark") and folded[listed[-1].end : line_end].strip(" \t*.;,"):
         return None
     return [_link(area, grade, grade.start, area.end, "grade_first_row") for area in listed]
 
@@ -266,8 +277,10 @@ def stacked_rows(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     line = folded[text.line_start(grade.start) : text.line_end(grade.start)]
     if line.strip(" \t*_|-\u2022:.") != folded[grade.start : grade.end].strip("\"'"):
         return None
+    if line.rstrip().endswith(":"):
+        return None  # "Good:" heads a list of areas
     previous = text.previous_line(grade.start)
-    if previous is None:
+    if previous is None or re.match(r"\s*[-*\u2022\u00b7>]", folded[previous[0] : previous[1]]):
         return None
     areas = text.areas_between(*previous)
     if len(areas) != 1:
@@ -295,7 +308,7 @@ def area_subject(text: Text, grades: list[Mention], index: int) -> list[Link] | 
         return None
     copula_only = not match.group("verb")
     word = folded[grade.start : grade.end].strip("\"'")
-    if not gap.strip(" \"'") and not _VERB_FORM.match(word):
+    if not gap.strip(" \"'") and not _VERB_FORM.match(word) and not _with_quoted(text, area, grade):
         return None
     if copula_only and not _CLAUSE_AFTER.match(folded, grade.end):
         return None  # "preventing crime was good news": a remark, not a grade
@@ -310,6 +323,12 @@ def area_subject(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     if match.group("plural") or match.group("all") or verb_only or plural_verb:
         subjects = _coordinated(text, area)
     return [_link(s, grade, subjects[0].start, grade.end, "area_subject") for s in subjects]
+
+
+def _with_quoted(text: Text, area: Mention, grade: Mention) -> bool:
+    """ "rated good overall, with AREA 'outstanding'": a quoted grade straight after its area."""
+    before = text.folded[max(0, area.start - 12) : area.start]
+    return grade.quoted and bool(re.search(r"\b(?:with|and)\s+[\"']?$", before, re.IGNORECASE))
 
 
 def _coordinated(text: Text, last: Mention) -> list[Mention]:
@@ -474,11 +493,117 @@ def every_area(text: Text, grades: list[Mention], index: int) -> list[Link] | No
     across the board", "the lowest possible rating in all three main inspection areas"."""
     grade = grades[index]
     match = _ALL.match(text.folded, grade.end)
-    if match is None:
-        return None
+    if match is None or _area_after(text, grade.end):
+        return None  # "good across the board for AREA" grades that area
     link = _link(None, grade, grade.start, match.end(), "every_area")
     link.area = "all-three" if match.group("three") else "all"
     return [link]
+
+
+_FRONTED = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:in|for|on|regarding|as\s+for|when\s+it\s+comes\s+to|in\s+terms\s+of)"
+    r"\s+(?:the\s+(?:area|question)\s+of\s+|its\s+|the\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+
+
+def fronted_area(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """The area first, then the rating: "In investigating crime, the force was rated good",
+    "For protecting vulnerable people, HMICFRS judged the force to be adequate"."""
+    grade = grades[index]
+    folded = text.folded
+    start = text.sentence_start(grade.start, 240)
+    areas = text.areas_between(start, grade.start)
+    if len(areas) != 1:
+        return None
+    area = areas[0]
+    if not _FRONTED.search(folded, max(0, area.start - 40), area.start):
+        return None
+    if not re.match(r"[\"']?\s*,", folded[area.end : area.end + 3]):
+        return None
+    verb = _verb_before(text, grade)
+    if not _strong(verb, text, grade):
+        return None
+    return [_link(area, grade, area.start, grade.end, "fronted_area")]
+
+
+_PAIR_GAP = re.compile(r"^[ \t]*(?:[:|\-\u2013=][ \t]*)?[\"']?$")
+
+
+def inline_pairs(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A table flattened onto one line: "Preventing crime Good Investigating crime Adequate"."""
+    grade = grades[index]
+    folded = text.folded
+    line_start, line_end = text.line_start(grade.start), text.line_end(grade.start)
+    line = folded[line_start:line_end]
+    if len(line) > 400 or re.search(r"[.!?;](?:\s|$)", line):
+        return None
+    areas = text.areas_between(line_start, line_end)
+    words = [g for g in grades[index : index + 12] if g.start < line_end]
+    if len(areas) < 2 or len(areas) != len(words) or areas[0].start > grade.start:
+        return None
+    pairs = list(zip(areas, words, strict=True))
+    if any(a.end > g.start or not _PAIR_GAP.match(folded[a.end : g.start]) for a, g in pairs):
+        return None
+    if not _ROW_PREFIX.match(folded[line_start : pairs[0][0].start]):
+        return None
+    return [_link(a, g, a.start, g.end, "inline_pairs") for a, g in pairs]
+
+
+_HEADING_STRIP = " \t*_#:-\u2022\"'"
+_ITEM_STRIP = " \t*_-\u2022\u00b7>;,.:\"'"
+
+
+def _lone_area_line(text: Text, line: tuple[int, int] | None) -> bool:
+    if line is None:
+        return False
+    areas = text.areas_between(*line)
+    if len(areas) != 1:
+        return False
+    row = text.folded[line[0] : line[1]]
+    rest = row[: areas[0].start - line[0]] + row[areas[0].end - line[0] :]
+    return not rest.strip(_ITEM_STRIP)
+
+
+def _adjacent_unbulleted(text: Text, line: tuple[int, int], grade: Mention) -> bool:
+    between = text.folded[line[1] : text.line_start(grade.start)]
+    return between.count("\n") <= 1 and not re.match(
+        r"\s*[-*\u2022\u00b7>]", text.folded[line[0] :]
+    )
+
+
+def grade_heading(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A grade as a heading over a list of areas, one to a line:
+    "Good:" / "- Preventing crime" / "- Investigating crime"."""
+    grade = grades[index]
+    folded = text.folded
+    line_start, line_end = text.line_start(grade.start), text.line_end(grade.start)
+    word = folded[grade.start : grade.end].strip("\"'")
+    if folded[line_start:line_end].strip(_HEADING_STRIP) != word:
+        return None
+    previous = text.previous_line(grade.start)
+    if previous and _lone_area_line(text, previous) and _adjacent_unbulleted(text, previous, grade):
+        return None  # "Area" / "Grade" / "Area" / "Grade": a table one cell to a line
+    links: list[Link] = []
+    position = line_end + 1
+    for _ in range(12):
+        if position >= len(folded):
+            break
+        start, end = text.line_start(position), text.line_end(position)
+        position = end + 1
+        row = folded[start:end]
+        if not row.strip():
+            if links:
+                break
+            continue
+        areas = text.areas_between(start, end)
+        if len(areas) != 1:
+            break
+        rest = row[: areas[0].start - start] + row[areas[0].end - start :]
+        if rest.strip(_ITEM_STRIP):
+            break
+        links.append(_link(areas[0], grade, grade.start, areas[0].end, "grade_heading"))
+    return links or None
 
 
 def change_of_grade(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
@@ -535,14 +660,17 @@ def _awarding_nearby(text: Text, grade: Mention) -> bool:
 RECOGNISERS: tuple[Recogniser, ...] = (
     change_of_grade,
     bracketed_grade,
+    inline_pairs,
     table_row,
     grade_first_row,
     stacked_rows,
+    grade_heading,
     every_area,
     area_subject,
     possessive_area,
     noun_adjunct,
     grade_then_areas,
+    fronted_area,
     areas_listed_after,
     rating_without_area,
 )

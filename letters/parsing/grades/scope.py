@@ -46,7 +46,7 @@ _PAST = re.compile(
     r"|since\s+(?:19|20)\d\d|back\s+in)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:in|from|of|during)\s+(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)")
+_YEAR = re.compile(r"\b(?:in|from|of|during)\s+(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)", re.I)
 _ASPIRATION = re.compile(
     r"\b(?:aim\w*|goal|ambitions?|aspir\w*|strive|striving|hope\w*|want\w*|so\s+(?:that\s+)?we"
     r"\s+can\s+be|on\s+the\s+road\s+to|to\s+become|rise\s+to|work\s+towards|target|should\s+bring"
