@@ -60,6 +60,13 @@ _CHIEF_VOICE = re.compile(
 )
 
 
+# An inspector quoted as the text's voice: "HM Inspector of Constabulary Jane Doe said".
+_INSPECTOR_SPEAKS = re.compile(
+    r"\b(?i:(?:(?:his|her)\s+majesty'?s\s+|hm\s+)?(?:chief\s+)?inspector\s+"
+    r"(?:of\s+constabulary\s+)?)(?:[A-Z][\w'\-]+\s+){1,3}(?:said|says|added|commented)\b",
+)
+
+
 @dataclass(frozen=True)
 class Direction:
     response: bool
@@ -111,20 +118,29 @@ def _inspectorate_header(folded: str, lines: list[Line], layout: Layout) -> str 
             continue
         if any(title.start < line.start and not title.short for title in titles):
             return None  # a commissioner's letterhead comes first: the inspector is addressed
-        if len({m.group().lower() for m in _INSPECTORATE_VOICE.finditer(folded)}) >= 2:
+        if _inspectorate_voice(folded):
             return found.group()
         return None
     return None
 
 
-def _no_commissioner(folded: str, force: str | None, has_commissioner: bool) -> bool:
-    """Nothing in the text speaks for a local policing body, and a chief or force speaks."""
+def _no_commissioner(folded: str, force: str | None, has_commissioner: bool) -> str | None:
+    """Who speaks when nothing in the text speaks for a local policing body: a chief constable
+    or the force, or the inspectorate; None when a local policing body is there."""
     if has_commissioner or _BODY_SIDE.search(folded):
-        return False
+        return None
     chief_is_commissioner = force in ("Metropolitan Police Service", "City of London Police")
     if prose_titles(folded, chief_is_commissioner=chief_is_commissioner):
-        return False
-    return bool(_CHIEF_VOICE.search(folded))
+        return None
+    if _CHIEF_VOICE.search(folded):
+        return "a chief constable's or force's own statement"
+    if _INSPECTOR_SPEAKS.search(folded) or _inspectorate_voice(folded):
+        return "the inspectorate's own statement"
+    return None
+
+
+def _inspectorate_voice(folded: str) -> bool:
+    return len({m.group().lower() for m in _INSPECTORATE_VOICE.finditer(folded)}) >= 2
 
 
 def direction_of(
@@ -140,10 +156,10 @@ def direction_of(
                 f"not a commissioner's response: a letter from the {who} (the inspectorate or "
                 "the Home Office) to a force or its commissioner",
             )
-    if _no_commissioner(folded, force, has_commissioner):
+    speaker = _no_commissioner(folded, force, has_commissioner)
+    if speaker:
         return Direction(
             False,
-            "not a commissioner's response: a chief constable's or force's own statement, "
-            "with no commissioner's response in it",
+            f"not a commissioner's response: {speaker}, with no commissioner's response in it",
         )
     return Direction(True)

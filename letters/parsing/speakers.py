@@ -128,7 +128,11 @@ def _name_at(folded: str, offset: int, limit: int) -> tuple[Name, int] | None:
 def _name_before(folded: str, offset: int, floor: int) -> tuple[Name, int] | None:
     """The name ending just before ``offset`` on its line: "Jane Doe, Kent's" + title."""
     text = folded[floor:offset]
-    text = re.sub(r"[\s,\-\u2013:]*(?:the\s+)?$", "", text)
+    # "Jane Doe, who is the Police and Crime Commissioner", "Jane Doe (PCC)"
+    text = re.sub(
+        r"[\s,]*(?:who\s+is|who\s+was|as|in\s+(?:his|her)\s+role\s+as)\s+(?:the\s+)?$", "", text
+    )
+    text = re.sub(r"[\s,\-\u2013:(]*(?:the\s+)?$", "", text)
     places = [span for span in FORCE_NAMES.spans(text) if span[1] >= len(text) - 3]
     if places:
         text = re.sub(r"[\s,\-\u2013:]*(?:the\s+)?$", "", text[: places[-1][0]])

@@ -32,6 +32,8 @@ _FULL = {
     "pcc": (
         r"police\s+(?:and|&)\s+crime\s+commissioner"
         r"|police,?\s+crime\s+(?:and|&)\s+victims'?\s+commissioner"
+        # Welsh letterheads and statements: "Comisiynydd Heddlu a Throseddu"
+        r"|comisiynydd\s+heddlu\s+a\s+throseddu"
     ),
     "mayor": (
         r"mayor\s+of\s+(?:the\s+)?(?:london|greater\s+manchester|west\s+yorkshire"

@@ -301,3 +301,32 @@ def test_a_pcc_letter_to_the_inspectorate_is_a_response():
 
     check_parses(text, commissioner="Jane Ashby", recipient="Andy Cooke")
     assert parse_letter(text).pcc_response is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Ashby, who is the Police and Crime Commissioner for Dorset, said it was fair.",
+        "Jane Ashby (PCC) said the report was fair.",
+        "Jane Ashby, in her role as Police and Crime Commissioner, welcomed the report.",
+        "Comisiynydd Heddlu a Throseddu Jane Ashby said the report was fair.",
+    ],
+)
+def test_commissioner_named_with_relative_clauses_brackets_and_welsh_titles(sentence):
+    text = statement(sentence, "Dorset Police was inspected by HMICFRS under its PEEL programme.")
+
+    check_parses(text, commissioner="Jane Ashby")
+
+
+def test_the_inspectorates_own_statement_is_not_a_response():
+    text = statement(
+        "Inspectors find Derbyshire Constabulary good at preventing crime",
+        "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services has published its "
+        "PEEL inspection of Derbyshire Constabulary.",
+        "HM Inspector of Constabulary Roy Wilsher said: \u201cI am pleased with the force.\u201d",
+    )
+
+    parsed = parse_letter(text)
+
+    assert parsed.pcc_response is False
+    assert "the inspectorate's own statement" in parsed.warnings[0]
