@@ -24,18 +24,20 @@ from .text import (
 )
 
 _KIND_WORDS = (
-    ("afi", r"AFI'?s?|areas?\s+for\s+improvement"),
+    ("afi", r"AFI'?s?|areas?\s+for\s+improvement|actions?\s+for\s+further\s+improvement"),
     ("cause-of-concern", r"causes?\s+(?:of|for)\s+concern"),
     ("recommendation", r"recommendations?"),
 )
 _MARKER = re.compile(
-    r"[\s*_>#\-\u2022]{0,6}(?:(?P<afi>AFI|area\s+for\s+improvement)"
+    r"[\s*_>#\-\u2022]{0,6}(?:(?P<afi>AFI|(?:area|action)\s+for\s+(?:further\s+)?improvement"
+    r"(?:\s*\(AFIs?\))?)"
     r"|(?P<coc>cause\s+(?:of|for)\s+concern)|(?P<rec>recommendation))"
     r"\s*(?:no\.?\s*)?[-#]?\s*(?P<n>\d{1,2})\b[*_]{0,2}\s*(?:[-:.)]\s*)?[*_]{0,2}\s*",
     re.IGNORECASE,
 )
 _HEADING_KIND = re.compile(
-    r"^[\s*_#]*(?:(?P<afi>areas?\s+for\s+improvement|AFIs)|(?P<coc>causes?\s+(?:of|for)\s+concern)"
+    r"^[\s*_#]*(?:(?P<afi>areas?\s+for\s+improvement|actions?\s+for\s+further\s+improvement|AFIs)"
+    r"|(?P<coc>causes?\s+(?:of|for)\s+concern)"
     r"|(?P<rec>recommendations))[\s*_:]*$",
     re.IGNORECASE,
 )

@@ -41,8 +41,13 @@ from .types import (
     Spanned,
 )
 
+# A letter keeps at most this many findings and warnings; a file with more is not a letter
+# anyone wrote, and one summary warning says what was left out.
+MAX_FINDINGS = 200
+MAX_WARNINGS = 50
+
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "10"
+PARSER_VERSION = "11"
 
 _REFERENCE_RE = re.compile(
     r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"
@@ -122,8 +127,8 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         grade_summary=tuple(_summary(counts)),
         causes_of_concern_count=_count(stated.get("cause-of-concern")),
         areas_for_improvement_count=_count(stated.get("afi")),
-        findings=tuple(_parsed_finding(f) for f in findings),
-        warnings=tuple(dict.fromkeys(reading.warnings)),
+        findings=tuple(_parsed_finding(f) for f in findings[:MAX_FINDINGS]),
+        warnings=_capped_warnings(reading.warnings, len(findings)),
         pcc_response=direction.response,
     )
 
@@ -262,6 +267,17 @@ def _parsed_finding(f) -> ParsedFinding:
         response_start=f.response_start,
         response_end=f.response_end,
     )
+
+
+def _capped_warnings(warnings: list[str], findings: int) -> tuple[str, ...]:
+    unique = list(dict.fromkeys(warnings))
+    kept = unique[:MAX_WARNINGS]
+    notes = []
+    if len(unique) > MAX_WARNINGS:
+        notes.append(f"{len(unique) - MAX_WARNINGS:,} more warnings left out")
+    if findings > MAX_FINDINGS:
+        notes.append(f"only the first {MAX_FINDINGS} of {findings:,} numbered findings kept")
+    return tuple(kept + notes)
 
 
 def _reference(folded: str, layout) -> Spanned | None:

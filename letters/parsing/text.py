@@ -8,7 +8,7 @@ the folded copy are offsets in the original text and ``text[start:end]`` stays t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One character in, one character out: offsets must survive folding.
 _FOLD = str.maketrans(
@@ -65,8 +65,10 @@ def fold(text: str) -> str:
     return folded
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One line of the folded text. ``index`` is its position in the list ``split_lines``
+    returns (not its line number: long runs of blank lines are kept as two)."""
+
     index: int
     start: int
     end: int  # exclusive, before the newline
@@ -81,12 +83,35 @@ class Line:
         return not self.text.strip()
 
 
+# A line with something on it, found from its start: the leading whitespace is matched
+# possessively, so a line of a million spaces costs one pass, not a million.
+_TEXT_LINE = re.compile(r"^[ \t\f\v\r]*+\S[^\n]*", re.MULTILINE)
+
+
 def split_lines(folded: str) -> list[Line]:
-    lines = []
-    start = 0
-    for index, raw in enumerate(folded.split("\n")):
-        lines.append(Line(index, start, start + len(raw), raw))
-        start += len(raw) + 1
+    """The text's lines, with each run of blank lines kept as at most two blank lines (enough
+    to tell a paragraph break from a page break): the recognisers read the lines of words, and
+    a file of a million newlines is then a few lines, not a million."""
+    lines: list[Line] = []
+    position = 0  # where the next line starts
+    for match in _TEXT_LINE.finditer(folded):
+        start = match.start()
+        blanks = folded.count("\n", position, start)
+        for _ in range(min(blanks, 2)):
+            end = folded.find("\n", position)
+            lines.append(Line(len(lines), position, end, folded[position:end]))
+            position = end + 1
+        if blanks > 2:
+            position = folded.rfind("\n", 0, start) + 1
+        lines.append(Line(len(lines), start, match.end(), match.group()))
+        position = match.end() + 1
+    if position <= len(folded):
+        tail = folded.count("\n", position)
+        for _ in range(min(tail, 2)):
+            end = folded.find("\n", position)
+            lines.append(Line(len(lines), position, end, folded[position:end]))
+            position = end + 1
+        lines.append(Line(len(lines), position, len(folded), folded[position:]))
     return lines
 
 

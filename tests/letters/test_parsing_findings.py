@@ -274,3 +274,75 @@ def test_footnote_inside_a_response_neither_ends_the_list_nor_joins_the_text():
         ],
         responses=["Learning is being embedded from the summer model.", "Done."],
     )
+
+
+# --- numbered findings as reports and forms write them (issue 9) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Action for Further Improvement (AFI) {n}:",
+        "Action for further improvement {n} -",
+        "Area for Improvement (AFI) {n}",
+        "Area for improvement {n}:",
+        "AFI no. {n}:",
+        "AFI #{n} \u2013",
+    ],
+)
+def test_afi_markers_in_every_wording_stop_at_the_next_item(marker):
+    body = (
+        f"{marker.format(n=4)} The force should improve how it answers calls.\n\n"
+        "Force response: A new call-handling model is in place.\n\n"
+        f"{marker.format(n=5)} The force should review its bail management.\n\n"
+        "Force response: Bail is reviewed weekly.\n\n"
+        "Cause of concern 1\n\nThe force must record crime accurately.\n\n"
+        "Force response: An audit team has been set up."
+    )
+
+    parsed = check_parses(
+        letter(body),
+        afis=[
+            (4, "The force should improve how it answers calls."),
+            (5, "The force should review its bail management."),
+        ],
+        responses=["A new call-handling model is in place.", "Bail is reviewed weekly."],
+        causes=[(1, "The force must record crime accurately.")],
+    )
+
+    assert parsed.findings_of("cause-of-concern")[0].response == "An audit team has been set up."
+
+
+def test_afi_response_stops_at_a_section_heading():
+    body = (
+        "Area for improvement 3: The force should supervise investigations better.\n\n"
+        "Supervisors now review every investigation within seven days.\n\n"
+        "Recommendations\n\n"
+        "The report's recommendations are for chief constables nationally."
+    )
+
+    check_parses(
+        letter(body),
+        afis=[(3, "The force should supervise investigations better.")],
+        responses=["Supervisors now review every investigation within seven days."],
+    )
+
+
+def test_afi_response_runs_across_a_page_break_and_a_footnote():
+    body = (
+        "AFI 1 - The force needs to attend calls in line with its published times.\n\n\n\n"
+        "Learning is being embedded from the summer model, which includes reviewing all "
+        "trigger plans to reduce unattended demand. Plans to strengthen the service are being\n\n"
+        "\u00b9 Redacted\n\n\n\nprogressed with partners.\n\n"
+        "AFI 2 - The force needs to record triage accurately.\n\nTraining is under way."
+    )
+
+    check_parses(
+        letter(body),
+        responses=[
+            "Learning is being embedded from the summer model, which includes reviewing all "
+            "trigger plans to reduce unattended demand. Plans to strengthen the service are "
+            "being progressed with partners.",
+            "Training is under way.",
+        ],
+    )
