@@ -7,7 +7,9 @@ header, else a statement's "Published:"/"Posted on" date or dateline).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -123,7 +125,9 @@ def _from_match(match: re.Match[str]) -> dt.date | None:
     return _build(int(groups["y4"]), int(groups["m4"]), int(groups["d4"]))
 
 
-_last_scan: tuple[str, list[FoundDate]] = ("", [])
+_last_scan: tuple[str, list[FoundDate], list[int]] = ("", [], [])
+# A letter has a few dozen dates; a text with thousands is not one, and its first ones are read.
+MAX_DATES = 1000
 
 
 def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
@@ -136,15 +140,15 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Foun
     end = len(folded) if end is None else end
     scan = _last_scan
     if scan[0] is not folded:
-        scan = (
-            folded,
-            [
-                FoundDate(_from_match(match), match.start(), match.end())
-                for match in DATE_RE.finditer(folded)
-            ],
-        )
+        found = [
+            FoundDate(_from_match(match), match.start(), match.end())
+            for match in itertools.islice(DATE_RE.finditer(folded), MAX_DATES)
+        ]
+        scan = (folded, found, [date.start for date in found])
         _last_scan = scan
-    return [found for found in scan[1] if start <= found.start and found.end <= end]
+    low = bisect.bisect_left(scan[2], start)
+    high = bisect.bisect_left(scan[2], end)
+    return [found for found in scan[1][low:high] if found.end <= end]
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -177,7 +181,9 @@ _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|reviewed)\b", 
 # A byline run into its label: "Author: Jane DoePublished 20th Feb 2024".
 _BYLINE = re.compile(r"^\W{0,3}(?:author|by|written\s+by|posted\s+by)\b|[a-z]$", re.IGNORECASE)
 # A time after a dateline's date: "Wednesday, 3rd July 2019, 4:45 pm".
-_TIME_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:am|pm)?\s*$", re.I)
+_TIME_AFTER = re.compile(
+    r"^[ \t]*+(?:,[ \t]*+)?(?:at\s+)?\d{1,2}[:.]\d\d[ \t]*(?:am|pm)?[ \t]*$", re.I
+)
 _WEEKDAY_PREFIX = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
     r"\.?,?\s*$",

@@ -74,6 +74,9 @@ _INLINE_RESPONSE = re.compile(
 )
 
 
+_MOST_LINES = 300
+
+
 @dataclass(frozen=True)
 class Finding:
     kind: str
@@ -196,7 +199,11 @@ def _footnotes(folded: str, body: list[Line]) -> set[int]:
     return found
 
 
-def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]:
+def find_findings(
+    original: str, folded: str, body: list[Line], *, most: int = 10_000
+) -> list[Finding]:
+    """The numbered findings in the body, at most ``most`` + 1 of them (one more than kept, so
+    the caller can tell there were more)."""
     starts: list[tuple[int, str, int, int]] = []  # (line index in body, kind, number, text start)
     heading_kind: str | None = None
     footnotes = _footnotes(folded, body)
@@ -216,6 +223,8 @@ def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]
         match = _MARKER.match(folded, line.start, line.end)
         if match:
             starts.append((position, _marker_kind(match), int(match.group("n")), match.end()))
+            if len(starts) > most:
+                break
             continue
         if heading_kind:
             item = _NUMBERED_ITEM.match(folded, line.start, line.end)
@@ -226,6 +235,8 @@ def find_findings(original: str, folded: str, body: list[Line]) -> list[Finding]
     findings = []
     for order, (position, kind, number, text_start) in enumerate(starts):
         stop = starts[order + 1][0] if order + 1 < len(starts) else len(body)
+        # A finding and its response fill a page or two, never hundreds of lines.
+        stop = min(stop, position + _MOST_LINES)
         findings.append(_finding(original, folded, body[position:stop], kind, number, text_start))
     return findings
 
@@ -325,7 +336,7 @@ class FoundCount:
 
 # A form's fields: "Causes of concern: None", "Areas for improvement: 5".
 _FORM_COUNT_RE = re.compile(
-    r"^[\s*_]{0,4}(?:number\s+of\s+)?(?P<what>"
+    r"^[ \t*_]{0,4}(?:number\s+of\s+)?(?P<what>"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
     + r")\s*[:\-]\s*(?P<n>"
     + NUMBER

@@ -27,7 +27,6 @@ for _term in FORCES:
         if _name.isupper() or _name.startswith("the ") or _name in _term.abbreviations:
             _CASE_SENSITIVE.add(_name)
 FORCE_NAMES = Vocabulary(_PHRASES, case_sensitive=_CASE_SENSITIVE)
-FORCE_RE = FORCE_NAMES.pattern
 
 _TITLE_BEFORE = re.compile(
     r"(?:commissioner|mayor|policing\s+body|inspection|report)[*_]*\s+"
@@ -67,9 +66,13 @@ def _canonical(matched: str) -> str | None:
 _REGION_AFTER = re.compile(r"[\s*_]+region(?:al|s)?\b", re.IGNORECASE)
 
 
+# A letter names its force and a few others; a text naming thousands is read for its first ones.
+MAX_FORCE_MENTIONS = 1000
+
+
 def force_mentions(folded: str) -> list[tuple[str, int, int]]:
     found = []
-    for start, end in FORCE_NAMES.spans(folded):
+    for start, end in FORCE_NAMES.spans(folded)[:MAX_FORCE_MENTIONS]:
         force = _canonical(folded[start:end])
         if force and not _REGION_AFTER.match(folded, end):
             found.append((force, start, end))

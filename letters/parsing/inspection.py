@@ -54,7 +54,8 @@ def subject_window(
             if paragraphs > most or line.start - body_start > reach:
                 end = line.start
                 break
-    return start, end
+    # However far apart its lines are, the window is the opening's few thousand characters.
+    return start, min(end, max(body_start, start) + 2 * reach)
 
 
 # --- titles ---------------------------------------------------------------------------------
@@ -280,6 +281,15 @@ _CDI_PERIOD = re.compile(
 )
 
 
+_NEEDLES = dict(
+    zip(
+        _PERIOD_PATTERNS,
+        ("peel", "peel", "peel", "legitimacy", "peel", "peel", "peel", None),
+        strict=True,
+    )
+) | {_CDI_PERIOD: "integrity"}
+
+
 @dataclass(frozen=True)
 class Period:
     value: str
@@ -320,7 +330,12 @@ def find_period(
         patterns = _PERIOD_PATTERNS
     elif kind == "crime-data-integrity":
         patterns = (_CDI_PERIOD,)
+    lowered = folded.lower()
     for pattern in patterns:
+        # Each pattern names PEEL or the pillars: a text without those words is not scanned.
+        needle = _NEEDLES.get(pattern)
+        if needle and needle not in lowered:
+            continue
         for match in pattern.finditer(folded, start, end):
             period = _period_from(match)
             if period:

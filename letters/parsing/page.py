@@ -87,6 +87,7 @@ class Page:
     furniture: frozenset[int]  # indexes of lines blanked out
     captions: frozenset[int]  # indexes of lines that caption a picture
     headline: Line | None
+    changed: frozenset[int] = frozenset()  # indexes of lines with something blanked out
 
 
 def _repeated_half(text: str) -> int | None:
@@ -103,20 +104,17 @@ def _repeated_half(text: str) -> int | None:
     for size in (half, half + 1, half - 1):
         if size < 4 or size >= len(body):
             continue
-        first, second = body[:size], body[size:]
-        if sum(char.isalpha() for char in first) < 4:
-            continue
-        if first.strip() == second.strip()[: len(first.strip())] and (
-            len(second.strip()) - len(first.strip()) <= 2
+        first, second = body[:size].strip(), body[size:].strip()
+        if (
+            second.startswith(first)
+            and len(second) - len(first) <= 2
+            and len(_LETTERS.findall(first)) >= 4
         ):
             return start + size
     return None
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for position in range(start, end):
-        if chars[position] != "\n":
-            chars[position] = " "
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _is_headline(line: Line) -> bool:
@@ -131,28 +129,33 @@ def _is_headline(line: Line) -> bool:
 
 def read_page(folded: str, lines: list[Line]) -> Page:
     """The page's furniture blanked out, its captions and its headline."""
-    chars = list(folded)
+    blanks: list[tuple[int, int]] = []  # spans to blank out, in order (never across a newline)
     furniture: set[int] = set()
     captions: set[int] = set()
+    changed: set[int] = set()
     for line in lines:
         if line.blank:
             continue
         if (_FURNITURE_LINE.match(line.text) or _NAVIGATION.match(line.text)) and not _keeps_a_date(
             line.text
         ):
-            _blank(chars, line.start, line.end)
+            blanks.append((line.start, line.end))
             furniture.add(line.index)
             continue
+        spans = []
         repeat = _repeated_half(line.text)
         if repeat is not None:
-            _blank(chars, line.start + repeat, line.end)
+            spans.append((line.start + repeat, line.end))
             captions.add(line.index)
         for credit in _INLINE_CREDIT.finditer(line.text):
-            _blank(chars, line.start + credit.start(), line.start + credit.end())
+            spans.append((line.start + credit.start(), line.start + credit.end()))
             captions.add(line.index)
+        blanks.extend(_merged(spans))
+        if spans:
+            changed.add(line.index)
         if _CAPTION_SIGNS.search(line.text):
             captions.add(line.index)
-    clean = "".join(chars)
+    clean = _blanked(folded, blanks)
     headline = None
     for line in lines:
         if line.index in furniture or line.blank:
@@ -160,7 +163,32 @@ def read_page(folded: str, lines: list[Line]) -> Page:
         if _is_headline(line) and line.index not in captions:
             headline = line
         break
-    return Page(clean, frozenset(furniture), frozenset(captions), headline)
+    changed |= furniture
+    return Page(clean, frozenset(furniture), frozenset(captions), headline, frozenset(changed))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blanked(folded: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by as many spaces (spans lie within lines)."""
+    if not spans:
+        return folded
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(folded[position:start])
+        pieces.append(" " * (end - start))
+        position = end
+    pieces.append(folded[position:])
+    return "".join(pieces)
 
 
 def _keeps_a_date(text: str) -> bool:

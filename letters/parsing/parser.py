@@ -29,7 +29,7 @@ from .kinds import find_kind, kind_from_grades
 from .page import read_page
 from .people import find_commissioner, find_recipient
 from .structure import layout_of
-from .text import fold, split_lines
+from .text import MAX_LINES, fold, read_all, relined, split_lines
 from .types import (
     LetterParseError,
     ParsedCount,
@@ -111,7 +111,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         kind = evidenced
         inspection = replace(inspection, kind=kind.key, kind_start=kind.start, kind_end=kind.end)
     period = _period(reading, kind, stated, date, published, grades, counts)
-    findings = findings_module.find_findings(text, folded, layout.body_lines)
+    findings = findings_module.find_findings(text, folded, layout.body_lines, most=MAX_FINDINGS)
     stated = findings_module.find_counts(folded, layout.body_start, layout.body_end)
     reading.warnings.extend(_finding_warnings(findings, stated))
     return ParsedLetter(
@@ -138,9 +138,10 @@ def _read(text: str, source: str | None) -> _Reading:
     # Site furniture (menus, cookie boxes, image credits) is blanked out of the folded copy, so
     # every recogniser below reads the page's own words at the original offsets.
     raw_folded = fold(text)
-    page = read_page(raw_folded, split_lines(raw_folded))
+    raw_lines = split_lines(raw_folded)
+    page = read_page(raw_folded, raw_lines)
     folded = page.clean
-    lines = split_lines(folded)
+    lines = relined(raw_lines, folded, set(page.changed))
     layout = layout_of(folded, lines)
     if (
         layout.salutation is None
@@ -150,7 +151,10 @@ def _read(text: str, source: str | None) -> _Reading:
         raise LetterParseError(
             "no letter content: no salutation, sign-off or policing words", source=source
         )
-    return _Reading(text, folded, lines, page, layout)
+    reading = _Reading(text, folded, lines, page, layout)
+    if not read_all(folded, lines):
+        reading.warnings.append(f"only the first {MAX_LINES:,} lines of words were read")
+    return reading
 
 
 def _inspection_parts(reading: _Reading, date):
@@ -276,7 +280,7 @@ def _capped_warnings(warnings: list[str], findings: int) -> tuple[str, ...]:
     if len(unique) > MAX_WARNINGS:
         notes.append(f"{len(unique) - MAX_WARNINGS:,} more warnings left out")
     if findings > MAX_FINDINGS:
-        notes.append(f"only the first {MAX_FINDINGS} of {findings:,} numbered findings kept")
+        notes.append(f"more than {MAX_FINDINGS} numbered findings: the first {MAX_FINDINGS} kept")
     return tuple(kept + notes)
 
 

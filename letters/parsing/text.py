@@ -7,6 +7,7 @@ the folded copy are offsets in the original text and ``text[start:end]`` stays t
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -88,13 +89,18 @@ class Line(NamedTuple):
 _TEXT_LINE = re.compile(r"^[ \t\f\v\r]*+\S[^\n]*", re.MULTILINE)
 
 
-def split_lines(folded: str) -> list[Line]:
+# A letter has a few hundred lines of words; a text is read in its first this many.
+MAX_LINES = 5000
+
+
+def split_lines(folded: str, most: int = MAX_LINES) -> list[Line]:
     """The text's lines, with each run of blank lines kept as at most two blank lines (enough
     to tell a paragraph break from a page break): the recognisers read the lines of words, and
-    a file of a million newlines is then a few lines, not a million."""
+    a file of a million newlines is then a few lines, not a million. Only the first ``most``
+    lines of words are returned (``read_all`` says whether that was all of them)."""
     lines: list[Line] = []
     position = 0  # where the next line starts
-    for match in _TEXT_LINE.finditer(folded):
+    for match in itertools.islice(_TEXT_LINE.finditer(folded), most):
         start = match.start()
         blanks = folded.count("\n", position, start)
         for _ in range(min(blanks, 2)):
@@ -113,6 +119,22 @@ def split_lines(folded: str) -> list[Line]:
             position = end + 1
         lines.append(Line(len(lines), position, len(folded), folded[position:]))
     return lines
+
+
+def read_all(folded: str, lines: list[Line]) -> bool:
+    """Whether ``lines`` reach the end of the text (``split_lines`` stops after MAX_LINES)."""
+    return not lines or not folded[lines[-1].end :].strip()
+
+
+def relined(lines: list[Line], text: str, changed: set[int]) -> list[Line]:
+    """The same lines over another copy of the text of the same length (the furniture-blanked
+    copy), re-reading only the lines that changed."""
+    return [
+        Line(line.index, line.start, line.end, text[line.start : line.end])
+        if line.index in changed
+        else line
+        for line in lines
+    ]
 
 
 def line_at(lines: list[Line], offset: int) -> Line:
@@ -229,14 +251,15 @@ def _is_word(unit) -> bool:
     return unit is _AND or (isinstance(unit, str) and bool(re.match(r"\w", unit)))
 
 
-def trie_pattern(phrases: list[str]) -> str:
+def trie_pattern(phrases: list[str], *, prefixes: bool = False) -> str:
+    """A regex trie of ``phrases`` (whole words; with ``prefixes``, the start of a word)."""
     root: dict = {}
     for phrase in phrases:
         node = root
         units = _units(phrase)
         for unit in units:
             node = node.setdefault(unit, {})
-        node[_END] = r"\b" if _is_word(units[-1]) else ""
+        node[_END] = r"\b" if _is_word(units[-1]) and not prefixes else ""
     words = [u for u in root if u is not _END and _is_word(u)]
     others = [u for u in root if u is not _END and not _is_word(u)]
     # The word boundary once, before the choice of first letter, not once per branch.
@@ -318,7 +341,7 @@ def parse_number(word: str) -> int | None:
 
 # Page furniture: lines that belong to the page, not to the letter's sentences.
 _FURNITURE = re.compile(
-    r"""^\s*(?:
+    r"""^\s*+(?:
         >?\s*(?:\.{2,}|\u2026)?\s*cont(?:'|inue)?d\.?(?:\s+overleaf)?\s*\.{0,3}   # "... cont'd"
       | continued(?:\s+(?:overleaf|on\s+next\s+page))?\.{0,3}
       | (?:page\s+)?\d{1,3}\s+of\s+\d{1,3}                                  # "Page 2 of 3"

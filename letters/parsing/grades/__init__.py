@@ -34,7 +34,15 @@ from .context import Link, Text
 from .counts import FoundCount, summary_counts
 from .recognisers import RECOGNISERS, area_list
 from .scope import out_of_scope, scale_runs
-from .words import AREA_NAMES, AREA_RE, area_key, area_mentions, grade_key, grade_mentions
+from .words import (
+    AREA_NAMES,
+    AREA_RE,
+    area_key,
+    area_mentions,
+    grade_key,
+    grade_matches,
+    grade_mentions,
+)
 
 __all__ = [
     "AREA_NAMES",
@@ -51,7 +59,7 @@ __all__ = [
 PILLAR_KEYS = ("effectiveness", "efficiency", "legitimacy")
 # A real letter names a few dozen grade words at most; a file with thousands is not a letter, and
 # reading only the first ones keeps any input's parse time bounded.
-MAX_GRADE_WORDS = 2000
+MAX_GRADE_WORDS = 400
 _PILLAR_ERA_ENDS = dt.date(2021, 1, 1)
 _FIVE_POINT_STARTS = dt.date(2021, 9, 1)
 
@@ -88,15 +96,13 @@ def find_grades(
     decide whose grades are whose.
     """
     warnings: list[str] = []
-    areas = area_mentions(folded)
-    grades = [
-        g for g in grade_mentions(folded, areas) if not any(s <= g.start < e for s, e in skip_spans)
-    ]
-    if len(grades) > MAX_GRADE_WORDS:
-        warnings.append(
-            f"only the first {MAX_GRADE_WORDS:,} of {len(grades):,} grade words were read"
-        )
-        grades = grades[:MAX_GRADE_WORDS]
+    matches, more = grade_matches(folded, MAX_GRADE_WORDS)
+    if more:
+        warnings.append(f"only the first {MAX_GRADE_WORDS:,} grade words were read")
+    # Areas matter only around the grade words read; the rest of a long text is not scanned.
+    reach = matches[-1].end() + 2000 if more else len(folded)
+    areas = area_mentions(folded[:reach])
+    grades = grade_mentions(folded, areas, sorted(skip_spans), matches)
     text = Text(folded, areas, grades)
     links = _count_lists(text, counts) + _read_links(text)
     facts = {

@@ -45,19 +45,19 @@ class Link:
 
 @dataclass
 class Text:
+    """The folded text with its areas and grade words. Sentences and lines are found around an
+    offset on demand, within a bounded window, so no lookup costs more than a few hundred
+    characters whatever the text's length."""
+
     folded: str
     areas: list[Mention]
     grades: list[Mention]
     area_starts: list[int] = field(init=False)
     area_ends: list[int] = field(init=False)
-    sentence_ends: list[int] = field(init=False)
-    line_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.area_starts = [a.start for a in self.areas]
         self.area_ends = [a.end for a in self.areas]
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.folded)]
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.folded)]
 
     # --- areas --------------------------------------------------------------------------
     def area_ending_before(self, offset: int) -> Mention | None:
@@ -75,14 +75,16 @@ class Text:
 
     # --- sentences and lines --------------------------------------------------------------
     def sentence_start(self, offset: int, limit: int = 400) -> int:
-        index = bisect.bisect_right(self.sentence_ends, offset) - 1
-        start = self.sentence_ends[index] if index >= 0 else 0
-        return max(start, offset - limit)
+        floor = max(0, offset - limit)
+        last = floor
+        for match in _SENTENCE_END.finditer(self.folded, floor, offset):
+            last = match.end()
+        return last
 
     def sentence_end(self, offset: int, limit: int = 400) -> int:
-        index = bisect.bisect_right(self.sentence_ends, offset)
-        end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.folded)
-        return min(end, offset + limit)
+        end = min(len(self.folded), offset + limit)
+        found = _SENTENCE_END.search(self.folded, offset, end)
+        return found.end() if found else end
 
     def clause_start(self, offset: int) -> int:
         start = self.sentence_start(offset)
@@ -92,18 +94,25 @@ class Text:
         return last
 
     def line_start(self, offset: int) -> int:
-        return self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
+        """Where the line holding ``offset`` starts (a line longer than the window is cut)."""
+        floor = max(0, offset - _LINE_WINDOW)
+        return max(floor, self.folded.rfind("\n", floor, offset) + 1)
 
     def line_end(self, offset: int) -> int:
-        index = bisect.bisect_right(self.line_starts, offset)
-        return self.line_starts[index] - 1 if index < len(self.line_starts) else len(self.folded)
+        end = self.folded.find("\n", offset, offset + _LINE_WINDOW)
+        return end if end >= 0 else min(len(self.folded), offset + _LINE_WINDOW)
 
     def previous_line(self, offset: int) -> tuple[int, int] | None:
-        """The nearest non-blank line above the line holding ``offset``."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        for back in range(index - 1, max(-1, index - 4), -1):
-            start = self.line_starts[back]
-            end = self.line_starts[back + 1] - 1
+        """The nearest non-blank line above the line holding ``offset`` (within three lines)."""
+        end = self.line_start(offset) - 1
+        for _ in range(3):
+            if end <= 0:
+                return None
+            start = self.line_start(end)
             if self.folded[start:end].strip():
                 return start, end
+            end = start - 1
         return None
+
+
+_LINE_WINDOW = 2000

@@ -6,10 +6,11 @@ covers are not read as grades again.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from ..text import NUMBER, parse_number
+from ..text import NUMBER, NUMBER_WORDS, parse_number, trie_pattern
 from .words import grade_key
 
 _GRADE = (
@@ -25,8 +26,19 @@ _AREAS_NOUN = (
 #   N "GRADE" (gradings)          three "outstanding" gradings
 #   "GRADE" in (a further) N (areas) (more)   good in three areas, adequate in a further six
 #   N area(s) (were) (judged|rated ...) (as) "GRADE"   one area judged as requires improvement
+# What a count starts with: a number, or a grade word (quoted or not). One trie test per place
+# before the alternatives keeps the scan fast on any text.
+_STARTS = (
+    r"(?=\d|[\"']?"
+    + trie_pattern(
+        ["outstanding", "good", "adequate", "inadequate", "requir", "need"], prefixes=True
+    )
+    + r"|"
+    + trie_pattern(list(NUMBER_WORDS))
+    + r")"
+)
 _COUNT_ITEM = re.compile(
-    r"(?:\b|(?=[\"']))(?=[\d\"'nzoastfegrian])(?:"
+    r"(?:\b|(?=[\"']))" + _STARTS + r"(?:"
     r"\b(?P<n>" + NUMBER + r")\s+[\"']?(?P<g>" + _GRADE + r")\b[\"']?"
     r"(?P<noun>\s+" + _COUNT_NOUN + r"\b)?"
     r"|[\"']?(?P<g2>" + _GRADE + r")[\"']?\s+(?:in|for|across)\s+(?:a\s+further\s+|another\s+)?"
@@ -72,7 +84,10 @@ def _grade(match: re.Match[str]) -> str:
 
 def summary_counts(folded: str) -> tuple[list[FoundCount], list[tuple[int, int]]]:
     """Counts stated in words, and the spans they cover (so those words are not grades)."""
-    items = [m for m in _COUNT_ITEM.finditer(folded) if _number(m) is not None]
+    # A letter states a handful of counts; only the first few hundred of any text are read.
+    items = [
+        m for m in itertools.islice(_COUNT_ITEM.finditer(folded), 400) if _number(m) is not None
+    ]
     runs: list[list[re.Match[str]]] = []
     for item in items:
         if runs and _JOIN.match(folded[runs[-1][-1].end() : item.start()]):

@@ -15,6 +15,7 @@ named in words ("the lowest possible rating" is inadequate).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -144,7 +145,23 @@ GRADE_WORDS = (
 )
 # The grade scale's words, their inflections, and its ends named in words.
 _GRADE_RE = re.compile(
-    r"(?=[\"'ograinlh])(?P<q1>[\"'])?\b(?P<g>outstanding|good|adequate|inadequate"
+    r"(?=[\"']?"
+    + trie_pattern(
+        [
+            "outstanding",
+            "good",
+            "adequate",
+            "inadequate",
+            "requir",
+            "need",
+            "in need",
+            "the",
+            "lowest",
+            "highest",
+        ],
+        prefixes=True,
+    )
+    + r")(?P<q1>[\"'])?\b(?P<g>outstanding|good|adequate|inadequate"
     r"|(?:requires?|requiring|required|needs?|needing|in\s+need\s+of)\s+(?:an?\s+)?improvement"
     r"|(?:the\s+)?(?:lowest|highest)\s+(?:possible\s+)?(?:rating|grade|grading|judgement))\b"
     r"(?P<q2>[\"'])?",
@@ -200,13 +217,29 @@ def _generic(phrase: str, key: str) -> str:
     return "keeping-people-safe" if key == "effectiveness" and _SAFE_ONLY.match(phrase) else key
 
 
-def grade_mentions(folded: str, areas: list[Mention]) -> list[Mention]:
-    """Grade words, leaving out those inside an area's name ("Good use of resources")."""
+def grade_matches(folded: str, most: int) -> tuple[list[re.Match[str]], bool]:
+    """The first ``most`` grade words' matches, and whether the text has more."""
+    found = list(itertools.islice(_GRADE_RE.finditer(folded), most + 1))
+    return found[:most], len(found) > most
+
+
+def grade_mentions(
+    folded: str,
+    areas: list[Mention],
+    skip: list[tuple[int, int]] = (),
+    matches: list[re.Match[str]] | None = None,
+) -> list[Mention]:
+    """Grade words, leaving out those inside an area's name ("Good use of resources") and those
+    inside the spans in ``skip`` (summary counts)."""
     starts = [a.start for a in areas]
+    skip_starts = [span[0] for span in skip]
     found = []
-    for match in _GRADE_RE.finditer(folded):
+    for match in _GRADE_RE.finditer(folded) if matches is None else matches:
         index = bisect.bisect_right(starts, match.start("g")) - 1
         if index >= 0 and areas[index].end > match.start("g"):
+            continue
+        position = bisect.bisect_right(skip_starts, match.start()) - 1
+        if position >= 0 and skip[position][1] > match.start():
             continue
         word = match.group("g").lower()
         if word.startswith(("need", "in need")) and not _rated_need(folded, match.start()):
