@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .text import Line, line_at
+from .text import Line, line_at, trie_pattern
 
 MONTHS = {
     "january": 1,
@@ -80,7 +80,9 @@ _ISO = r"\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
 # Every form starts on a word boundary with a digit or a month's initial: checking that once,
 # before trying the forms one by one, makes the scan over a letter several times faster.
 DATE_RE = re.compile(
-    r"\b(?=[\dadfjmnos])(?:"
+    r"\b(?=\d|"
+    + trie_pattern(list(MONTHS) + list(_MONTH_ABBREVIATIONS), prefixes=True)
+    + r")(?:"
     + "|".join(
         form.removeprefix(r"\b") for form in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO)
     )

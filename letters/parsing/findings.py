@@ -15,11 +15,13 @@ from dataclasses import dataclass
 
 from .text import (
     NUMBER,
+    NUMBER_WORDS,
     Line,
     clean_block,
     is_furniture,
     parse_number,
     squash,
+    trie_pattern,
     within_paragraph,
 )
 
@@ -314,7 +316,9 @@ def _finding(
 
 _COUNT_RE = re.compile(
     # A digit or a number word's initial first: a cheap test before the alternatives.
-    r"(?=[\dnzoastfe])(?:\b(?P<n>"
+    r"(?=\d|"
+    + trie_pattern([*NUMBER_WORDS, "not", "no"])
+    + r")(?:\b(?P<n>"
     + NUMBER
     + r")|(?P<none>\bno\b|\bnot\b"
     + within_paragraph(".")

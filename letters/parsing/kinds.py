@@ -105,6 +105,7 @@ _PILLAR_WORD = re.compile(
     r"|operates|reduces)\b",
     re.IGNORECASE,
 )
+_PILLAR_STEM = re.compile(r"effective|efficien|legitima", re.IGNORECASE)
 _STEM = {"effective": "effectiveness", "efficient": "efficiency", "legitimate": "legitimacy"}
 
 
@@ -159,7 +160,7 @@ def _named_pillar(folded: str, start: int, end: int, when: dt.date | None) -> Ki
 
 def single_pillar(folded: str, opening: tuple[int, int], when: dt.date | None) -> Kind | None:
     """A text about one pillar alone, named in its opening: a 2014-17 pillar report."""
-    if not _pillar_era(when, folded):
+    if not _pillar_era(when, folded) or not _PILLAR_STEM.search(folded, *opening):
         return None
     triples = [m.span() for m in _TRIPLE.finditer(folded)]
     seen: dict[str, re.Match[str]] = {}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .forces import FORCE_NAMES
 from .lexicon import MAYORAL_FORCES, RECIPIENTS
 from .names import Name, read_name
-from .text import Line, line_at
+from .text import Line, line_at, trie_pattern
 from .titles import Title, prose_titles
 
 # A run of capitalised words (a name, perhaps with honorifics and a place run into it).
@@ -66,6 +66,49 @@ _ROLE = (
     r"|leader|director|editor|reporter|spokes(?:man|woman|person)"
     r"|federation|author|met(?:ropolitan)?[ \t]+(?:police[ \t]+)?commissioner"
     r"|commissioner[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+){0,3}police|mp)"
+)
+_ROLE_ANYWHERE = re.compile(
+    r"(?="
+    + trie_pattern(
+        [
+            "acting",
+            "temporary",
+            "t/",
+            "deputy",
+            "assistant",
+            "new",
+            "former",
+            "interim",
+            "outgoing",
+            "chief",
+            "dcc",
+            "acc",
+            "superintendent",
+            "inspector",
+            "hmi",
+            "hmcic",
+            "hmicfrs",
+            "home",
+            "secretary",
+            "minister",
+            "chair",
+            "leader",
+            "director",
+            "editor",
+            "reporter",
+            "spokes",
+            "federation",
+            "author",
+            "met",
+            "commissioner",
+            "mp",
+        ],
+        prefixes=True,
+    )
+    + r")\b"
+    + _ROLE
+    + r"\b",
+    re.IGNORECASE,
 )
 _ROLE_BEFORE = re.compile(r"\b" + _ROLE + r"[ \t,:]*(?:of[ \t]+[\w \t]{1,40}?[ \t,]+)?$", re.I)
 _ROLE_AFTER = re.compile(
@@ -272,7 +315,7 @@ def _other_role(folded: str, start: int, end: int) -> bool:
 def _roles(folded: str, speakers: list[Speaker]) -> set[str]:
     """Names the text gives another role anywhere (one mention is enough)."""
     others = set()
-    for match in re.finditer(r"\b" + _ROLE + r"\b", folded, re.IGNORECASE):
+    for match in _ROLE_ANYWHERE.finditer(folded):
         limit = min(len(folded), match.end() + 80)
         reading = _name_at(folded, _skip_gap(folded, match.end()), limit)
         if reading:

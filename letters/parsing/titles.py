@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from inspections.vocabulary import COMMISSIONER_TITLES
 
-from .text import squash
+from .text import squash, trie_pattern
 
 # Full titles, most specific first. Each key must be one of COMMISSIONER_TITLES.
 _FULL = {
@@ -58,9 +58,33 @@ def _alternation(wordings: dict[str, str]) -> str:
     return "|".join(f"(?P<{key.replace('-', '_')}>{wordings[key]})" for key in _ORDER)
 
 
-TITLE_RE = re.compile(_alternation(_FULL), re.IGNORECASE)
+# Every title starts with one of these words: one trie test per word start before the wordings.
+_FIRST_WORDS = (
+    r"(?="
+    + trie_pattern(
+        [
+            "deputy",
+            "police",
+            "commissioner",
+            "mayor",
+            "comisiynydd",
+            "pcc",
+            "pccs",
+            "pfcc",
+            "pcvc",
+            "fire",
+            "crime",
+        ]
+    )
+    + r")"
+)
+TITLE_RE = re.compile(r"\b" + _FIRST_WORDS + r"(?:" + _alternation(_FULL) + r")", re.IGNORECASE)
 PROSE_TITLE_RE = re.compile(
-    r"\b(?:" + _alternation({key: f"{_FULL[key]}|{_SHORT[key]}" for key in _ORDER}) + r")\b",
+    r"\b"
+    + _FIRST_WORDS
+    + r"(?:"
+    + _alternation({key: f"{_FULL[key]}|{_SHORT[key]}" for key in _ORDER})
+    + r")\b",
     re.IGNORECASE,
 )
 
