@@ -80,7 +80,9 @@ _ISO = r"\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
 # Every form starts on a word boundary with a digit or a month's initial: checking that once,
 # before trying the forms one by one, makes the scan over a letter several times faster.
 DATE_RE = re.compile(
-    r"\b(?=\d|"
+    # A date starts with a month, or with digits followed by what a date has next (an
+    # ordinal, a month's first letter, a separator): "1 -" is passed over at once.
+    r"\b(?=\d{1,4}(?:st|nd|rd|th)?(?:[ \t]*,?[ \t]*\n?[ \t]*(?:of[ \t]+)?[a-z]|[/.\-]\d)|"
     + trie_pattern(list(MONTHS) + list(_MONTH_ABBREVIATIONS), prefixes=True)
     + r")(?:"
     + "|".join(

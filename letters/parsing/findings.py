@@ -315,8 +315,8 @@ def _finding(
 # --- stated counts ------------------------------------------------------------------------
 
 _COUNT_RE = re.compile(
-    # A digit or a number word's initial first: a cheap test before the alternatives.
-    r"(?=\d|"
+    # Digits followed by a word, or a number word: a cheap test before the alternatives.
+    r"(?=\d{1,3}[ \t]*\n?[ \t]*[a-z]|"
     + trie_pattern([*NUMBER_WORDS, "not", "no"])
     + r")(?:\b(?P<n>"
     + NUMBER
