@@ -146,8 +146,8 @@ def _topic(folded: str, start: int, end: int) -> Kind | None:
     return None
 
 
-def _named_pillar(folded: str, start: int, end: int, when: dt.date | None) -> Kind | None:
-    if not _pillar_era(when, folded):
+def _named_pillar(folded: str, start: int, end: int, era: bool) -> Kind | None:
+    if not era:
         return None
     for match in _NAMED_PILLAR.finditer(folded, start, end):
         around = folded[max(0, match.start() - 40) : match.end() + 40]
@@ -158,9 +158,9 @@ def _named_pillar(folded: str, start: int, end: int, when: dt.date | None) -> Ki
     return None
 
 
-def single_pillar(folded: str, opening: tuple[int, int], when: dt.date | None) -> Kind | None:
+def single_pillar(folded: str, opening: tuple[int, int], era: bool) -> Kind | None:
     """A text about one pillar alone, named in its opening: a 2014-17 pillar report."""
-    if not _pillar_era(when, folded) or not _PILLAR_STEM.search(folded, *opening):
+    if not era or not _PILLAR_STEM.search(folded, *opening):
         return None
     triples = [m.span() for m in _TRIPLE.finditer(folded)]
     seen: dict[str, re.Match[str]] = {}
@@ -194,19 +194,20 @@ def find_kind(
     # A report is named up front: a topic further down the opening is another report's.
     opening = (window[0], _paragraphs_end(folded, body[0], 3, window[1]))
     scopes = [span for span in (headline, title[1:] if title else None, window) if span]
+    era = _pillar_era(when, folded)
     for start, end in scopes:
         topic_end = min(end, opening[1]) if (start, end) == window else end
         found = (
             _topic(folded, start, topic_end)
-            or _named_pillar(folded, start, end, when)
+            or _named_pillar(folded, start, end, era)
             or _peel(folded, start, end)
         )
         if found is None:
             continue
         if found.key == "peel":
-            return single_pillar(folded, window, when) or found
+            return single_pillar(folded, window, era) or found
         return found
-    pillar = single_pillar(folded, window, when)
+    pillar = single_pillar(folded, window, era)
     if pillar:
         return pillar
     return _from_body(folded, body, title)
