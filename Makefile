@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps ocr-deps clean bench
+.PHONY: install install-test run serve migrate load superuser test lint format migrations-check pytest browser-deps ocr-deps clean bench bench-parser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -80,12 +80,18 @@ ocr-deps:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
-## Benchmarks at national size (not part of `make test`): writes docs/benchmarks.md
+## Benchmarks at national size (not part of `make test`): writes docs/benchmarks.md and
+## docs/parser-benchmark.md (parse time of the practice set, seconds per MB of hostile input)
 bench: install-test
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	$(PY) -m devtools.benchmark $(BENCH_ARGS)
+	$(PY) -m devtools.parse_bench $(PARSE_BENCH_ARGS)
+
+## The parser's benchmark alone: writes docs/parser-benchmark.md
+bench-parser: install-test
+	$(PY) -m devtools.parse_bench $(PARSE_BENCH_ARGS)
 
 ## 30 s of wrk against gunicorn while load_letters writes 1,000 more letters (not part of `make test`): writes docs/soak.md
 .PHONY: soak

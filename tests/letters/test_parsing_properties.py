@@ -149,6 +149,18 @@ ADVERSARIAL = {
     "pipes": "| ",
     "dots": ". ",
     "hyphens": "- ",
+    # Issue 10: shapes that took seconds per megabyte, or grew with the square of the size.
+    "quoted-grade-words": "'good' ",
+    "mixed-quoted-grades": "\"outstanding\" 'adequate' \u201crequires improvement\u201d ",
+    "good-words": "good ",
+    "grades-and-areas": "good preventing crime adequate investigating crime ",
+    "afi-lines": "AFI 1 -\n",
+    "numbered-items": "1. ",
+    "names-that-speak": "Jane Smith said ",
+    "titles": "Police and Crime Commissioner ",
+    "page-furniture": "Skip to content\nHide Ad\n",
+    "captions-twice": "Jane SmithJane Smith\n",
+    "dates-then-spaces": "11th April 2023" + " " * 50,
 }
 
 
