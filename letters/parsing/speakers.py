@@ -192,8 +192,12 @@ def _name_before(folded: str, offset: int, floor: int) -> tuple[Name, int] | Non
 
 
 def _after_title(folded: str, title: Title) -> int:
-    """Where a name would start after a title: past "(PCC)" and "for Kent," / "for Kent"."""
+    """Where a name would start after a title: past "(PCC)" and "for Kent," / "for Kent", or
+    inside the brackets of "the Police and Crime Commissioner (Jane Doe)"."""
     position = title.end
+    bracketed = re.compile(r"[ \t]*\((?=[A-Z][a-z])").match(folded, position)
+    if bracketed and not re.match(r"[A-Z]{2,6}\)", folded[bracketed.end() : bracketed.end() + 7]):
+        return bracketed.end()
     paren = re.compile(r"[ \t]*\((?:the\s+)?[A-Za-z]{2,6}\)").match(folded, position)
     if paren:
         position = paren.end()

@@ -39,8 +39,9 @@ _NATIONAL = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:last\s+year'?s?|previous(?:ly)?|earlier|formerly|former|prior|used\s+to|had\s+been"
-    r"|had\s+(?:rated|graded|judged|found)|was\s+once|a\s+year\s+ago|reports\s+(?:that|which)"
+    # (Not "had been graded": minutes and reports backshift this inspection's grades too.)
+    r"\b(?:last\s+year'?s?|previous(?:ly)?|earlier|formerly|former|prior|used\s+to"
+    r"|was\s+once|a\s+year\s+ago|reports\s+(?:that|which)"
     r"|since\s+the\s+(?:last|previous)\s+(?:inspection|report)"
     r"|before\s+(?:his|her|their|its|that|then)|the\s+final\s+(?:\w+\s+)?report"
     r"|since\s+(?:19|20)\d\d|back\s+in)\b",
