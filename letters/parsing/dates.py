@@ -216,63 +216,142 @@ def _continues_sentence(lines: list[Line], line: Line) -> bool:
     return len(previous) >= 40 and not ended
 
 
+_NOTHING = object()  # a step that decides there is no date (a labelled date without a year)
+
+
+@dataclass(frozen=True)
+class _DateContext:
+    folded: str
+    lines: list[Line]
+    header_end: int
+    has_salutation: bool
+
+    def before(self, found: FoundDate) -> str:
+        return _before_on_line(self.folded, self.lines, found)
+
+    def after(self, found: FoundDate) -> str:
+        return _after_on_line(self.folded, self.lines, found)
+
+
 def letter_date(
     folded: str, lines: list[Line], *, header_end: int, has_salutation: bool
 ) -> FoundDate | None:
     """The letter's (or statement's) own date, or None.
 
-    Only dates the text itself pins down count: a date without a year is None.
+    Only dates the text itself pins down count: a date without a year is None. The ways a text
+    dates itself are tried in order (``_DATE_STEPS``); the first that finds one decides.
     """
-    header = find_dates(folded, 0, header_end)
-    # 1. "Date: 11th April 2023" in the header.
-    for found in header:
-        if _LABEL.match(_before_on_line(folded, lines, found)):
-            return found if found.value else None
-    # 2. A date standing on its own line in the header (optionally after a weekday).
-    for found in header:
-        before = _before_on_line(folded, lines, found).strip(" *_>\t")
-        after = _after_on_line(folded, lines, found)
+    context = _DateContext(folded, lines, header_end, has_salutation)
+    for step in _DATE_STEPS:
+        found = step(context)
+        if found is _NOTHING:
+            return None
+        if found is not None:
+            return found
+    return None
+
+
+def _labelled(context: _DateContext):
+    """ "Date: 11th April 2023" in the header."""
+    for found in find_dates(context.folded, 0, context.header_end):
+        if _LABEL.match(context.before(found)):
+            return found if found.value else _NOTHING
+    return None
+
+
+def _standalone(context: _DateContext):
+    """A date standing on its own line in the header (after a weekday, before a time)."""
+    for found in find_dates(context.folded, 0, context.header_end):
+        before = context.before(found).strip(" *_>\t")
+        after = context.after(found)
         standalone = not after.strip(" *_.,\t") or _TIME_AFTER.match(after)
         if (not before or _WEEKDAY_PREFIX.match(before)) and standalone:
-            return found if found.value else None
-    # 3. A page's label: "Published: 12 October 2022" on a line of its own, before the letter.
-    for found in find_dates(folded, 0, header_end if has_salutation else len(folded)):
-        label = _PAGE_LABEL.match(_before_on_line(folded, lines, found))
-        if label and found.value and not _after_on_line(folded, lines, found).strip(" *_.,\t"):
+            return found if found.value else _NOTHING
+    return None
+
+
+# A page saved with its date stamped first: " date 2019-09-27 The decision to ...".
+_STAMP = re.compile(r"\A\s*date\s*:?\s*(?=\d)", re.IGNORECASE)
+
+
+def _stamped(context: _DateContext):
+    """A date stamped at the very start of a saved page ("date 2019-09-27")."""
+    stamp = _STAMP.match(context.folded)
+    if stamp is None:
+        return None
+    found = find_dates(context.folded, stamp.end(), stamp.end() + 12)
+    return found[0] if found and found[0].start == stamp.end() and found[0].value else None
+
+
+def _page_label(context: _DateContext):
+    """A page's label: "Published: 12 October 2022" on a line of its own, before the letter."""
+    end = context.header_end if context.has_salutation else len(context.folded)
+    for found in find_dates(context.folded, 0, end):
+        label = _PAGE_LABEL.match(context.before(found))
+        if label and found.value and not context.after(found).strip(" *_.,\t"):
             return found
-    # 4. A statement: "Published: 5 January 2023", "Posted on ...", anywhere near the top.
-    if not has_salutation:
-        for found in find_dates(folded):
-            before = _before_on_line(folded, lines, found)
-            label = _STATEMENT_LABEL.search(before)
-            if label is None or not found.value or _UPDATED.search(before):
-                continue
-            # A label opening its line ("News | Published: ..."), not "published on" inside a
-            # sentence, even one that hard-wrapping starts on a new line ("2016' published on");
-            # or a byline's label run into the author's name.
-            prefix = before[: label.start()].strip(" \t*_>")
-            opens = not prefix or prefix[-1] in "|-:\u2022" or _BYLINE.search(prefix)
-            if opens and not _continues_sentence(lines, line_at(lines, found.start)):
-                return found
-        # A dateline: the first line starting with a date ("5 January 2023 - The PCC ..."), at
-        # the top of the statement: no later than its first paragraph of prose (dates further
-        # down a page belong to other items: "Related news", "Latest updates").
-        top = _paragraphs_after(folded, header_end, 3)
-        for found in find_dates(folded, 0, top):
-            line = line_at(lines, found.start)
-            lead = folded[line.start : found.start].strip(" *_>\t")
-            if (
-                (not lead or _WEEKDAY_PREFIX.match(lead))
-                and found.value
-                and not _continues_sentence(lines, line)
-            ):
-                return found
-    # 5. Any full date in the header that is not about a report ("Re: ... published ...").
-    for found in header:
-        before = _before_on_line(folded, lines, found).lower()
+    return None
+
+
+def _statement_label(context: _DateContext):
+    """A statement's "Published: 5 January 2023", "Posted on ...", opening its line (not
+    "published on" inside a sentence), or a byline's label run into the author's name."""
+    if context.has_salutation:
+        return None
+    for found in find_dates(context.folded):
+        before = context.before(found)
+        label = _STATEMENT_LABEL.search(before)
+        if label is None or not found.value or _UPDATED.search(before):
+            continue
+        prefix = before[: label.start()].strip(" \t*_>")
+        opens = not prefix or prefix[-1] in "|-:\u2022" or _BYLINE.search(prefix)
+        if opens and not _continues_sentence(context.lines, line_at(context.lines, found.start)):
+            return found
+    return None
+
+
+# A heading's date: "Police and Crime Panel - Thursday 25 September 2025 2.30 pm".
+_HEADING_LEAD = re.compile(
+    r"^[^.!?\n]{3,100}\s[-\u2013|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _dateline(context: _DateContext):
+    """A statement's dateline: the first line opening with a date (or a heading's date after a
+    dash), at the top: no later than its first paragraphs (dates further down a page belong to
+    other items: "Related news", "Latest updates")."""
+    if context.has_salutation:
+        return None
+    top = _paragraphs_after(context.folded, context.header_end, 3)
+    for found in find_dates(context.folded, 0, top):
+        line = line_at(context.lines, found.start)
+        lead = context.folded[line.start : found.start].strip(" *_>\t")
+        opens = not lead or _WEEKDAY_PREFIX.match(lead) or _HEADING_LEAD.match(lead)
+        fresh = found.value and not _UPDATED.search(lead)
+        if opens and fresh and not _continues_sentence(context.lines, line):
+            return found
+    return None
+
+
+def _any_in_header(context: _DateContext):
+    """Any full date in the header that is not about a report ("Re: ... published ...")."""
+    for found in find_dates(context.folded, 0, context.header_end):
+        before = context.before(found).lower()
         if found.value and not re.search(r"publish|report|inspection|\bre\b|updated", before):
             return found
     return None
+
+
+_DATE_STEPS = (
+    _labelled,
+    _standalone,
+    _stamped,
+    _page_label,
+    _statement_label,
+    _dateline,
+    _any_in_header,
+)
 
 
 def _paragraphs_after(folded: str, offset: int, count: int) -> int:

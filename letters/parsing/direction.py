@@ -52,6 +52,9 @@ _BODY_SIDE = re.compile(
 # A chief constable (or the force) speaking for itself.
 _CHIEF_VOICE = re.compile(
     r"\bchief(?:'s)?\s+statement\b"
+    r"|\b(?:message|letter|blog|update)\s+from\s+(?:the\s+|our\s+)?chief\s+constable\b"
+    r"|\bchief\s+constable'?s\s+(?:message|letter|blog|update)\b"
+    r"|\bwe\s+were\s+(?:graded|rated|assessed|judged)\b"
     r"|\bchief\s+constable\s+(?:[A-Z][\w'\-]+\s+){1,3}(?:has\s+|also\s+)?"
     r"(?:said|says|welcomed|welcomes|added|commented|stated)\b"
     r"|\bcommenting\s+on\s+the\s+report,\s+chief\s+constable\b"

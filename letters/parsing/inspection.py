@@ -240,9 +240,14 @@ def _pinned_today(folded: str, found: FoundDate, letter_date: FoundDate | None):
 _SPAN = r"(?P<y1>(?:19|20)?\d\d)\s*[/\-]\s*(?P<y2>(?:19|20)?\d\d)"
 _PERIOD_PATTERNS = (
     # "PEEL 2023/24", "PEEL 2023-2025", "PEEL: ... 2018/19", "PEEL 2017"
-    re.compile(r"\bPEEL\b[\s:]{0,3}(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))\b", re.IGNORECASE),
-    # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL"
-    re.compile(r"\b(?=\d)" + _SPAN + r"\s+(?:HMICFRS\s+|HMIC\s+)?PEEL\b", re.IGNORECASE),
+    re.compile(r"\bPEEL\b\)?[\s:]{0,3}(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))\b", re.IGNORECASE),
+    # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL", "2016's PEEL assessment", "the 2021/22
+    # Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection"
+    re.compile(
+        r"\b(?=\d)(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))(?:'s)?\s+(?:HMICFRS\s+|HMIC\s+)?"
+        r"(?:PEEL\b|police\s+effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy)",
+        re.IGNORECASE,
+    ),
     # "PEEL inspections for the 2017/18 year"
     re.compile(
         r"\bPEEL\b" + within_paragraph(".") + r"{0,60}?\b" + _SPAN + r"\s+(?:year|cycle|programme)",
@@ -268,7 +273,8 @@ _PERIOD_PATTERNS = (
     re.compile(r"\bPEEL\)?\s+in\s+(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)", re.IGNORECASE),
     # "Grades for 2018/19", "inspections in 2018/19": a cycle written as two years
     re.compile(
-        r"\b(?:grades|gradings|ratings|results|inspections?|assessments?)\s+(?:for|in|of|during)"
+        r"\b(?:grades|gradings|ratings|results|inspections?|assessments?|reports?)\s+"
+        r"(?:for|in|of|during)"
         r"\s+(?:the\s+)?" + _SPAN + r"\b(?!\s+financial)",
         re.IGNORECASE,
     ),
@@ -284,7 +290,7 @@ _CDI_PERIOD = re.compile(
 _NEEDLES = dict(
     zip(
         _PERIOD_PATTERNS,
-        ("peel", "peel", "peel", "legitimacy", "peel", "peel", "peel", None),
+        (None, None, "peel", "legitimacy", "peel", "peel", "peel", None),
         strict=True,
     )
 ) | {_CDI_PERIOD: "integrity"}

@@ -32,6 +32,13 @@ _LATER_CYCLE = re.compile(
 )
 
 
+# The five-point scale's middle grade in use: only the 2021+ frameworks have it.
+_FIVE_POINT = re.compile(
+    r"(?:rated|graded|judged|assessed|deemed|as|were|was|is)\s+[\"']?adequate\b|[\"']adequate[\"']",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Kind:
     key: str
@@ -44,7 +51,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "serious-organised-crime",
         re.compile(
-            r"\b(?:inspection|report|review|assessment)\s+(?:of|into|on)\s+(?:the\s+)?"
+            r"\b(?:inspection|report|review|assessment)\s+(?:of|into|on|looked\s+at|examined"
+            r"|considered)\s+(?:the\s+)?"
             r"(?:[\w'\-]+\s+){0,5}?(?:(?:response|approach)\s+to\s+)?(?:tackling\s+)?serious\s+"
             r"(?:and\s+)?organised\s+crime\b|\bserious\s+(?:and\s+)?organised\s+crime\s+"
             r"(?:inspection|report|review|assessment)|\bregional\s+organised\s+crime\s+units?\b"
@@ -58,6 +66,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bcrime\s+data\s+integrity\s+(?:inspection|report|review|audit)"
             r"|\b(?:inspection|report|review|audit)\s+(?:of|into|on)\s+(?:the\s+force's\s+)?"
             r"crime\s+data\s+integrity|\bcrime\s+recording\s+(?:inspection|report)"
+            r"|\b(?:inspection|report|review)\s+(?:of|into|on)\s+how\s+[\w\s']{1,40}?\s+records?"
+            r"\s+crimes?\b"
             r"|\bCDI\s+(?:inspection|report)",
             re.IGNORECASE,
         ),
@@ -100,7 +110,7 @@ _NAMED_PILLAR = re.compile(
 _PILLAR_WORD = re.compile(
     r"\b(?P<noun>effectiveness|efficiency|legitimacy)\b"
     r"|\bhow\s+[\"']?(?P<adj>effective|efficient|legitimate)(?:ly)?[\"']?\s+(?:the\s+force|it"
-    r"|police\s+forces|forces)\b"
+    r"|police\s+forces|forces|an?\s+force)\b"
     r"|\b(?:it|the\s+force)\s+(?P<adv>legitimately|efficiently|effectively)\s+(?:keeps|treats"
     r"|operates|reduces)\b",
     re.IGNORECASE,
@@ -122,7 +132,7 @@ def _pillar_era(when: dt.date | None, folded: str = "") -> bool:
     no integrated cycle named."""
     if when is not None:
         return when < _PILLAR_REPORTS_END
-    return not _LATER_CYCLE.search(folded)
+    return not _LATER_CYCLE.search(folded) and not _FIVE_POINT.search(folded)
 
 
 def _topic(folded: str, start: int, end: int) -> Kind | None:

@@ -427,4 +427,43 @@ def find_speaker(
         elif speaker.start < body_start and speaker.title is not None:
             score -= 1
         ranked.append((score, -speaker.start, speaker))
-    return max(ranked, key=lambda item: (item[0], item[1]))[2]
+    best = max(ranked, key=lambda item: (item[0], item[1]))[2]
+    return _best_spelling(folded, best, speakers)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Two spellings of one name: "Mark Burns-Williamson" and "Mark Burns Williamson", "Philip
+    Seccombe" and "Phillip Seccombe" (one letter apart)."""
+    if re.sub(r"[^a-z]", "", one.lower()) == re.sub(r"[^a-z]", "", other.lower()):
+        return True
+    first, second = one.split(), other.split()
+    if len(first) != len(second) or first[-1] != second[-1]:
+        return False
+    return all(_one_edit(a.lower(), b.lower()) for a, b in zip(first, second, strict=True))
+
+
+def _one_edit(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    if abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) == len(other):
+        return sum(a != b for a, b in zip(one, other, strict=True)) == 1
+    shorter, longer = sorted((one, other), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _best_spelling(folded: str, best: Speaker, speakers: list[Speaker]) -> Speaker:
+    """Where the text spells the commissioner's name two ways, the spelling it uses more often
+    (a typo is the rarer spelling), then the hyphenated one (a hyphen is dropped more often than
+    added), then the first."""
+    spellings = [s for s in speakers if _same_person(s.name.name, best.name.name)]
+    if len({s.name.name for s in spellings}) < 2:
+        return best
+
+    def weight(speaker: Speaker) -> tuple[int, bool, int]:
+        pattern = r"\s+".join(re.escape(part) for part in speaker.name.name.split())
+        uses = len(re.findall(r"\b" + pattern + r"\b", folded))
+        return uses, "-" in speaker.name.name, -speaker.start
+
+    return max(spellings, key=weight)

@@ -138,6 +138,29 @@ def _read_links(text: Text) -> list[Link]:
 _COUNT_LIST_OPEN = re.compile(r"^[\"']?\s*(?:areas?\s*)?[:\-\u2013]\s*$")
 
 
+# "two 'requires improvement' ratings, one for A and one for B"
+_EACH_ONE = re.compile(
+    r"^[\"']?\s*(?:ratings?|grades?|gradings?)?\s*[,:\-\u2013]?\s*one\s+(?:for|in)\s+$", re.I
+)
+_ONE_MORE = re.compile(
+    r"^\s*(?:,\s*)?(?:and\s+)?(?:one|another|the\s+other)\s+(?:for|in)\s+$", re.I
+)
+
+
+def _each_one(text: Text, count, first) -> list[Link]:
+    """Areas given one each: "one for A and one for B" (at most as many as counted)."""
+    areas = [first]
+    while len(areas) < count.count:
+        following = text.area_starting_after(areas[-1].end)
+        if following is None or not _ONE_MORE.match(text.folded[areas[-1].end : following.start]):
+            break
+        areas.append(following)
+    return [
+        Link(area.key, count.grade, count.start, area.end, count.start, count.end, "count")
+        for area in areas
+    ]
+
+
 def _count_lists(text: Text, counts) -> list[Link]:
     """ "graded good in two areas - A, and B - and adequate in one: C": a count with its areas."""
     links = []
@@ -145,7 +168,11 @@ def _count_lists(text: Text, counts) -> list[Link]:
         first = text.area_starting_after(count.end)
         if first is None or first.start - count.end > 12:
             continue
-        if not _COUNT_LIST_OPEN.match(text.folded[count.end : first.start]):
+        gap = text.folded[count.end : first.start]
+        if _EACH_ONE.match(gap):
+            links.extend(_each_one(text, count, first))
+            continue
+        if not _COUNT_LIST_OPEN.match(gap):
             continue
         for area in area_list(text, first.start):
             links.append(

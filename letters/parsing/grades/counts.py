@@ -20,7 +20,7 @@ _GRADE = (
 _COUNT_NOUN = r"(?:grades?|gradings?|ratings?|judgements?|judgments?)"
 _AREAS_NOUN = (
     r"(?:(?:other|further|more|different|key|policing|of\s+the\s+\w+)\s+)?"
-    r"(?:areas?|categories|category)"
+    r"(?:areas?|categories|category)(?:\s+of\s+(?:policing|its\s+work))?"
 )
 # Three forms, each a digit, a number word or a grade word first (checked once per word start):
 #   N "GRADE" (gradings)          three "outstanding" gradings
@@ -42,6 +42,7 @@ _COUNT_ITEM = re.compile(
     r"\b(?P<n>" + NUMBER + r")\s+[\"']?(?P<g>" + _GRADE + r")\b[\"']?"
     r"(?P<noun>\s+" + _COUNT_NOUN + r"\b)?"
     r"|[\"']?(?P<g2>" + _GRADE + r")[\"']?\s+(?:in|for|across)\s+(?:a\s+further\s+|another\s+)?"
+    r"(?:just\s+|only\s+)?"
     r"(?P<n2>" + NUMBER + r")\b(?P<noun2>\s+" + _AREAS_NOUN + r"\b)?(?:\s+more\b)?"
     r"|\b(?P<n3>"
     + NUMBER

@@ -95,7 +95,7 @@ _CHAIN_GRADE = re.compile(
 _SUBJECT_GAP = re.compile(
     r"^[\"'\s]*(?:\([^()\n]{0,40}\)\s*)?"
     r"(?:,\s*(?:(?:however|though|also|too|meanwhile|in\s+turn)\s*,\s*)?)?"
-    r"(?:[a-z]+ly\s+)?(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
+    r"(?:(?:which|that)\s+)?(?:[a-z]+ly\s+)?(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
     r"|continue\s+to\s+be)|was|is|has\s+been|had\s+been|remains|remained|continues\s+to\s+be)?"
     r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
     r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
@@ -444,6 +444,14 @@ def areas_listed_after(text: Text, grades: list[Mention], index: int) -> list[Li
     return [_link(area, grade, start, area.end, "areas_listed_after") for area in listed]
 
 
+# Between a grade noun and its area: "rating for", "rating given for how the force ...".
+_NOUN_AREA_GAP = re.compile(
+    r"\b(?:(?:given|awarded)\s+)?(?:for|in|on)\s+(?:how\s+(?:well\s+)?(?:the\s+force|it)\s+"
+    r"|the\s+way\s+(?:the\s+force|it)\s+)?(?:(?:its|the|an?|their)\s+)?(?:[a-z]+ing\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """The grade as a noun's adjective: "a good efficiency rating", "the 'outstanding' grade
     (you have awarded) for crime data integrity"."""
@@ -461,7 +469,7 @@ def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | 
         if candidate.start >= limit:
             break
         gap = folded[max(noun.end(), candidate.start - 40) : candidate.start]
-        if re.search(r"\b(?:for|in)\s+(?:(?:its|the|an?|their)\s+)?(?:[a-z]+ing\s+)?$", gap, re.I):
+        if _NOUN_AREA_GAP.search(gap):
             first = _link(candidate, grade, grade.start, candidate.end, "noun_adjunct")
             return [first, *_chain(text, grades, index, candidate)]
     return None
@@ -479,7 +487,7 @@ def possessive_area(text: Text, grades: list[Mention], index: int) -> list[Link]
     before = folded[max(0, area.start - 60) : area.start]
     if not re.match(r"^[\s\"']*(?:as\s+|to\s+be\s+)?[\"']?$", gap, re.I):
         return None
-    if not re.search(r"'s\s+(?:approach\s+to\s+|work\s+on\s+)?$", before):
+    if not re.search(r"'s\s+(?:approach\s+to\s+|work\s+on\s+|response\s+to\s+)?$", before):
         return None
     if not re.search(
         r"\b(?:rated|rates|grades|graded|judged|judges|assessed|found|finds)\b", before
@@ -606,6 +614,51 @@ def grade_heading(text: Text, grades: list[Mention], index: int) -> list[Link] |
     return links or None
 
 
+_ANAPHOR = re.compile(
+    r"(?:^|[.;]\s+)(?:all\s+(?P<n>two|three|four|five|six|seven|eight|nine)|both|all\s+of\s+them"
+    r"|each\s+of\s+them|these\s+(?:\w+\s+)?areas|they)\s+(?:were|are|have\s+(?:all\s+)?been)\s+"
+    r"(?:all\s+|both\s+)?(?:rated|graded|judged|assessed|deemed|found)\s+(?:as\s+|to\s+be\s+)?"
+    r"(?:being\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def areas_named_before(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """A grade for the areas just listed: "... 'A', 'B', and 'C'. All three were rated as
+    requiring improvement", "Both were judged good"."""
+    grade = grades[index]
+    folded = text.folded
+    anaphor = _ANAPHOR.search(folded, max(0, grade.start - 70), grade.start)
+    if anaphor is None:
+        return None
+    sentence = text.sentence_start(anaphor.start() + 1, 400)
+    previous = text.sentence_start(max(0, sentence - 2), 400)
+    areas = text.areas_between(previous, anaphor.start() + 1)
+    wanted = _NUMBERS.get((anaphor.group("n") or "").lower())
+    listed = _last_list(text, areas)
+    if not listed or (wanted and len(listed) != wanted):
+        return None
+    return [_link(area, grade, listed[0].start, grade.end, "areas_named_before") for area in listed]
+
+
+def _last_list(text: Text, areas: list[Mention]) -> list[Mention]:
+    """The last run of areas written as one list ("'A', 'B', and 'C'")."""
+    run: list[Mention] = []
+    for area in areas:
+        gap = text.folded[run[-1].end : area.start] if run else ""
+        if run and (len(gap) <= 24 and _LIST_GAP.match(gap) or _ITEM_TAIL.match(gap)):
+            run.append(area)
+        else:
+            run = [area]
+    return run
+
+
+# The rest of a quoted item the vocabulary only partly knows, then the list goes on:
+# "'operating efficiently and providing sustainable services', and 'the way it ...'".
+_ITEM_TAIL = re.compile(r"^[^.;:\n\"']{0,50}[\"']\s*(?:,\s*(?:and\s+)?|and\s+)[\"']$")
+
+
 def change_of_grade(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """ "moved from 'requires improvement' to 'good'": the first grade is the earlier one (not
     this inspection's); the second is read by the recognisers after this one."""
@@ -616,6 +669,30 @@ def change_of_grade(text: Text, grades: list[Mention], index: int) -> list[Link]
     if index + 1 >= len(grades) or not _TO_AFTER.match(folded[grade.end : grades[index + 1].start]):
         return None
     return []  # claimed: the earlier grade is dropped
+
+
+# "The overall grading for West Mercia in this report was 'requires improvement'".
+_GRADING_WAS = re.compile(
+    r"\b(?:overall\s+)?(?:grading|grade|rating|judgement|judgment|finding)\s+(?:for|of|given\s+to)"
+    r"\s+[^.;:!?\n]{1,60}?\s+(?:was|is|remains)\s+(?:that\s+)?(?:an?\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+# The force (or its service) as the subject of "requires improvement": "the report's overall
+# finding is that the force's service requires improvement".
+_FORCE_NEEDS = re.compile(
+    r"\b(?:the\s+force(?:'s\s+(?:service|performance))?|it|the\s+constabulary"
+    r"|(?-i:[A-Z][\w\-]+)\s+(?:police|constabulary))\s+(?:still\s+|now\s+|overall\s+)?[\"']?$",
+    re.IGNORECASE,
+)
+# After a grade, a preposition and words that name no area: a question or a part of one
+# ("rated 'inadequate' for vulnerability", "good in the way it ..."), not the inspection's
+# grade; unless the words are about the report ("in its latest report", "for the third year").
+_UNKNOWN_AFTER = re.compile(
+    r"[\"']?\s+(?:for|at|in|on)\s+(?!(?:the|its|this|their|a)\s+(?:\w+\s+){0,2}?(?:report|inspection"
+    r"|assessment|year|time|round|cycle|programme)s?\b|(?:19|20)\d\d|each|all|every|both|the\s+board"
+    r"|overall|terms)\w",
+    re.IGNORECASE,
+)
 
 
 def rating_without_area(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
@@ -632,8 +709,21 @@ def rating_without_area(text: Text, grades: list[Mention], index: int) -> list[L
         folded[max(0, grade.start - 14) : grade.start],
         re.I,
     )
-    if not (_strong(verb, text, grade) or noun_of or (noun_after and article)):
+    grading_was = _GRADING_WAS.search(folded, max(0, grade.start - 110), grade.start)
+    word = folded[grade.start : grade.end].strip("\"'")
+    force_needs = _VERB_FORM.match(word) and _FORCE_NEEDS.search(
+        folded, max(0, grade.start - 60), grade.start
+    )
+    if not (
+        _strong(verb, text, grade)
+        or noun_of
+        or (noun_after and article)
+        or grading_was
+        or (force_needs and _CLAUSE_AFTER.match(folded, grade.end))
+    ):
         return None
+    if _UNKNOWN_AFTER.match(folded, grade.end) and not _NOUN_AFTER.match(folded, grade.end):
+        return []  # graded for something the vocabulary does not name: claimed and dropped
     if noun_after and not verb and not noun_of and not _awarding_nearby(text, grade):
         return None
     start = verb.start() if verb else (noun_of.start() if noun_of else grade.start)
@@ -666,6 +756,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     stacked_rows,
     grade_heading,
     every_area,
+    areas_named_before,
     area_subject,
     possessive_area,
     noun_adjunct,

@@ -41,7 +41,8 @@ _NATIONAL = re.compile(
 _PAST = re.compile(
     # (Not "had been graded": minutes and reports backshift this inspection's grades too.)
     r"\b(?:last\s+year'?s?|previous(?:ly)?|earlier|formerly|former|prior|used\s+to"
-    r"|was\s+once|a\s+year\s+ago|reports\s+(?:that|which)"
+    r"|was\s+once|a\s+year\s+ago|reports\s+(?:that|which)|(?:the|a)\s+year\s+(?:before|earlier)"
+    r"|the\s+previous\s+year"
     r"|since\s+the\s+(?:last|previous)\s+(?:inspection|report)"
     r"|before\s+(?:his|her|their|its|that|then)|the\s+final\s+(?:\w+\s+)?report"
     r"|since\s+(?:19|20)\d\d|back\s+in)\b",

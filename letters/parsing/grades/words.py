@@ -58,6 +58,7 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
         r"(?:how\s+)?legitimate(?:ly)?\s+(?:(?:it|the\s+force)\s+(?:is\s+)?)?(?:at\s+)?" + _SAFE,
         r"(?:how\s+)?(?:it\s+|the\s+force\s+|they\s+)?legitimately\s+(?:it\s+|the\s+force\s+)?"
         r"(?:keeps|treats|keep|treat)\b[^.;?\n]{0,50}",
+        r"(?:the\s+way|how)\s+(?:it|the\s+force|they)\s+treats?\s+the\s+public\s+and\s+its\s+workforce",
     ),
     # The three pillars' shared words, alone: which pillar they are depends on the report.
     "keeping-people-safe": (_SAFE,),
@@ -112,6 +113,11 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
         r"\s+crime",
         r"crime\s+recording",
         r"recording\s+(?:of\s+)?crime",
+        r"(?:crime\s+)?data\s+recording",
+    ),
+    "victim-service": (
+        r"(?:providing\s+a\s+)?service\s+to\s+victims(?:\s+of\s+crime)?",
+        r"support\w*\s+(?:for\s+)?victims(?:\s+of\s+crime)?",
     ),
     "serious-organised-crime": (
         r"(?:tackl\w*\s+|disrupt\w*\s+)?serious\s+(?:and\s+)?organised\s+crime",
@@ -125,7 +131,7 @@ _STEMS = (
     "efficien", "legitima", "police", "engag", "treat", "prevent", "crime", "respon",
     "investigat", "protect", "manag", "offender", "build", "support", "develop", "positive",
     "safe", "leadership", "value", "record", "serious", "organised", "it", "keep", "reduc",
-    "they",
+    "they", "data", "service", "providing",
 )  # fmt: skip
 _WORDING_RE = re.compile(
     r"\b(?="
