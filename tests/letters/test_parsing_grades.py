@@ -664,3 +664,104 @@ def test_another_forces_grade_is_not_this_forces():
     ).replace("Sam Okoro said", "Sam Okoro, the PCC for Kent, said")
 
     check_parses(text, force="Kent Police", grades=[("investigating-crime", "good")])
+
+
+@pytest.mark.parametrize(
+    ("sentences", "grades"),
+    [
+        (
+            "The inspectors looked at three parts of the force's work - 'keeping people safe and "
+            "reducing crime', 'operating efficiently and providing sustainable services', and "
+            "'how legitimately it treats the public and its workforce'. All three were rated as "
+            "good.",
+            [("effectiveness", "good"), ("efficiency", "good"), ("legitimacy", "good")],
+        ),
+        (
+            "The report covered investigating crime and managing offenders. Both were judged "
+            "to be adequate.",
+            [("investigating-crime", "adequate"), ("managing-offenders", "adequate")],
+        ),
+        (
+            "Among them are an 'inadequate' rating given for how the force responds to the "
+            "public, plus two 'requires improvement' ratings, one for protecting vulnerable "
+            "people and one for managing offenders.",
+            [
+                ("responding-to-the-public", "inadequate"),
+                ("protecting-vulnerable-people", "requires-improvement"),
+                ("managing-offenders", "requires-improvement"),
+            ],
+        ),
+        (
+            "The weakest grading came in responding to the public, which was deemed inadequate.",
+            [("responding-to-the-public", "inadequate")],
+        ),
+        (
+            "HMICFRS has rated the force's response to serious and organised crime as 'good'.",
+            [("serious-organised-crime", "good")],
+        ),
+        (
+            "The inspection concluded that the force required improvement on data recording.",
+            [("crime-data-integrity", "requires-improvement")],
+        ),
+        (
+            "The force was rated 'good' for six of its categories and 'adequate' for three, with "
+            "'requires improvement' for just one area - supporting victims - in the report.",
+            [("victim-service", "requires-improvement")],
+        ),
+    ],
+)
+def test_grades_for_areas_named_elsewhere_in_the_sentence(sentences, grades):
+    # The pillars were graded to 2019, the areas from 2021: say which years the report is of.
+    cycle = (
+        "2018/19" if grades[0][0] in ("effectiveness", "efficiency", "legitimacy") else "2023/24"
+    )
+    text = statement(sentences).replace("PEEL report", f"PEEL {cycle} report")
+
+    check_parses(text, grades=grades)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        (
+            "The report's overall finding is that the force's service requires improvement, a "
+            "change from the assessment of the year before, which judged the force to be good.",
+            [("effectiveness", "requires-improvement")],
+        ),
+        (
+            "The overall grading for the force in this most recent report was 'requires "
+            "improvement'.",
+            [("effectiveness", "requires-improvement")],
+        ),
+        (
+            "The force is 'good' at crime prevention and investigation, while it is rated as "
+            "'inadequate' for vulnerability.",
+            [],
+        ),
+    ],
+)
+def test_pillar_report_grades_stated_for_the_whole_report(sentence, grades):
+    text = statement(
+        "HMICFRS published its PEEL Police Effectiveness report on Essex Police today.", sentence
+    )
+
+    check_parses(text, kind="peel-effectiveness", grades=grades)
+
+
+def test_a_five_point_grade_rules_out_a_pillar_report():
+    text = statement(
+        "Three areas of policing were deemed to require improvement - responding to the public, "
+        "investigating crime and managing offenders - while five others were rated adequate.",
+        "The inspector wrote that the force will not cut crime until it raises its "
+        "effectiveness across investigations.",
+    )
+
+    check_parses(
+        text,
+        kind="peel",
+        grades=[
+            ("responding-to-the-public", "requires-improvement"),
+            ("investigating-crime", "requires-improvement"),
+            ("managing-offenders", "requires-improvement"),
+        ],
+    )

@@ -330,3 +330,52 @@ def test_the_inspectorates_own_statement_is_not_a_response():
 
     assert parsed.pcc_response is False
     assert "the inspectorate's own statement" in parsed.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("Mark Burns-Williamson", "Mark Burns Williamson"), "Mark Burns-Williamson"),
+        (("Philip Seccombe", "Phillip Seccombe", "Philip Seccombe"), "Philip Seccombe"),
+    ],
+)
+def test_a_name_spelt_two_ways_is_read_in_its_commoner_or_hyphenated_spelling(names, expected):
+    caption = "\n".join(f"Police and Crime Commissioner {name}" for name in names[:-1])
+    text = statement(
+        caption,
+        "HMICFRS has published its PEEL inspection of the force.",
+        f"Police and Crime Commissioner {names[-1]} said it was a fair report.",
+    )
+
+    check_parses(text, commissioner=expected)
+
+
+@pytest.mark.parametrize(
+    ("head", "iso"),
+    [
+        (
+            " date 2019-09-27 The decision to end the alliance is criticised in the report.",
+            "2019-09-27",
+        ),
+        ("Police and Crime Panel - Thursday 25 September 2025 2.30 pm", "2025-09-25"),
+        ("Monday, 30th September 2019, 2:40 pm\nUpdated Monday, 7th October 2019", "2019-09-30"),
+    ],
+)
+def test_statement_dates_stamped_in_headings_and_datelines(head, iso):
+    text = statement(
+        head,
+        "Police and Crime Commissioner Jane Ashby said the HMICFRS PEEL report on Kent Police "
+        "was fair, and that she would hold the force to account for it.",
+    )
+
+    check_parses(text, date=iso)
+
+
+def test_a_chief_constables_message_is_not_a_response():
+    text = statement(
+        "Message from Chief Constable Gavin Reid QPM",
+        "Today our own PEEL assessment report from HMICFRS has been published. I am delighted "
+        "that we were graded as outstanding at preventing crime.",
+    )
+
+    assert parse_letter(text).pcc_response is False
