@@ -183,7 +183,7 @@ _STATEMENT_LABEL = re.compile(
 # A page's revision stamp is never the statement's date: "Updated Wednesday, 10th July 2019".
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|reviewed)\b", re.IGNORECASE)
 # A byline run into its label: "Author: Jane DoePublished 20th Feb 2024".
-_BYLINE = re.compile(r"^\W{0,3}(?:author|by|written\s+by|posted\s+by)\b|[a-z]$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\W{0,3}(?:author|by|written\s+by|posted\s+by)\b", re.IGNORECASE)
 # A time after a dateline's date: "Wednesday, 3rd July 2019, 4:45 pm".
 _TIME_AFTER = re.compile(
     r"^[ \t]*+(?:,[ \t]*+)?(?:at\s+)?\d{1,2}[:.]\d\d[ \t]*(?:am|pm)?[ \t]*$", re.I
@@ -304,7 +304,8 @@ def _statement_label(context: _DateContext):
         if label is None or not found.value or _UPDATED.search(before):
             continue
         prefix = before[: label.start()].strip(" \t*_>")
-        opens = not prefix or prefix[-1] in "|-:\u2022" or _BYLINE.search(prefix)
+        glued = label.start() > 0 and before[label.start() - 1].isalpha()  # "Jane DoePublished"
+        opens = not prefix or prefix[-1] in "|-:\u2022" or _BYLINE.match(prefix) or glued
         if opens and not _continues_sentence(context.lines, line_at(context.lines, found.start)):
             return found
     return None

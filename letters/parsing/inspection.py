@@ -241,6 +241,13 @@ _SPAN = r"(?P<y1>(?:19|20)?\d\d)\s*[/\-]\s*(?P<y2>(?:19|20)?\d\d)"
 _PERIOD_PATTERNS = (
     # "PEEL 2023/24", "PEEL 2023-2025", "PEEL: ... 2018/19", "PEEL 2017"
     re.compile(r"\bPEEL\b\)?[\s:]{0,3}(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))\b", re.IGNORECASE),
+    # "PEEL Inspection 2021/22", "PEEL assessment for 2016"
+    re.compile(
+        r"\bPEEL\s+(?:inspections?|assessments?|reports?)\s+(?:of\s+|for\s+)?(?:"
+        + _SPAN
+        + r"|(?P<y>(?:19|20)\d\d))\b",
+        re.IGNORECASE,
+    ),
     # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL", "2016's PEEL assessment", "the 2021/22
     # Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection"
     re.compile(
@@ -290,7 +297,7 @@ _CDI_PERIOD = re.compile(
 _NEEDLES = dict(
     zip(
         _PERIOD_PATTERNS,
-        (None, None, "peel", "legitimacy", "peel", "peel", "peel", None),
+        ("peel", "peel", None, "peel", "legitimacy", "peel", "peel", "peel", None),
         strict=True,
     )
 ) | {_CDI_PERIOD: "integrity"}

@@ -41,7 +41,7 @@ _PAREN_TAIL = re.compile(r"\s*(?:grade|grading|rating|rated)?\s*\)", re.IGNORECA
 # A list of areas continues past commas, "and", "as well as", "for", "in", articles and quotes.
 _LIST_GAP = re.compile(
     r"^[\s\"'*]*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*|as\s+well\s+as\s+|plus\s+)[\"']?\s*"
-    r"(?:(?:for|in|at|on)\s+)?(?:(?:an?|the|its|their)\s+)?[\"']?$",
+    r"(?:(?:for|in|at|on)\s+)?(?:[a-z]+ing\s+)?(?:(?:an?|the|its|their)\s+)?[\"']?$",
     re.IGNORECASE,
 )
 # An item the vocabulary does not know, between two it does: "A, community engagement and B".
@@ -113,7 +113,7 @@ _CLAUSE_AFTER = re.compile(
 )
 _CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?:;(]\s*|,\s*|\b(?:and|but|while|whilst|whereas|that|with)\s+|\n\s*[-*\u2022]?\s*)"
-    r"(?:(?:the\s+)?(?:area|areas)\s+of\s+)?[\"']?$",
+    r"(?:(?:its|the|their|the\s+force's)\s+)?(?:(?:the\s+)?(?:area|areas)\s+of\s+)?[\"']?$",
     re.IGNORECASE,
 )
 # The force as the subject of the scale's word: "the force was outstanding at", "Kent Police is

@@ -52,6 +52,7 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
         r"(?:how\s+)?efficient(?:ly)?\s+(?:(?:it|the\s+force)\s+(?:is\s+)?)?(?:at\s+)?" + _SAFE,
         r"(?:the\s+)?efficiency\s+(?:with\s+which\s+(?:it|the\s+force)\s+)?" + _SAFE,
         r"how\s+efficiently\s+(?:it|the\s+force|they)\s+(?:operates?|manages?)\b[^.;?\n]{0,60}",
+        r"overall\s+efficiency",
     ),
     "legitimacy": (
         _QUESTION.format(adverb=r"legitimate(?:ly)?"),
@@ -59,6 +60,7 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
         r"(?:how\s+)?(?:it\s+|the\s+force\s+|they\s+)?legitimately\s+(?:it\s+|the\s+force\s+)?"
         r"(?:keeps|treats|keep|treat)\b[^.;?\n]{0,50}",
         r"(?:the\s+way|how)\s+(?:it|the\s+force|they)\s+treats?\s+the\s+public\s+and\s+its\s+workforce",
+        r"overall\s+legitimacy",
     ),
     # The three pillars' shared words, alone: which pillar they are depends on the report.
     "keeping-people-safe": (_SAFE,),
@@ -97,7 +99,7 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
     "workforce": (
         r"build\w*,?\s+support\w*,?\s+and\s+protect\w*\s+" + _DET + r"workforce",
         r"support\w*\s+and\s+protect\w*\s+" + _DET + r"workforce",
-        r"develop\w*\s+a\s+positive\s+workplace",
+        r"(?:develop|build|creat|maintain)\w*\s+a\s+positive\s+workplace",
         r"(?:safe,\s+productive\s+and\s+)?positive\s+workplace",
     ),
     "use-of-resources": (
