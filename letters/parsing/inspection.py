@@ -251,7 +251,7 @@ _PERIOD_PATTERNS = (
     # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL", "2016's PEEL assessment", "the 2021/22
     # Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection"
     re.compile(
-        r"\b(?=\d)(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))(?:'s)?\s+(?:HMICFRS\s+|HMIC\s+)?"
+        r"\b(?=\d\d)(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))(?:'s)?\s+(?:HMICFRS\s+|HMIC\s+)?"
         r"(?:PEEL\b|police\s+effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy)",
         re.IGNORECASE,
     ),

@@ -132,7 +132,11 @@ def _pillar_era(when: dt.date | None, folded: str = "") -> bool:
     no integrated cycle named."""
     if when is not None:
         return when < _PILLAR_REPORTS_END
-    return not _LATER_CYCLE.search(folded) and not _FIVE_POINT.search(folded)
+    # (Cheap tests for the words first: these scans run over the whole text.)
+    lowered = folded.lower()
+    later = "peel" in lowered and _LATER_CYCLE.search(folded)
+    five_point = "adequate" in lowered and _FIVE_POINT.search(folded)
+    return not later and not five_point
 
 
 def _topic(folded: str, start: int, end: int) -> Kind | None:
@@ -250,14 +254,15 @@ def _from_body(folded: str, body: tuple[int, int], title) -> Kind:
     """No report named at the top: a State of Policing or PEEL report named further down, a
     named report that is neither (about one force "other", about policing at large
     "thematic"), else "other"."""
-    sop = _TOPICS[0][1].search(folded, *body)
+    lowered = folded.lower()
+    sop = "policing" in lowered and _TOPICS[0][1].search(folded, *body)
     if sop:
         return Kind("state-of-policing", sop.start(), sop.end())
     if title and _TITLE_WORDS.search(folded[max(0, title[1] - 30) : title[2] + 30]):
         if force_mentions(title[0]):
             return Kind("other", title[1], title[2])
         return Kind("thematic", title[1], title[2])
-    peel = _PEEL.search(folded, *body)
+    peel = ("peel" in lowered or "legitimacy" in lowered) and _PEEL.search(folded, *body)
     if peel:
         return Kind("peel", peel.start(), peel.end())
     return Kind("other", None, None)

@@ -29,7 +29,7 @@ _AREAS_NOUN = (
 # What a count starts with: a number, or a grade word (quoted or not). One trie test per place
 # before the alternatives keeps the scan fast on any text.
 _STARTS = (
-    r"(?=\d|[\"']?"
+    r"(?=\d{1,3}\s+[a-z\"']|[\"']?"
     + trie_pattern(
         ["outstanding", "good", "adequate", "inadequate", "requir", "need"], prefixes=True
     )
