@@ -16,6 +16,13 @@ PDF_AMBIGUOUS = {
     ),
 }
 
+# The page builder titles every page "Commissioner's response to the inspection", which is
+# evidence the parser reads (issue 9: is the text a commissioner's response at all?). A text
+# that is not one is published under its own headline.
+OWN_TITLE = {
+    "cheshire-chief-constable-statement-peel-2023-25.txt": "Chief Constable's statement",
+}
+
 
 def _params(ambiguous=None):
     for path in LETTER_PATHS:
@@ -50,7 +57,8 @@ def test_word_document_reads_as_the_txt(path):
 def test_web_page_reads_as_the_txt_without_its_menus_and_banners(path):
     text = letter_text(path)
 
-    document = read_document(builders.web_page(text), name=f"{path.stem}.html")
+    title = OWN_TITLE.get(path.name, builders.PAGE_TITLE)
+    document = read_document(builders.web_page(text, title=title), name=f"{path.stem}.html")
 
     assert (document.format, document.warnings) == ("html", ())
     for furniture in ("Accept all cookies", "Privacy notice", "Related news", "Contact us"):
