@@ -65,6 +65,13 @@ _NAVIGATION = re.compile(
 _INLINE_CREDIT = re.compile(
     r"\((?:picture|photo|image)(?:\s+(?:credit|source))?\s*:[^()\n]{0,60}\)", re.IGNORECASE
 )
+# Markup left in a saved page's text: a script or style element with its content, or one tag
+# ("<a href=...>", "</b>"). Tags are not words; a "<" not followed by a letter ("< 5") stays.
+_MARKUP = re.compile(
+    r"<(script|style)\b[^<>\n]{0,300}>[^\n]{0,1000}?</\1\s*>"
+    r"|</?[a-z][a-z0-9]{0,15}(?:\s[^<>\n]{0,300})?/?>",
+    re.IGNORECASE,
+)
 # A caption names its picture: "Picture: Gary Wood", "(Image: Archant)", "Image caption".
 _CAPTION_SIGNS = re.compile(
     r"\b(?:picture|photo|image)\s*:|\b(?:image|photo|picture)\s+(?:caption|source|credit)\b",
@@ -150,6 +157,9 @@ def read_page(folded: str, lines: list[Line]) -> Page:
         for credit in _INLINE_CREDIT.finditer(line.text):
             spans.append((line.start + credit.start(), line.start + credit.end()))
             captions.add(line.index)
+        if "<" in line.text:
+            for tag in _MARKUP.finditer(line.text):
+                spans.append((line.start + tag.start(), line.start + tag.end()))
         blanks.extend(_merged(spans))
         if spans:
             changed.add(line.index)

@@ -120,7 +120,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         force=Spanned(force.force, force.start, force.end) if force else None,
         commissioner=commissioner,
         recipient=recipient,
-        inspection=replace(inspection, period=period),
+        inspection=_answered(replace(inspection, period=period), direction.response, force),
         grades=tuple(
             ParsedGrade(g.area, g.grade, text[g.start : g.end], g.start, g.end) for g in grades
         ),
@@ -131,6 +131,15 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         warnings=_capped_warnings(reading.warnings, len(findings)),
         pcc_response=direction.response,
     )
+
+
+def _answered(inspection: ParsedInspection, response: bool, force) -> ParsedInspection | None:
+    """The inspection the text is about. An inspection is of one force: a text that is no
+    response and names no force (a minister's letter to every commissioner about a programme
+    of inspections) is about no one inspection."""
+    if not response and force is None:
+        return None
+    return inspection
 
 
 def _read(text: str, source: str | None) -> _Reading:

@@ -72,6 +72,33 @@ def test_a_caption_printed_twice_is_read_once():
     check_parses(text, commissioner="Priya Shah")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The force was graded "good" in <script>alert("x")</script> investigating crime.',
+        "Devon and Cornwall Police was rated <b>good</b> at <a href='/r'>investigating crime</a>.",
+        'The force is <strong class="grade">good</strong> at investigating crime.',
+    ],
+)
+def test_markup_left_in_a_pages_text_is_not_words(sentence):
+    text = statement("Commissioner Jane Ashby said the PEEL 2023-25 report was fair.", sentence)
+
+    parsed = check_parses(text, grades=[("investigating-crime", "good")])
+
+    [grade] = parsed.grades
+    assert text[grade.start : grade.end] == grade.quote
+
+
+def test_a_less_than_sign_is_not_markup():
+    text = statement(
+        "Commissioner Jane Ashby said the PEEL 2023-25 report was fair.",
+        _REPORT,
+        "Fewer than < 5% of calls were missed; the force is good at responding to the public.",
+    )
+
+    check_parses(text, grades=[("responding-to-the-public", "good")])
+
+
 # --- who responds ----------------------------------------------------------------------------
 
 
@@ -222,6 +249,27 @@ def test_letters_from_the_inspectorate_are_not_responses(head, title):
     assert parsed.pcc_response is False
     assert parsed.warnings[0].startswith("not a commissioner's response: a letter from")
     assert parsed.to_contract(source="x", sha256="0")["pcc_response"] is False
+
+    assert parsed.inspection is not None  # the letter is about one force's inspection
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["HMICFRS PEEL INSPECTIONS 2021/22", "Police effectiveness 2016: the national picture"],
+)
+def test_a_letter_to_every_commissioner_is_about_no_one_inspection(subject):
+    text = statement(
+        "From the Minister of State for Policing",
+        "To: All Police and Crime Commissioners in England and Wales",
+        "Dear Commissioner,",
+        subject,
+        "I am writing to thank you for responding to the PEEL inspections of your forces.",
+        "Yours sincerely,\n\nSam Hart MP\nMinister of State for Policing",
+    )
+
+    parsed = check_parses(text, commissioner=None, force=None)
+
+    assert (parsed.pcc_response, parsed.inspection) == (False, None)
 
 
 def test_an_unlabelled_inspectorate_letter_in_its_own_voice_is_not_a_response():
