@@ -294,13 +294,24 @@ _CDI_PERIOD = re.compile(
 )
 
 
+# Words each pattern cannot match without (any one of them, lower case).
 _NEEDLES = dict(
     zip(
         _PERIOD_PATTERNS,
-        ("peel", "peel", None, "peel", "legitimacy", "peel", "peel", "peel", None),
+        (
+            ("peel",),
+            ("peel",),
+            ("peel", "legitimacy"),
+            ("peel",),
+            ("legitimacy",),
+            ("peel",),
+            ("peel",),
+            ("peel",),
+            ("grad", "rating", "result", "inspection", "assessment", "report"),
+        ),
         strict=True,
     )
-) | {_CDI_PERIOD: "integrity"}
+) | {_CDI_PERIOD: ("integrity",)}
 
 
 @dataclass(frozen=True)
@@ -346,8 +357,7 @@ def find_period(
     lowered = folded.lower()
     for pattern in patterns:
         # Each pattern names PEEL or the pillars: a text without those words is not scanned.
-        needle = _NEEDLES.get(pattern)
-        if needle and needle not in lowered:
+        if not any(needle in lowered for needle in _NEEDLES[pattern]):
             continue
         for match in pattern.finditer(folded, start, end):
             period = _period_from(match)

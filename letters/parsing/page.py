@@ -134,6 +134,11 @@ def _is_headline(line: Line) -> bool:
     return text[-1:] not in ".:;," or (text.endswith(".") and len(text) < 100 and " - " in text)
 
 
+# Furniture and captions are short: a longer line is a paragraph (or no page at all) and is only
+# searched for markup and image credits.
+_LONGEST_FURNITURE = 1000
+
+
 def read_page(folded: str, lines: list[Line]) -> Page:
     """The page's furniture blanked out, its captions and its headline."""
     blanks: list[tuple[int, int]] = []  # spans to blank out, in order (never across a newline)
@@ -143,14 +148,13 @@ def read_page(folded: str, lines: list[Line]) -> Page:
     for line in lines:
         if line.blank:
             continue
-        if (_FURNITURE_LINE.match(line.text) or _NAVIGATION.match(line.text)) and not _keeps_a_date(
-            line.text
-        ):
+        short = len(line.text) <= _LONGEST_FURNITURE
+        if short and _is_furniture(line.text):
             blanks.append((line.start, line.end))
             furniture.add(line.index)
             continue
         spans = []
-        repeat = _repeated_half(line.text)
+        repeat = _repeated_half(line.text) if short else None
         if repeat is not None:
             spans.append((line.start + repeat, line.end))
             captions.add(line.index)
@@ -163,7 +167,7 @@ def read_page(folded: str, lines: list[Line]) -> Page:
         blanks.extend(_merged(spans))
         if spans:
             changed.add(line.index)
-        if _CAPTION_SIGNS.search(line.text):
+        if short and _CAPTION_SIGNS.search(line.text):
             captions.add(line.index)
     clean = _blanked(folded, blanks)
     headline = None
@@ -175,6 +179,10 @@ def read_page(folded: str, lines: list[Line]) -> Page:
         break
     changed |= furniture
     return Page(clean, frozenset(furniture), frozenset(captions), headline, frozenset(changed))
+
+
+def _is_furniture(text: str) -> bool:
+    return bool(_FURNITURE_LINE.match(text) or _NAVIGATION.match(text)) and not _keeps_a_date(text)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -29,7 +29,7 @@ from .kinds import find_kind, kind_from_grades
 from .page import read_page
 from .people import find_commissioner, find_recipient
 from .structure import layout_of
-from .text import MAX_LINES, fold, read_all, relined, split_lines
+from .text import MAX_LINES, fold, reading_end, relined, split_lines
 from .types import (
     LetterParseError,
     ParsedCount,
@@ -77,7 +77,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
     if not text.strip():
         raise LetterParseError("empty file", source=source)
     reading = _read(text, source)
-    folded, layout = reading.folded, reading.layout
+    text, folded, layout = reading.text, reading.folded, reading.layout
     date = letter_date(
         folded,
         reading.lines,
@@ -143,7 +143,12 @@ def _answered(inspection: ParsedInspection, response: bool, force) -> ParsedInsp
 
 
 def _read(text: str, source: str | None) -> _Reading:
-    """Fold the text, blank out page furniture, find the letter's parts; refuse non-letters."""
+    """Fold the text, blank out page furniture, find the letter's parts; refuse non-letters.
+    A text of more than MAX_LINES lines of words is read in its first MAX_LINES (a prefix, so
+    every span still points at the text given)."""
+    cut = reading_end(text)
+    if cut is not None:
+        text = text[:cut]
     # Site furniture (menus, cookie boxes, image credits) is blanked out of the folded copy, so
     # every recogniser below reads the page's own words at the original offsets.
     raw_folded = fold(text)
@@ -161,8 +166,8 @@ def _read(text: str, source: str | None) -> _Reading:
             "no letter content: no salutation, sign-off or policing words", source=source
         )
     reading = _Reading(text, folded, lines, page, layout)
-    if not read_all(folded, lines):
-        reading.warnings.append(f"only the first {MAX_LINES:,} lines of words were read")
+    if cut is not None:
+        reading.warnings.insert(0, f"only the first {MAX_LINES:,} lines of words were read")
     return reading
 
 

@@ -7,6 +7,7 @@ the folded copy are offsets in the original text and ``text[start:end]`` stays t
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from typing import NamedTuple
@@ -97,7 +98,7 @@ def split_lines(folded: str, most: int = MAX_LINES) -> list[Line]:
     """The text's lines, with each run of blank lines kept as at most two blank lines (enough
     to tell a paragraph break from a page break): the recognisers read the lines of words, and
     a file of a million newlines is then a few lines, not a million. Only the first ``most``
-    lines of words are returned (``read_all`` says whether that was all of them)."""
+    lines of words are returned (``reading_end`` cuts a longer text before it is split)."""
     lines: list[Line] = []
     position = 0  # where the next line starts
     for match in itertools.islice(_TEXT_LINE.finditer(folded), most):
@@ -121,9 +122,17 @@ def split_lines(folded: str, most: int = MAX_LINES) -> list[Line]:
     return lines
 
 
-def read_all(folded: str, lines: list[Line]) -> bool:
-    """Whether ``lines`` reach the end of the text (``split_lines`` stops after MAX_LINES)."""
-    return not lines or not folded[lines[-1].end :].strip()
+def reading_end(text: str, most: int = MAX_LINES) -> int | None:
+    """Where a text of more than ``most`` lines of words stops being read (the end of its
+    ``most``-th line of words), or None when it has no more than that: a letter has a few
+    hundred, and what follows the first ``most`` is not read at all."""
+    read = collections.deque(itertools.islice(_TEXT_LINE.finditer(text), most), maxlen=1)
+    if not read or _WORD_CHARACTER.search(text, read[0].end()) is None:
+        return None
+    return read[0].end()
+
+
+_WORD_CHARACTER = re.compile(r"\S")
 
 
 def relined(lines: list[Line], text: str, changed: set[int]) -> list[Line]:

@@ -188,3 +188,16 @@ def test_parse_letter_time_grows_linearly_on_adversarial_input(unit):
     # noise on tiny inputs from failing the test.
     assert large <= max(small, 0.002) * 24, f"{small:.4f}s -> {large:.4f}s"
     assert large < 2.0
+
+
+def test_a_text_of_more_lines_than_a_letter_has_is_read_in_its_first_lines():
+    from letters.parsing.text import MAX_LINES
+
+    body = "".join(f"AFI {n} - The force should act.\n" for n in range(1, MAX_LINES + 500))
+    text = f"Dear Commissioner,\n\n{body}\nYours sincerely,\n\nJane Smith\n"
+
+    parsed = parse_letter(text)
+
+    assert parsed.warnings[0] == f"only the first {MAX_LINES:,} lines of words were read"
+    assert all(finding.end <= len(text) for finding in parsed.findings)
+    assert parsed.commissioner is None  # the signature lies beyond what was read
