@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Line, line_at, trie_pattern
+from .titles import TITLE_RE
 
 MONTHS = {
     "january": 1,
@@ -225,6 +226,7 @@ class _DateContext:
     lines: list[Line]
     header_end: int
     has_salutation: bool
+    others_start: int | None = None
 
     def before(self, found: FoundDate) -> str:
         return _before_on_line(self.folded, self.lines, found)
@@ -234,14 +236,19 @@ class _DateContext:
 
 
 def letter_date(
-    folded: str, lines: list[Line], *, header_end: int, has_salutation: bool
+    folded: str,
+    lines: list[Line],
+    *,
+    header_end: int,
+    has_salutation: bool,
+    others_start: int | None = None,
 ) -> FoundDate | None:
     """The letter's (or statement's) own date, or None.
 
     Only dates the text itself pins down count: a date without a year is None. The ways a text
     dates itself are tried in order (``_DATE_STEPS``); the first that finds one decides.
     """
-    context = _DateContext(folded, lines, header_end, has_salutation)
+    context = _DateContext(folded, lines, header_end, has_salutation, others_start)
     for step in _DATE_STEPS:
         found = step(context)
         if found is _NOTHING:
@@ -325,6 +332,8 @@ def _dateline(context: _DateContext):
     if context.has_salutation:
         return None
     top = _paragraphs_after(context.folded, context.header_end, 3)
+    if context.others_start is not None:
+        top = min(top, context.others_start)
     for found in find_dates(context.folded, 0, top):
         line = line_at(context.lines, found.start)
         lead = context.folded[line.start : found.start].strip(" *_>\t")
@@ -344,6 +353,28 @@ def _any_in_header(context: _DateContext):
     return None
 
 
+def _closing(context: _DateContext):
+    """A date on its own line (or labelled "Date:") just under the signature at the foot of the
+    text (a commissioner's title on a line of its own): some offices date a response there."""
+    words = [line for line in context.lines[-16:] if not line.blank][-6:]
+    signature = next(
+        (
+            index
+            for index, line in enumerate(words)
+            if len(line.stripped) <= 120 and TITLE_RE.search(line.text)
+        ),
+        None,
+    )
+    if signature is None:
+        return None
+    for line in words[signature + 1 : signature + 4]:
+        for found in find_dates(context.folded, line.start, line.end):
+            before = context.before(found).strip(" *_>\t")
+            if (not before or _LABEL.match(before)) and not context.after(found).strip(" *_.,\t"):
+                return found if found.value else None
+    return None
+
+
 _DATE_STEPS = (
     _labelled,
     _standalone,
@@ -352,6 +383,7 @@ _DATE_STEPS = (
     _statement_label,
     _dateline,
     _any_in_header,
+    _closing,
 )
 
 

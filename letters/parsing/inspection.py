@@ -150,7 +150,7 @@ def find_title(
 
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
-    r"(?:\s+by\s+" + within_paragraph(".;") + r"{1,70}?\s+on)?"
+    r"(?:\s+(?:by|its|their|the|a|this)\s+" + within_paragraph(".;") + r"{1,100}?\s+on)?"
     r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
@@ -172,10 +172,14 @@ _REPORT_LABEL = re.compile(
     r"^\W{0,3}(?:\w+\s+)?(?:inspection\s+)?report\s*(?:\([^()\n]{1,20}\))?\s*[:\-\u2013]\s*$",
     re.IGNORECASE,
 )
-# Strong enough to be read anywhere in the text: "the report was published on 24 July 2025".
+# Strong enough to be read anywhere in the text: "the report was published on 24 July 2025",
+# "HMICFRS published its PEEL assessment of the force on 20 September 2022".
 _REPORT_WAS_PUBLISHED = re.compile(
-    r"\b(?:report|inspection|findings)\s+(?:was|were|had\s+been|has\s+been)\s+"
-    r"(?:published|released)\s+(?:on\s+)?(?:[a-z]+day,?\s+)?$",
+    r"(?:\b(?:report|inspection|findings)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:published|released)\s+(?:on\s+)?"
+    r"|\b(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:published|released)\s+(?:its|their|the)\s+"
+    + within_paragraph(".;")
+    + r"{1,100}?\s+on\s+)(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -212,7 +216,7 @@ def find_published(
             pinned = _pinned_today(folded, found, letter_date)
             if pinned:
                 return pinned
-        elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 60), found.start):
+        elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 160), found.start):
             return found
     return None
 

@@ -65,6 +65,23 @@ _NAVIGATION = re.compile(
 _INLINE_CREDIT = re.compile(
     r"\((?:picture|photo|image)(?:\s+(?:credit|source))?\s*:[^()\n]{0,60}\)", re.IGNORECASE
 )
+# A heading over the site's other items, below a story.
+_OTHERS_HEADING = re.compile(
+    r"^[\s\-*\u2022|>#]*(?:related(?:\s+(?:news|articles?|stories|content|links|posts|pages))?"
+    r"|more\s+(?:news|stories|articles|from\s+[\w ]{1,40})|(?:latest|recent|other)\s+"
+    r"(?:news|stories|articles|posts|updates)|you\s+may\s+also\s+(?:like|be\s+interested\s+in)"
+    r"|read\s+next|most\s+read|in\s+other\s+news)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_prose(text: str) -> bool:
+    """A line of the page's own story: a long line, or a sentence (a menu item or headline is
+    short and does not end with a full stop)."""
+    stripped = text.strip()
+    return len(stripped) >= 100 or (len(stripped) >= 50 and stripped[-1] in '.!?"\u201d')
+
+
 # Markup left in a saved page's text: a script or style element with its content, or one tag
 # ("<a href=...>", "</b>"). Tags are not words; a "<" not followed by a letter ("< 5") stays.
 _MARKUP = re.compile(
@@ -95,6 +112,9 @@ class Page:
     captions: frozenset[int]  # indexes of lines that caption a picture
     headline: Line | None
     changed: frozenset[int] = frozenset()  # indexes of lines with something blanked out
+    # Where a list of the site's other items starts ("Related news", "More stories") after the
+    # page's own prose: dates and names below it belong to other stories.
+    others_start: int | None = None
 
 
 def _repeated_half(text: str) -> int | None:
@@ -145,14 +165,19 @@ def read_page(folded: str, lines: list[Line]) -> Page:
     furniture: set[int] = set()
     captions: set[int] = set()
     changed: set[int] = set()
+    prose_seen = False
+    others_start = None
     for line in lines:
         if line.blank:
             continue
         short = len(line.text) <= _LONGEST_FURNITURE
+        if others_start is None and prose_seen and short and _OTHERS_HEADING.match(line.text):
+            others_start = line.start
         if short and _is_furniture(line.text):
             blanks.append((line.start, line.end))
             furniture.add(line.index)
             continue
+        prose_seen = prose_seen or _is_prose(line.text)
         spans = []
         repeat = _repeated_half(line.text) if short else None
         if repeat is not None:
@@ -178,7 +203,14 @@ def read_page(folded: str, lines: list[Line]) -> Page:
             headline = line
         break
     changed |= furniture
-    return Page(clean, frozenset(furniture), frozenset(captions), headline, frozenset(changed))
+    return Page(
+        clean,
+        frozenset(furniture),
+        frozenset(captions),
+        headline,
+        frozenset(changed),
+        others_start,
+    )
 
 
 def _is_furniture(text: str) -> bool:

@@ -83,6 +83,7 @@ def parse_letter(text: str, *, source: str | None = None) -> ParsedLetter:
         reading.lines,
         header_end=layout.header_end,
         has_salutation=layout.salutation is not None,
+        others_start=reading.page.others_start,
     )
     inspection, kind, title, window, published = _inspection_parts(reading, date)
     force = find_force(

@@ -420,6 +420,56 @@ def test_statement_dates_stamped_in_headings_and_datelines(head, iso):
     check_parses(text, date=iso)
 
 
+@pytest.mark.parametrize(
+    ("foot", "iso"),
+    [
+        (
+            "Julia Reed\nPolice, Fire and Crime Commissioner for Northamptonshire\n24 June 2019",
+            "2019-06-24",
+        ),
+        ("Sam Okoro\nPolice and Crime Commissioner\n\nDate: 3rd March 2017", "2017-03-03"),
+        (
+            "Yours sincerely\n\nAlun Jones\nComisiynydd Heddlu a Throseddu\nPolice and Crime "
+            "Commissioner for Gwent\nDated 9 January 2024",
+            "2024-01-09",
+        ),
+        # A date in related news at the foot of a page is no signature's date.
+        ("Related news\nCommissioner launches victims strategy\n12 May 2019", None),
+        # A date in a sentence under the signature is not the letter's date.
+        (
+            "Jane Ashby\nPolice and Crime Commissioner\nThe report was published on 2 May 2019.",
+            None,
+        ),
+    ],
+)
+def test_a_response_dated_under_its_signature(foot, iso):
+    text = statement(
+        "Response to the HMICFRS PEEL inspection of the force",
+        "I welcome the report and will hold the Chief Constable to account for its areas for "
+        "improvement.",
+        foot,
+    )
+
+    check_parses(text, date=iso)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HMICFRS published its PEEL assessment of Avon and Somerset Police on 20 September 2022.",
+        "The inspectorate published their report into the force on Tuesday 20 September 2022.",
+        "HMIC released its efficiency report on the force on 20 September 2022, and it is fair.",
+    ],
+)
+def test_the_inspectorate_published_its_report_on_a_date(sentence):
+    text = statement(
+        "Statement from the Police and Crime Commissioner, 14 October 2022",
+        f"I welcome the findings. {sentence} I will hold the Chief Constable to account.",
+    )
+
+    check_parses(text, published="2022-09-20")
+
+
 def test_a_chief_constables_message_is_not_a_response():
     text = statement(
         "Message from Chief Constable Gavin Reid QPM",
