@@ -165,7 +165,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _LABEL = re.compile(
-    r"^\W{0,3}(?:date(?:d)?|(?:letter|response)\s+date|date\s+of\s+(?:letter|response)|sent)"
+    r"^\W{0,3}(?:date(?:d)?|(?:letter|response)\s+date|date\s+of\s+(?:letter|response)|sent"
+    r"|date\s+(?:(?:letter|response)\s+)?(?:sent|submitted|issued))"
     r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
     re.IGNORECASE,
 )
@@ -259,9 +260,15 @@ def letter_date(
 
 
 def _labelled(context: _DateContext):
-    """ "Date: 11th April 2023" in the header."""
+    """ "Date: 11th April 2023" in the header; or, on a line of its own, in the first paragraphs
+    of a text whose header holds no date ("Date response sent: 10 January 2023" on a form)."""
     for found in find_dates(context.folded, 0, context.header_end):
         if _LABEL.match(context.before(found)):
+            return found if found.value else _NOTHING
+    top = _paragraphs_after(context.folded, context.header_end, 3)
+    for found in find_dates(context.folded, context.header_end, top):
+        alone = not context.after(found).strip(" *_.,\t")
+        if alone and _LABEL.match(context.before(found)):
             return found if found.value else _NOTHING
     return None
 

@@ -131,7 +131,7 @@ def find_title(
             line.start >= body_start
             and _stands_alone(lines, line)
             and len(text) <= 200
-            and text[-1:] not in ".!?"
+            and text.rstrip("\"'\u201d\u2019)")[-1:] not in ".!?"
             and _TITLE_WORDS.search(text)
             and not text.lower().startswith(("dear", "i ", "we ", "thank"))
         )
@@ -255,7 +255,8 @@ _PERIOD_PATTERNS = (
     # "2023/24 HMICFRS PEEL inspection", "21/22 PEEL", "2016's PEEL assessment", "the 2021/22
     # Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection"
     re.compile(
-        r"\b(?=\d\d)(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))(?:'s)?\s+(?:HMICFRS\s+|HMIC\s+)?"
+        r"\b(?=\d\d)(?:" + _SPAN + r"|(?P<y>(?:19|20)\d\d))(?:'s)?(?:[ \t]+|[ \t]*\n[ \t]*)"
+        r"(?:HMICFRS\s+|HMIC\s+)?"
         r"(?:PEEL\b|police\s+effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy)",
         re.IGNORECASE,
     ),
@@ -365,7 +366,7 @@ def find_period(
             continue
         for match in pattern.finditer(folded, start, end):
             period = _period_from(match)
-            if period:
+            if period and not _in_a_date(folded, period, start, end):
                 found.append(period)
     if kind == "state-of-policing":
         found = []
@@ -396,6 +397,11 @@ def find_period(
         # Pillar reports belong to one PEEL year: "the 2017/18 year" is PEEL 2017.
         return Period(str(best.first_year), best.first_year, best.start, best.start + 4)
     return best
+
+
+def _in_a_date(folded: str, period: Period, start: int, end: int) -> bool:
+    """A year that is part of a date ("10 January 2023") is not a period."""
+    return any(d.start <= period.start < d.end for d in find_dates(folded, start, end))
 
 
 _TITLE_YEAR = re.compile(r"(?<![\d/\-])\b(?P<y>(?:19|20)\d\d)\b(?![/\-]\d)")

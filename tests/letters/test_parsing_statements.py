@@ -597,3 +597,54 @@ def test_whole_statements_in_many_wordings(name):
     parsed = check_parses(text, **expected)
 
     assert parsed.pcc_response is pcc_response
+
+
+@pytest.mark.parametrize(
+    "label", ["Date response sent:", "Date sent -", "Date submitted:", "Date:", "Dated"]
+)
+def test_a_form_or_letter_labels_its_date_below_the_heading(label):
+    text = statement(
+        "Response from the Police and Crime Commissioner for Humberside",
+        f"{label} 10 January 2023",
+        "HMICFRS PEEL 2021/22 inspection of Humberside Police",
+        "I welcome the report and will hold the Chief Constable to account for it.",
+    )
+
+    check_parses(text, date="2023-01-10", period="2021/22")
+
+
+@pytest.mark.parametrize(
+    ("top", "year"),
+    [
+        ("Date: 10 January 2023\n\nHMICFRS PEEL inspection of the force", "2023"),
+        ("Published 4 March 2019\nPEEL inspection of the force", "2019"),
+    ],
+)
+def test_the_year_of_a_date_is_no_period(top, year):
+    text = statement(
+        top, "I welcome the report and will hold the Chief Constable of Kent Police to account."
+    )
+
+    parsed = parse_letter(text)
+
+    period = parsed.inspection.period
+    assert period is None or text[period.start : period.end] != year
+
+
+def test_a_period_written_before_a_line_break_is_a_period():
+    text = statement(
+        "The 2018/19\nPEEL inspection of the force",
+        "I welcome the report and will hold the Chief Constable of Kent Police to account.",
+    )
+
+    check_parses(text, period="2018/19")
+
+
+@pytest.mark.parametrize("close", ['."', '!"', ".\u201d", "?'"])
+def test_a_quoted_sentence_on_its_own_line_is_no_title(close):
+    text = statement(
+        "HMICFRS has published its PEEL inspection of Lancashire Constabulary.",
+        f'Commissioner Andrew Snowden said: "I welcome the report and I will act on it{close}',
+    )
+
+    check_parses(text, title=None)
