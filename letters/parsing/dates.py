@@ -170,16 +170,19 @@ _LABEL = re.compile(
     r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
     re.IGNORECASE,
 )
+# A time before a label's date: "Published: 10:30 AM June 1, 2022", "Posted 09.15, 3 May 2019".
+_TIME_BEFORE = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:bst|gmt)?\s*[,|\-]?\s*)?"
 # A web page's or statement's own date: "Published: 12 October 2022", "Posted on ...".
 _PAGE_LABEL = re.compile(
     r"^\W{0,3}(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date\s+published"
     r"|(?:\w+\s+)?statement|date\s+of\s+statement|for\s+immediate\s+release\s*-?)"
-    r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
+    r"\s*[:\-]?\s*" + _TIME_BEFORE + r"(?:\w+day,?\s*)?$",
     re.IGNORECASE,
 )
 _STATEMENT_LABEL = re.compile(
     r"(?:published|posted|issued|released|first\s+published)(?:\s+on)?\s*[:\-]?\s*"
-    r"(?:\w+day,?\s+)?$",
+    + _TIME_BEFORE
+    + r"(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
 # A page's revision stamp is never the statement's date: "Updated Wednesday, 10th July 2019".

@@ -408,6 +408,9 @@ def test_a_name_spelt_two_ways_is_read_in_its_commoner_or_hyphenated_spelling(na
         ),
         ("Police and Crime Panel - Thursday 25 September 2025 2.30 pm", "2025-09-25"),
         ("Monday, 30th September 2019, 2:40 pm\nUpdated Monday, 7th October 2019", "2019-09-30"),
+        ("Suffolk police rated by inspectors\nPublished: 10:30 AM June 1, 2022", "2022-06-01"),
+        ("Posted 09.15, 3 May 2019", "2019-05-03"),
+        ("By Local Reporter\nPublished 14:02 BST, 7 July 2021", "2021-07-07"),
     ],
 )
 def test_statement_dates_stamped_in_headings_and_datelines(head, iso):
