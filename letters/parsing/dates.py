@@ -400,10 +400,18 @@ _DATE_STEPS = (
 def _paragraphs_after(folded: str, offset: int, count: int) -> int:
     """Where the ``count``-th paragraph break after ``offset`` is (a story's date sits under its
     headline and standfirst, within its first paragraphs)."""
+    # Counted from the first words (blanked furniture above them is no paragraph); a run of
+    # blank or blanked lines is one break.
+    words = _WORDS.search(folded, offset)
+    offset = words.start() if words else offset
     top = offset
     for _ in range(count):
-        paragraph_break = re.compile(r"\n[ \t]*\n").search(folded, top)
+        paragraph_break = _PARAGRAPH_BREAK.search(folded, top)
         if paragraph_break is None:
             return len(folded)
         top = paragraph_break.end()
     return min(top, offset + 800)
+
+
+_WORDS = re.compile(r"\S")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

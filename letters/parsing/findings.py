@@ -174,31 +174,49 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in ".!?:;)"
 
 
-_FOOTNOTE = re.compile(r"[\s*_]{0,4}(?P<n>\d{1,2})\s+\S")
+# A footnote's number: digits, or superscript digits ("\u00b9 Figures provided by ...").
+_FOOTNOTE = re.compile(r"[\s*_]{0,4}(?P<n>[\d\u00b9\u00b2\u00b3\u2070-\u2079]{1,2})\s+\S")
 
 
 def _footnotes(folded: str, body: list[Line]) -> set[int]:
     """Indexes of footnote lines ("1 Redacted"): the number is a marker ("[1]") shortly before,
-    or the footnote stands between the two halves of a sentence cut by a page break."""
+    or the footnote (one line, or a paragraph wrapped over several) stands between the two
+    halves of a sentence cut by a page break."""
     found = set()
-    text_lines = [(position, line) for position, line in enumerate(body) if not line.blank]
-    for order, (position, line) in enumerate(text_lines):
+    paragraphs = _runs(body)
+    for order, paragraph in enumerate(paragraphs):
+        _, line = paragraph[0]
         match = _FOOTNOTE.match(line.text)
-        if match is None or len(line.stripped) > 120:
+        text = " ".join(part.stripped for _, part in paragraph)
+        if match is None or len(text) > 240 or len(paragraph) > 3:
+            continue
+        if is_furniture(line.text):
+            # A marked footnote ("\u00b9 ...", "[1] ...") wrapped onto more lines: all of it.
+            found.update(p for p, _ in paragraph)
             continue
         if f"[{match.group('n')}]" in folded[max(0, line.start - 3000) : line.start]:
-            found.add(position)
+            found.update(p for p, _ in paragraph)
             continue
-        before = text_lines[order - 1][1].stripped if order > 0 else ""
-        after = text_lines[order + 1][1].stripped if order + 1 < len(text_lines) else ""
-        if (
-            before
-            and not _ends_sentence(before)
-            and after[:1].islower()
-            and line.stripped[-1:] not in ".!?:;,"
-        ):
-            found.add(position)
+        before = paragraphs[order - 1][-1][1].stripped if order > 0 else ""
+        after = paragraphs[order + 1][0][1].stripped if order + 1 < len(paragraphs) else ""
+        if before and not _ends_sentence(before) and after[:1].islower():
+            found.update(p for p, _ in paragraph)
     return found
+
+
+def _runs(body: list[Line]) -> list[list[tuple[int, Line]]]:
+    """The body's runs of lines of words, each line with its position in ``body``."""
+    paragraphs: list[list[tuple[int, Line]]] = []
+    previous = None
+    for position, line in enumerate(body):
+        if line.blank:
+            continue
+        if previous is not None and position == previous + 1:
+            paragraphs[-1].append((position, line))
+        else:
+            paragraphs.append([(position, line)])
+        previous = position
+    return paragraphs
 
 
 def find_findings(

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import FoundDate, find_dates
-from .text import Line, line_at, squash, within_paragraph
+from .text import Line, line_at, squash, within_paragraph, wrap_width
 
 _SUBJECT_RE = re.compile(
     r"^[\s*_]{0,4}(?:re|subject|report(?:\s+title)?|(?:type\s+of\s+)?inspection(?:\s+type)?"
@@ -31,13 +31,12 @@ def subject_window(
     for line in lines:
         if line.start < body_start and _SUBJECT_RE.match(line.text):
             start = min(start, line.start)
-    # A page that quotes a letter introduces it in prose before the salutation.
-    for line in lines:
-        if line.start >= body_start:
-            break
-        text = line.stripped
+    # A page that quotes a letter introduces it in prose before the salutation (a paragraph,
+    # on one line or wrapped over several).
+    for paragraph in _paragraphs_before(lines, body_start):
+        text = " ".join(line.stripped for line in paragraph)
         if len(text) >= 80 and text[-1:] in ".!?\"'" and _TITLE_WORDS.search(text):
-            start = min(start, line.start)
+            start = min(start, paragraph[0].start)
             break
     paragraphs = 0
     in_paragraph = False
@@ -56,6 +55,24 @@ def subject_window(
                 break
     # However far apart its lines are, the window is the opening's few thousand characters.
     return start, min(end, max(body_start, start) + 2 * reach)
+
+
+def _paragraphs_before(lines: list[Line], offset: int) -> list[list[Line]]:
+    """The runs of lines of words that lie before ``offset``."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.start >= offset:
+            break
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
 
 
 # --- titles ---------------------------------------------------------------------------------
@@ -100,6 +117,14 @@ def _is_quoted_title(folded: str, match: re.Match[str], title: str) -> bool:
     return bool(_TITLE_WORDS.search(title)) and capitalised * 2 >= len(words)
 
 
+def _continues(lines: list[Line], line: Line) -> bool:
+    """A line that carries on wrapped prose from the line above ("... to her\\nreport: 'The
+    force ...'" is no "Report:" label)."""
+    before = lines[line.index - 1].text.rstrip() if line.index > 0 else ""
+    # A sentence broken off mid-way: a long line ending in a lower-case word or a comma.
+    return len(before) >= wrap_width(lines) and (before[-1].islower() or before[-1] == ",")
+
+
 def _stands_alone(lines: list[Line], line: Line) -> bool:
     """A line that is a paragraph of its own, not a fragment of hard-wrapped prose."""
     before = lines[line.index - 1] if line.index > 0 else None
@@ -112,6 +137,25 @@ def _stands_alone(lines: list[Line], line: Line) -> bool:
 _DEAR_LINE = re.compile(r"[\s*_>]*dear\s", re.IGNORECASE)
 
 
+def _subject_end(lines: list[Line], line: Line, width: int) -> int:
+    """Where a subject starting on ``line`` ends: the end of the line, or of its paragraph when
+    the line was wrapped (it fills the text's width) and the paragraph is two or three lines
+    standing on their own."""
+    if len(line.text.rstrip()) < width:
+        return line.end
+    before = lines[line.index - 1] if line.index > 0 else None
+    if before is not None and not before.blank and not _DEAR_LINE.match(before.text):
+        return line.end
+    paragraph = [line]
+    for after in lines[line.index + 1 : line.index + 4]:
+        if after.blank:
+            break
+        paragraph.append(after)
+    else:
+        return line.end  # four lines or more: prose, not a subject
+    return paragraph[-1].end if len(paragraph) > 1 else line.end
+
+
 def find_title(
     folded: str, lines: list[Line], window: tuple[int, int], body_start: int
 ) -> tuple[str, int, int] | None:
@@ -120,27 +164,31 @@ def find_title(
         raw = match.group("title").rstrip()
         if _is_quoted_title(folded, match, squash(raw)):
             return squash(raw), match.start("title"), match.start("title") + len(raw)
-    # A subject line: "Re: PEEL Effectiveness Report, Published 22 March 2018".
+    # A subject line: "Re: PEEL Effectiveness Report, Published 22 March 2018", on one line or
+    # wrapped over two or three.
+    width = wrap_width(lines)
     for line in lines:
         if line.start < start or line.start >= end:
             continue
-        text = line.stripped
-        if not text:
+        if not line.stripped:
             continue
-        is_subject = bool(_SUBJECT_RE.match(line.text)) or (
+        subject_end = _subject_end(lines, line, width)
+        joined = folded[line.start : subject_end].replace("\n", " ")
+        text = squash(joined)
+        is_subject = (bool(_SUBJECT_RE.match(line.text)) and not _continues(lines, line)) or (
             line.start >= body_start
-            and _stands_alone(lines, line)
+            and (subject_end > line.end or _stands_alone(lines, line))
             and len(text) <= 200
             and text.rstrip("\"'\u201d\u2019)")[-1:] not in ".!?"
             and _TITLE_WORDS.search(text)
             and not text.lower().startswith(("dear", "i ", "we ", "thank"))
         )
         if is_subject:
-            match = _SUBJECT_TITLE_RE.match(folded, line.start, line.end)
+            match = _SUBJECT_TITLE_RE.match(joined)
             if match:
                 title = match.group("title").strip(" ,-*_")
-                offset = folded.find(title, line.start, line.end)
-                return title, offset, offset + len(title)
+                offset = line.start + joined.find(title)
+                return squash(title), offset, offset + len(title)
         if line.start >= body_start and len(text) > 120:
             break
     return None
@@ -173,9 +221,12 @@ _REPORT_LABEL = re.compile(
     re.IGNORECASE,
 )
 # Strong enough to be read anywhere in the text: "the report was published on 24 July 2025",
+# "The report, 'PEEL 2021/22: An inspection of Surrey Police', was published on ...",
 # "HMICFRS published its PEEL assessment of the force on 20 September 2022".
 _REPORT_WAS_PUBLISHED = re.compile(
-    r"(?:\b(?:report|inspection|findings)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:\b(?:report|inspection|findings)(?:,?\s*[\"']"
+    + within_paragraph("\"'")
+    + r"{1,150}[\"'],?)?\s+(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:published|released)\s+(?:on\s+)?"
     r"|\b(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:published|released)\s+(?:its|their|the)\s+"
     + within_paragraph(".;")
@@ -216,7 +267,7 @@ def find_published(
             pinned = _pinned_today(folded, found, letter_date)
             if pinned:
                 return pinned
-        elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 160), found.start):
+        elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 240), found.start):
             return found
     return None
 

@@ -167,13 +167,14 @@ def read_page(folded: str, lines: list[Line]) -> Page:
     changed: set[int] = set()
     prose_seen = False
     others_start = None
+    notices = _notice_paragraphs(lines)
     for line in lines:
         if line.blank:
             continue
         short = len(line.text) <= _LONGEST_FURNITURE
         if others_start is None and prose_seen and short and _OTHERS_HEADING.match(line.text):
             others_start = line.start
-        if short and _is_furniture(line.text):
+        if short and (line.index in notices or _is_furniture(line.text)):
             blanks.append((line.start, line.end))
             furniture.add(line.index)
             continue
@@ -211,6 +212,25 @@ def read_page(folded: str, lines: list[Line]) -> Page:
         frozenset(changed),
         others_start,
     )
+
+
+# A site notice about cookies, however it is wrapped: every line of its paragraph is furniture.
+_NOTICE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_NOTICE_LINES = 8
+
+
+def _notice_paragraphs(lines: list[Line]) -> set[int]:
+    """The indexes of the lines of short paragraphs that carry a cookie notice."""
+    found: set[int] = set()
+    paragraph: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and not line.blank:
+            paragraph.append(line)
+            continue
+        if len(paragraph) <= _NOTICE_LINES and any(_NOTICE.search(p.text) for p in paragraph):
+            found.update(p.index for p in paragraph)
+        paragraph = []
+    return found
 
 
 def _is_furniture(text: str) -> bool:

@@ -29,7 +29,7 @@ from .kinds import find_kind, kind_from_grades
 from .page import read_page
 from .people import find_commissioner, find_recipient
 from .structure import layout_of
-from .text import MAX_LINES, fold, reading_end, relined, split_lines
+from .text import MAX_LINES, fold, reading_end, relined, split_lines, wrap_width
 from .types import (
     LetterParseError,
     ParsedCount,
@@ -238,6 +238,7 @@ def _grades(reading: _Reading, kind, force, when):
         counts=counts,
         force=force.force if force else None,
         when=when,
+        width=wrap_width(reading.lines),
     )
     reading.warnings.extend(grade_warnings)
     reading.warnings.extend(_summary_warnings(counts, grades))

@@ -15,7 +15,7 @@ from .lexicon import NICKNAMES, NOT_NAME_WORDS, RECIPIENTS
 from .names import PLACES, Name, read_name, strip_honorifics
 from .speakers import find_speaker
 from .structure import Layout
-from .text import Line, line_at
+from .text import Line, line_at, unwrapped
 from .titles import Title, titles_in
 
 # Roles that make a signature not a commissioner's: "Chair, Police Authority Board".
@@ -94,7 +94,7 @@ def find_commissioner(
         if signer is not None:
             return signer
     speaker = find_speaker(
-        folded,
+        unwrapped(folded, layout.lines),
         layout.lines,
         force=force,
         headline=headline,

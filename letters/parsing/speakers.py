@@ -277,7 +277,9 @@ def _headline(folded: str, headline: Line | None, lines: list[Line]) -> list[Spe
     candidates = [headline] if headline else []
     candidates += [line for line in lines[:12] if not line.blank][:4]
     for line in dict.fromkeys(candidates):
-        match = _HEADLINE_SPEAKER.search(line.text)
+        # The headline as printed, wrapped onto a second line or not (``folded`` is unwrapped).
+        end = folded.find("\n", line.start)
+        match = _HEADLINE_SPEAKER.search(folded[line.start : len(folded) if end < 0 else end])
         if not match:
             continue
         group = next(g for g in ("name", "name2", "name3") if match.group(g))

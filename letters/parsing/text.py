@@ -135,6 +135,41 @@ def reading_end(text: str, most: int = MAX_LINES) -> int | None:
 _WORD_CHARACTER = re.compile(r"\S")
 
 
+def wrap_width(lines: list[Line]) -> int:
+    """How long a line must be to have been wrapped: prose printed to a width (a PDF's text, a
+    hard-wrapped email) fills its lines to within a word of it, while address blocks,
+    signatures, list items and table rows fall short. The width is read from the text's own
+    longer lines (three quarters of the length most of them reach), never under 40."""
+    lengths = sorted(n for line in lines if (n := len(line.text.rstrip())) >= 20)
+    if len(lengths) < 3:
+        return 1_000_000
+    return max(40, lengths[(len(lengths) - 1) * 4 // 5] * 3 // 4)
+
+
+def unwrapped(folded: str, lines: list[Line]) -> str:
+    """The text with each line break inside wrapped prose made a space (offsets unchanged), so
+    that a name or title split over two lines ("Commissioner David\\nLloyd said") reads whole."""
+    width = wrap_width(lines)
+    breaks = [
+        line.end
+        for line, after in itertools.pairwise(lines)
+        if not after.blank
+        and len(line.text.rstrip()) >= width
+        and line.end < len(folded)
+        and folded[line.end] == "\n"
+    ]
+    if not breaks:
+        return folded
+    pieces = []
+    position = 0
+    for offset in breaks:
+        pieces.append(folded[position:offset])
+        pieces.append(" ")
+        position = offset + 1
+    pieces.append(folded[position:])
+    return "".join(pieces)
+
+
 def relined(lines: list[Line], text: str, changed: set[int]) -> list[Line]:
     """The same lines over another copy of the text of the same length (the furniture-blanked
     copy), re-reading only the lines that changed."""

@@ -651,3 +651,107 @@ def test_a_quoted_sentence_on_its_own_line_is_no_title(close):
     )
 
     check_parses(text, title=None)
+
+
+# --- hard-wrapped text (a PDF's text layer, a plain-text email) ------------------------------
+
+
+def wrapped(*paragraphs: str, width: int = 64) -> str:
+    import textwrap
+
+    return (
+        "\n\n".join("\n".join(textwrap.wrap(p, width, break_on_hyphens=False)) for p in paragraphs)
+        + "\n"
+    )
+
+
+_WRAPPED_PROSE = (
+    "The inspectorate looked at how well the force prevents and investigates\n"
+    "crime, how it responds to the public and how it protects vulnerable\n"
+    "people, and it published its findings on its website this morning."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "Following the inspection, Hertfordshire's Police and Crime Commissioner David\n"
+            "Lloyd has defended the performance of the constabulary in every area.",
+            "David Lloyd",
+        ),
+        (
+            "After today's report came out, Merseyside's Police Commissioner Jane\n"
+            "Kennedy said the officers and staff put enormous effort into it all.",
+            "Jane Kennedy",
+        ),
+        (
+            "The report was welcomed by the Police, Fire and Crime Commissioner, Sam\n"
+            "Okoro, who said that he would hold the Chief Constable to account.",
+            "Sam Okoro",
+        ),
+    ],
+)
+def test_a_name_wrapped_over_two_lines_is_read_whole(paragraph, name):
+    text = statement(paragraph, _WRAPPED_PROSE)
+
+    check_parses(text, commissioner=name)
+
+
+def test_a_wrapped_headline_names_its_speaker():
+    text = statement(
+        "Inspectors' report shows Cleveland Police has kept up its progress -\nDr Jane Ashby",
+        _WRAPPED_PROSE,
+    )
+
+    check_parses(text, commissioner="Jane Ashby")
+
+
+def test_a_wrapped_cookie_notice_is_furniture_and_the_dateline_is_found():
+    text = statement(
+        "Cookies on this site",
+        "Our site needs certain cookies to function, and we would also\nlike to set analytics "
+        "cookies so that we can keep making the\nwebsite better, and remember your choices.",
+        "Core functions depend on necessary cookies. You can switch\nthem off in your browser "
+        "settings, though the website may then\nnot work properly.",
+        "Analytics\n\nThese cookies gather aggregated data on traffic, helping us\nimprove the "
+        "site in future.",
+        "Latest police inspection recognises improvements at Gwent\nPolice",
+        "24 July 2025",
+        "Police and Crime Commissioner Jane Ashby said the PEEL report was fair.",
+    )
+
+    check_parses(text, date="2025-07-24")
+
+
+def test_a_sentence_wrapped_onto_a_line_starting_report_colon_is_no_subject():
+    text = statement(
+        "Commissioner Jane Ashby welcomed the PEEL inspection of Kent Police.",
+        "HM Inspector of Constabulary Wendy Williams wrote in the conclusion to her\n"
+        'report: "The force will not be able to cut crime effectively until its\n'
+        "suitably skilled people are in post where they are needed, and until it\n"
+        'raises its capacity."',
+    )
+
+    check_parses(text, title=None)
+
+
+@pytest.mark.parametrize("width", [48, 60, 72])
+def test_grades_and_areas_wrapped_anywhere(width):
+    text = wrapped(
+        "Commissioner Jane Ashby welcomed the PEEL 2021/22 inspection of Kent Police.",
+        "Three areas of policing were deemed to require improvement - responding to the "
+        "public, investigating crime and managing offenders - while the report found the "
+        "force 'good' at preventing crime.",
+        width=width,
+    )
+
+    check_parses(
+        text,
+        grades=[
+            ("responding-to-the-public", "requires-improvement"),
+            ("investigating-crime", "requires-improvement"),
+            ("managing-offenders", "requires-improvement"),
+            ("preventing-crime", "good"),
+        ],
+    )

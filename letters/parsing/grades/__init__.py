@@ -89,11 +89,13 @@ def find_grades(
     counts: list[FoundCount] = (),
     force: str | None = None,
     when: dt.date | None = None,
+    width: int = 1_000_000,
 ) -> tuple[list[FoundGrade], list[str]]:
     """Every (area, grade) the text ties together for this inspection; warnings for conflicts.
 
     ``when`` is the inspection's (or the letter's) date, ``force`` the letter's force: both
-    decide whose grades are whose.
+    decide whose grades are whose. ``width``: how long a line must be to have been wrapped
+    (``text.wrap_width``): a line carrying on such a line is prose, not a row of a table.
     """
     warnings: list[str] = []
     matches, more = grade_matches(folded, MAX_GRADE_WORDS)
@@ -103,7 +105,7 @@ def find_grades(
     reach = matches[-1].end() + 2000 if more else len(folded)
     areas = area_mentions(folded[:reach])
     grades = grade_mentions(folded, areas, sorted(skip_spans), matches)
-    text = Text(folded, areas, grades)
+    text = Text(folded, areas, grades, width)
     links = _count_lists(text, counts) + _read_links(text)
     facts = {
         "scale": scale_runs(text),

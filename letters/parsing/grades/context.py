@@ -43,6 +43,10 @@ class Link:
     recogniser: str = ""
 
 
+# A line that starts a list item: a bullet, a dash, a number.
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf>|]|\d{1,2}[.)])")
+
+
 @dataclass
 class Text:
     """The folded text with its areas and grade words. Sentences and lines are found around an
@@ -52,6 +56,7 @@ class Text:
     folded: str
     areas: list[Mention]
     grades: list[Mention]
+    width: int = 1_000_000  # how long a line must be to have been wrapped
     area_starts: list[int] = field(init=False)
     area_ends: list[int] = field(init=False)
 
@@ -97,6 +102,15 @@ class Text:
         """Where the line holding ``offset`` starts (a line longer than the window is cut)."""
         floor = max(0, offset - _LINE_WINDOW)
         return max(floor, self.folded.rfind("\n", floor, offset) + 1)
+
+    def carries_on(self, offset: int) -> bool:
+        """Whether the line holding ``offset`` carries on wrapped prose: the line above fills
+        the text's width and does not end a sentence, a label or a heading."""
+        start = self.line_start(offset)
+        if start == 0 or self.folded[start - 1] != "\n" or _ITEM_MARK.match(self.folded, start):
+            return False
+        above = self.folded[self.line_start(start - 1) : start - 1].rstrip()
+        return len(above) >= self.width and above[-1:] not in ".!?:;"
 
     def line_end(self, offset: int) -> int:
         end = self.folded.find("\n", offset, offset + _LINE_WINDOW)

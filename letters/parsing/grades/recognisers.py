@@ -236,10 +236,12 @@ def table_row(text: Text, grades: list[Mention], index: int) -> list[Link] | Non
     if area is None or grade.start - area.end > 60:
         return None
     folded = text.folded
+    # The row starts where its area does: a question wrapped onto a second line (a table cell)
+    # ends on the grade's line.
     line_start = text.line_start(area.start)
-    if line_start != text.line_start(grade.start):
-        return None
     gap = folded[area.end : grade.start]
+    if "\n" in gap:
+        return None
     if not gap.strip() and folded[area.end - 1 : area.end] != "?" and len(gap) < 2:
         return None  # a grade run into its area is a row only after a question
     if not _ROW_GAP.match(gap) or not _ROW_PREFIX.match(folded[line_start : area.start]):
@@ -253,6 +255,8 @@ def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link]
     """A row with the grade first: "Good - Crime Data Integrity*", "Good: investigating crime",
     "Requiring improvement - in responding to the public, investigating crime and ..."."""
     grade = grades[index]
+    if text.carries_on(grade.start):
+        return None  # a grade wrapped to the start of a line of prose
     folded = text.folded
     line_start = text.line_start(grade.start)
     if not _ROW_PREFIX.match(folded[line_start : grade.start]):
@@ -584,6 +588,8 @@ def grade_heading(text: Text, grades: list[Mention], index: int) -> list[Link] |
     """A grade as a heading over a list of areas, one to a line:
     "Good:" / "- Preventing crime" / "- Investigating crime"."""
     grade = grades[index]
+    if text.carries_on(grade.start):
+        return None
     folded = text.folded
     line_start, line_end = text.line_start(grade.start), text.line_end(grade.start)
     word = folded[grade.start : grade.end].strip("\"'")
@@ -656,7 +662,9 @@ def _last_list(text: Text, areas: list[Mention]) -> list[Mention]:
 
 # The rest of a quoted item the vocabulary only partly knows, then the list goes on:
 # "'operating efficiently and providing sustainable services', and 'the way it ...'".
-_ITEM_TAIL = re.compile(r"^[^.;:\n\"']{0,50}[\"']\s*(?:,\s*(?:and\s+)?|and\s+)[\"']$")
+_ITEM_TAIL = re.compile(
+    r"^(?:[^.;:\n\"']|\n(?![ \t]*\n)){0,50}[\"']\s*(?:,\s*(?:and\s+)?|and\s+)[\"']$"
+)
 
 
 def change_of_grade(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
@@ -674,7 +682,8 @@ def change_of_grade(text: Text, grades: list[Mention], index: int) -> list[Link]
 # "The overall grading for West Mercia in this report was 'requires improvement'".
 _GRADING_WAS = re.compile(
     r"\b(?:overall\s+)?(?:grading|grade|rating|judgement|judgment|finding)\s+(?:for|of|given\s+to)"
-    r"\s+[^.;:!?\n]{1,60}?\s+(?:was|is|remains)\s+(?:that\s+)?(?:an?\s+)?[\"']?$",
+    r"\s+(?:[^.;:!?\n]|\n(?![ \t]*\n)){1,60}?\s+(?:was|is|remains)\s+(?:that\s+)?(?:an?\s+)?"
+    r"[\"']?$",
     re.IGNORECASE,
 )
 # The force (or its service) as the subject of "requires improvement": "the report's overall

@@ -39,7 +39,11 @@ _SAFE = (
     r"|reduc\w*\s+crime\s*(?:,|and|&)\s*keep\w*\s+(?:people|the\s+public|communities)\s+safe(?:r)?)"
 )
 # Wordings per area key, most specific first. Each is matched on word boundaries.
-_QUESTION = r"how\s+{adverb}\s+(?:is|does|do)\s+(?:the\s+force|it|they)\b[^.;?\n]{{0,90}}"
+# A question may be wrapped onto a second line (a table cell in a PDF), never across a blank line.
+_QUESTION = (
+    r"how\s+{adverb}\s+(?:is|does|do)\s+(?:the\s+force|it|they)\b"
+    r"(?:[^.;?\n]|\n(?![ \t]*\n)){{0,90}}"
+)
 _WORDINGS: dict[str, tuple[str, ...]] = {
     "effectiveness": (
         _QUESTION.format(adverb=r"effective(?:ly)?"),
@@ -51,14 +55,15 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
         _QUESTION.format(adverb=r"efficient(?:ly)?"),
         r"(?:how\s+)?efficient(?:ly)?\s+(?:(?:it|the\s+force)\s+(?:is\s+)?)?(?:at\s+)?" + _SAFE,
         r"(?:the\s+)?efficiency\s+(?:with\s+which\s+(?:it|the\s+force)\s+)?" + _SAFE,
-        r"how\s+efficiently\s+(?:it|the\s+force|they)\s+(?:operates?|manages?)\b[^.;?\n]{0,60}",
+        r"how\s+efficiently\s+(?:it|the\s+force|they)\s+(?:operates?|manages?)\b"
+        r"(?:[^.;?\n]|\n(?![ \t]*\n)){0,60}",
         r"overall\s+efficiency",
     ),
     "legitimacy": (
         _QUESTION.format(adverb=r"legitimate(?:ly)?"),
         r"(?:how\s+)?legitimate(?:ly)?\s+(?:(?:it|the\s+force)\s+(?:is\s+)?)?(?:at\s+)?" + _SAFE,
         r"(?:how\s+)?(?:it\s+|the\s+force\s+|they\s+)?legitimately\s+(?:it\s+|the\s+force\s+)?"
-        r"(?:keeps|treats|keep|treat)\b[^.;?\n]{0,50}",
+        r"(?:keeps|treats|keep|treat)\b(?:[^.;?\n]|\n(?![ \t]*\n)){0,50}",
         r"(?:the\s+way|how)\s+(?:it|the\s+force|they)\s+treats?\s+the\s+public\s+and\s+its\s+workforce",
         r"overall\s+legitimacy",
     ),
