@@ -293,3 +293,35 @@ def extract(path) -> dict:
     text, _ = decode_letter(data, source=str(path))
     parsed = parse_letter(text, source=str(path))
     return parsed.to_contract(source=str(path), sha256=hashlib.sha256(data).hexdigest())
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """Each line longer than ``width`` broken at spaces into lines of at most ``width``, as a
+    PDF's text layer or a plain-text email prints a paragraph."""
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        lines.extend(
+            textwrap.wrap(
+                line,
+                width,
+                break_long_words=False,
+                break_on_hyphens=False,
+                replace_whitespace=False,
+            )
+            or [line]
+        )
+    return "\n".join(lines)
+
+
+def extract_wrapped(path, width: int) -> dict:
+    """``extract`` of the letter hard-wrapped to ``width``."""
+    from letters.parsing import decode_letter, parse_letter
+
+    text, _ = decode_letter(path.read_bytes(), source=str(path))
+    parsed = parse_letter(hard_wrapped(text, width), source=str(path))
+    return parsed.to_contract(source=str(path), sha256="")

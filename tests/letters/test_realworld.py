@@ -14,7 +14,7 @@ import time
 import pytest
 
 from tests.conftest import FIXTURES_DIR
-from tests.scoring import extract, score_all
+from tests.scoring import extract, extract_wrapped, score_all
 
 REALWORLD = FIXTURES_DIR / "realworld"
 # Read unconditionally: without the truth file this module fails to collect, naming the file.
@@ -30,6 +30,13 @@ FLOORS = {
     "precision": 1.00,  # grades right / grades extracted
     "recall": 1.00,  # grades right / grades expected
     "responses": 116,  # texts classified right as a commissioner's response or not (of 116)
+}
+# The same texts hard-wrapped to a width (as a PDF's text layer prints them): the same floors
+# for each width, raised the same way.
+WRAPPED_FLOORS = {
+    62: {"informative": 99.79, "precision": 1.00, "recall": 1.00, "responses": 116},
+    75: {"informative": 99.79, "precision": 1.00, "recall": 1.00, "responses": 116},
+    95: {"informative": 99.79, "precision": 1.00, "recall": 1.00, "responses": 116},
 }
 
 
@@ -85,3 +92,16 @@ def test_practice_set_every_text_parses(extraction):
 
     assert len(letters) == len(PATHS)
     assert all(letter["source"].endswith(".txt") for letter in letters)
+
+
+@pytest.mark.parametrize("width", sorted(WRAPPED_FLOORS))
+def test_practice_set_hard_wrapped_holds_its_floors(width):
+    scored = score_all([extract_wrapped(path, width) for path in PATHS], TRUTH)
+    floors = WRAPPED_FLOORS[width]
+
+    assert (
+        scored.informative >= floors["informative"]
+        and scored.precision >= floors["precision"]
+        and scored.recall >= floors["recall"]
+        and scored.responses_right >= floors["responses"]
+    ), scored.mismatches

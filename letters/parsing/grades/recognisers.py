@@ -286,12 +286,18 @@ def stacked_rows(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     previous = text.previous_line(grade.start)
     if previous is None or re.match(r"\s*[-*\u2022\u00b7>]", folded[previous[0] : previous[1]]):
         return None
+    start = previous[0]
     areas = text.areas_between(*previous)
+    if not areas:
+        # An area cell wrapped over two lines: "... with fairness and" / "respect" / "Good".
+        wrapped = text.area_ending_before(previous[1] + 1)
+        if wrapped is not None and wrapped.start < start <= wrapped.end <= previous[1]:
+            areas, start = [wrapped], text.line_start(wrapped.start)
     if len(areas) != 1:
         return None
     area = areas[0]
-    row = folded[previous[0] : previous[1]]
-    rest = row[: area.start - previous[0]] + row[area.end - previous[0] :]
+    row = folded[start : previous[1]]
+    rest = row[: area.start - start] + row[area.end - start :]
     if rest.strip(" \t*_|-\u2022:.\"'"):
         return None
     return [_link(area, grade, area.start, grade.end, "stacked_rows")]
