@@ -18,6 +18,9 @@ _SUBJECT_RE = re.compile(
 )
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]")
+
+
 def subject_window(
     folded: str, lines: list[Line], body_start: int, *, page: bool = False
 ) -> tuple[int, int]:
@@ -48,8 +51,10 @@ def subject_window(
             in_paragraph = False
             continue
         if not in_paragraph:
-            paragraphs += 1
             in_paragraph = True
+            # A list's items belong to the paragraph that introduces them, however spaced.
+            if not _LIST_ITEM.match(line.text):
+                paragraphs += 1
             if paragraphs > most or line.start - body_start > reach:
                 end = line.start
                 break
@@ -125,13 +130,37 @@ def _continues(lines: list[Line], line: Line) -> bool:
     return len(before) >= wrap_width(lines) and (before[-1].islower() or before[-1] == ",")
 
 
-def _stands_alone(lines: list[Line], line: Line) -> bool:
-    """A line that is a paragraph of its own, not a fragment of hard-wrapped prose."""
+def _stands_alone(lines: list[Line], line: Line, width: int) -> bool:
+    """A line that is a paragraph of its own, not a fragment of hard-wrapped prose: blank lines
+    (or a salutation) around it, or, in a text that does not separate its paragraphs, neither
+    it nor the line above fills the text's width."""
     before = lines[line.index - 1] if line.index > 0 else None
     after = lines[line.index + 1] if line.index + 1 < len(lines) else None
-    return (before is None or before.blank or bool(_DEAR_LINE.match(before.text))) and (
-        after is None or after.blank
+    opens = before is None or before.blank or bool(_DEAR_LINE.match(before.text))
+    closes = after is None or after.blank
+    if opens and closes:
+        return True
+    return (
+        (opens or len(before.text.rstrip()) < width)
+        and (closes or len(line.text.rstrip()) < width)
+        and not _has_paragraph_breaks(lines)
     )
+
+
+def _has_paragraph_breaks(lines: list[Line]) -> bool:
+    """Whether the text separates its paragraphs with blank lines: at least two breaks between
+    lines of words, and one for every twenty lines of words."""
+    words = breaks = 0
+    previous_blank = False
+    for line in lines:
+        if line.blank:
+            previous_blank = True
+            continue
+        if previous_blank and words:
+            breaks += 1
+        words += 1
+        previous_blank = False
+    return breaks >= max(2, words // 20)
 
 
 _DEAR_LINE = re.compile(r"[\s*_>]*dear\s", re.IGNORECASE)
@@ -177,7 +206,7 @@ def find_title(
         text = squash(joined)
         is_subject = (bool(_SUBJECT_RE.match(line.text)) and not _continues(lines, line)) or (
             line.start >= body_start
-            and (subject_end > line.end or _stands_alone(lines, line))
+            and (subject_end > line.end or _stands_alone(lines, line, width))
             and len(text) <= 200
             and text.rstrip("\"'\u201d\u2019)")[-1:] not in ".!?"
             and _TITLE_WORDS.search(text)

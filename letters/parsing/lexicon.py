@@ -214,6 +214,41 @@ NOT_NAME_WORDS = frozenset(
         "sensitive",
         "unclassified",
     }
+    # A title-case headline's verbs: "Commissioner Takes Issue with ...", "PCC Welcomes Report".
+    | {
+        "takes",
+        "issue",
+        "welcomes",
+        "responds",
+        "reacts",
+        "says",
+        "backs",
+        "hails",
+        "praises",
+        "slams",
+        "urges",
+        "vows",
+        "pledges",
+        "calls",
+        "questions",
+        "criticises",
+        "criticizes",
+        "defends",
+        "rejects",
+        "disputes",
+        "refutes",
+        "warns",
+        "insists",
+        "admits",
+        "speaks",
+        "writes",
+        "announces",
+        "accepts",
+        "launches",
+        "congratulates",
+        "commends",
+        "challenges",
+    }
 )
 
 # Short forms in salutations: "Dear Sir Tom" is Sir Thomas Winsor in the address block.

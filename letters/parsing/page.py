@@ -51,6 +51,7 @@ _FURNITURE_LINE = re.compile(
       | (?:tel(?:ephone)?|phone)\s*[:.]?\s*[\d\s()+]{7,}.*
       | [\d\s()+]{9,}
       | loading\.*
+      | you\s+are\s+here\b.* | home\s*[>\u00bb\u203a/]\s.*                   # breadcrumbs
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -39,6 +39,9 @@ def statement(*paragraphs: str) -> str:
         "Image caption,",
         "12.4 C",
         "Tel: 01234 567890 Email: office@example.org Text size Set text size",
+        "You are here: Home > News > Commissioner Gary Wood responds",
+        "Home > News > Latest news",
+        "Home \u00bb About us \u00bb Publications",
     ],
 )
 def test_page_furniture_is_never_a_name_date_or_title(furniture):
@@ -755,3 +758,59 @@ def test_grades_and_areas_wrapped_anywhere(width):
             ("preventing-crime", "good"),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Surrey Police and Crime Commissioner Takes Issue with HMIC's Efficiency Views",
+        "Police and Crime Commissioner Welcomes PEEL Report",
+        "PCC Backs Chief Constable After Inspection",
+    ],
+)
+def test_a_title_case_headlines_verbs_are_no_name(headline):
+    text = "\n".join(
+        [
+            headline,
+            "Police and Crime Commissioner Lisa Tenby says she does not agree with what the "
+            "inspectors concluded about the force's plans in their PEEL report.",
+            "She said the report was out of date.",
+        ]
+    )
+
+    check_parses(text, commissioner="Lisa Tenby")
+
+
+def test_a_double_spaced_list_is_part_of_the_paragraph_before_it():
+    text = statement(
+        "Praise for Gwent Police's commitment to fairness",
+        "Gwent / December 12",
+        "Today the Police and Crime Commissioner congratulated the force on its report.",
+        "The report was the work of HMICFRS, and the force was given an overall rating of 'good'.",
+        "HMICFRS also gave the force ratings of 'good' for each of the three questions:",
+        "  \u2022 To what extent does the force treat all of the people it serves fairly?",
+        "  \u2022 How well does the force ensure that its workforce behaves ethically?",
+        "  \u2022 To what extent does the force treat its workforce fairly?",
+        "The inspector said the force is judged to be good at how legitimately it keeps people "
+        "safe and reduces crime.",
+    )
+
+    check_parses(text, kind="peel-legitimacy", grades=[("legitimacy", "good")])
+
+
+def test_a_text_without_blank_lines_has_its_subject_line():
+    text = "\n".join(
+        [
+            "Dear Mr Wilsher,",
+            "PEEL 2021/22 - An inspection of Kent Police",
+            "I am writing in response to your report on Kent Police, published on 28 April "
+            "2022, as required by section 55 of the Police Act 1996.",
+            "Overall, I consider this to be a fair report and the force has a plan for each "
+            "of the areas for improvement it identifies.",
+            "Yours sincerely,",
+            "Jane Ashby",
+            "Police and Crime Commissioner for Kent",
+        ]
+    )
+
+    check_parses(text, title="PEEL 2021/22 - An inspection of Kent Police")
