@@ -56,6 +56,9 @@ ADVERSARIAL = {
     "quotes": "'\"\u201c",
     "letters": "a",
     "spaces": " ",
+    # Hard-wrapped prose: every line is unwrapped for names and is a candidate table row.
+    "wrapped prose": "Police and Crime Commissioner Jane Smith said the force was good at\n",
+    "wrapped rows": "How effectively does the force keep people\nsafe?Good\n",
 }
 TARGET_S_PER_MB = 1.0
 TARGET_PRACTICE_S = 1.0

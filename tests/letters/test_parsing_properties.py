@@ -161,6 +161,8 @@ ADVERSARIAL = {
     "page-furniture": "Skip to content\nHide Ad\n",
     "captions-twice": "Jane SmithJane Smith\n",
     "dates-then-spaces": "11th April 2023" + " " * 50,
+    "wrapped-prose": "Police and Crime Commissioner Jane Smith said the force was good at\n",
+    "wrapped-rows": "How effectively does the force keep people\nsafe?Good\n",
 }
 
 
