@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -133,7 +134,8 @@ def render_report(data: dict) -> str:
         "# Parser benchmark",
         "",
         f"Run on {data['date']} on {data['machine']} with `make bench` "
-        "(`python -m devtools.parse_bench`).",
+        f"(`python -m devtools.parse_bench`), load average {data['load']} (CPU times, so a "
+        "busy machine slows them less than wall-clock ones).",
         "",
         "## Letters",
         "",
@@ -201,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "date": dt.date.today().isoformat(),
         "machine": machine_description(),
+        "load": " / ".join(f"{value:.1f}" for value in os.getloadavg()),
         "sets": sets,
         "truth": json.loads((REALWORLD / "truth.json").read_text(encoding="utf-8")),
         "large": large,
