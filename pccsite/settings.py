@@ -250,11 +250,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Admin sign-in throttling (pccsite/throttle.py) counts failures per username and per client
-# address. Behind a reverse proxy every request comes from the proxy, so name the header the
-# proxy sets with the real client address, e.g. HTTP_X_REAL_IP; otherwise five failures from
-# anyone would lock everyone out.
+# Admin sign-in throttling (pccsite/throttle.py) counts failures per client address and per
+# address and username, never per username alone (that would let anyone lock a person out).
+# Behind a reverse proxy every request comes from the proxy, so name the header the proxy sets
+# with the real client address, e.g. HTTP_X_REAL_IP; otherwise failures from anyone would count
+# against everyone.
 LOGIN_THROTTLE_IP_HEADER = os.environ.get("LOGIN_THROTTLE_IP_HEADER", "REMOTE_ADDR")
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60)))
 
 # Served on every response by pccsite.middleware. Scripts only from our own static files:
 # chart data reaches the page as JSON (json_script) and static/js draws it. Plotly and the
