@@ -8,7 +8,8 @@ One file for every environment (splitting settings is not worth it at this size)
 - DEBUG          "1"/"true" to turn on; on in development, off in production unless set.
 - ALLOWED_HOSTS  comma-separated; localhost names by default.
 - CACHE_URL      where rendered pages are cached: file:///path (default: .cache/ in the project),
-                 redis://host:port/db in production, locmem:// for a single process.
+                 redis://host:port/db in production, locmem:// for a single process. Pages
+                 are keyed by the database they came from, so instances may share one.
 """
 
 import os
@@ -139,6 +140,10 @@ def cache_from_url(url: str) -> dict:
 
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{BASE_DIR / '.cache'}"))}
+# Cached pages are keyed by a fingerprint of the database they were read from
+# (pccsite/caching.py), so instances on different databases can share a cache. Set this (to the
+# same value for the site and the loader) only if they reach one database by different URLs.
+PAGE_CACHE_NAMESPACE = os.environ.get("PAGE_CACHE_NAMESPACE", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

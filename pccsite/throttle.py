@@ -30,6 +30,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from pccsite.caching import cache_namespace
+
 
 def _setting(name: str, default):
     return getattr(settings, name, default)
@@ -52,7 +54,8 @@ def window() -> int:
 def _key(kind: str, value: str) -> str:
     # Hashed: usernames are user input, and some cache backends refuse odd characters in keys.
     digest = hashlib.sha256(value.encode()).hexdigest()
-    return f"pccsite:login-failures:{kind}:{digest}"
+    # In the database's namespace: its users are not another database's users.
+    return f"{cache_namespace()}:login-failures:{kind}:{digest}"
 
 
 def client_address(request) -> str:

@@ -1,6 +1,8 @@
 """Shared fixtures. Real parts, not mocks: the seed letters are the real ones in seeds/."""
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+SESSION_STARTED = time.time()
+
+# Every process the suite starts (the browser tests' server, loads in subprocesses) inherits an
+# in-memory page cache, never the developer's .cache/ folder that `make run` serves from.
+os.environ["CACHE_URL"] = "locmem://"
+
 REGISTRY_FILES = sorted((ROOT / "data" / "reference").glob("commissioners-*.csv"))
 
 

@@ -1,9 +1,16 @@
 """The page cache: served from the cache until the data changes, never for staff."""
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
 from tests.builders import get_force, make_inspection
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -72,3 +79,44 @@ def test_cache_does_not_store_error_pages(client, db):
     make_inspection(pk=4242)
 
     assert client.get(url).status_code == 200
+
+
+# What one instance serves, in a process of its own: the letters its home page links to.
+HOME_LETTERS = """
+import django, re
+django.setup()
+from django.test import Client
+page = Client().get("/").content.decode()
+print(len(set(re.findall(r'href="/letters/(\\d+)/"', page))))
+"""
+
+
+def _instance_env(database: Path, cache: Path) -> dict[str, str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "CACHE_URL": f"file://{cache}"}
+    env.update({"DJANGO_SETTINGS_MODULE": "pccsite.settings", "DEBUG": "0"})
+    return env
+
+
+def _run(args, env):
+    finished = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    return finished.stdout
+
+
+def test_two_databases_sharing_one_cache_never_serve_each_others_pages(tmp_path, seeds_dir):
+    # Issue 10, item 1: a test run beside `make run` (another database, the same cache folder)
+    # served its pages to the development site. Two instances here: A with one letter, B empty.
+    cache = tmp_path / "shared-cache"
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    _run(["manage.py", "migrate", "-v0"], _instance_env(first, cache))
+    shutil.copy(first, second)
+    seed = seeds_dir / "000_d820f821642f4c39.txt"
+    _run(["manage.py", "load_letters", str(seed)], _instance_env(first, cache))
+
+    a_count = _run(["-c", HOME_LETTERS], _instance_env(first, cache)).strip()
+    b_count = _run(["-c", HOME_LETTERS], _instance_env(second, cache)).strip()
+    a_again = _run(["-c", HOME_LETTERS], _instance_env(first, cache)).strip()
+
+    assert (a_count, b_count, a_again) == ("1", "0", "1")
