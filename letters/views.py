@@ -6,6 +6,7 @@ import os
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from pccsite.caching import keep, takes_query
 from pccsite.dates import time_tag
 from pccsite.listing import ListingView
 from search.backends import search_backend
@@ -17,6 +18,8 @@ from .models import ORIGINAL_CONTENT_TYPES, Attribution, Letter
 from .tables import LetterTable
 
 
+# ?q= marks a search's words on the page; the page cache answers it live, never stores it.
+@takes_query(q=keep)
 def letter_detail(request, pk):
     letter = get_object_or_404(Letter.objects.with_context(), pk=pk)
     grades = list(letter.grades.all())

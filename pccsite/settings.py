@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "pccsite.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files come compressed already), above everything that writes
+    # the body; public pages only (BREACH: see the class).
+    "pccsite.middleware.PublicGZipMiddleware",
     # Before CommonMiddleware, as django-cors-headers asks; it answers only under /api/.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
