@@ -59,10 +59,12 @@ def load_letters(
     dry_run: bool = False,
     on_result: Callable[[FileResult], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    follow_links: bool = False,
 ) -> LoadSummary:
     """Load every letter under ``paths``; with ``dry_run`` do it all, then roll back.
 
     ``on_result`` is called once per file, in file order, as each batch is done.
+    ``follow_links`` loads files that links in the folders lead to outside them.
     """
     summary = LoadSummary(dry_run=dry_run)
     loader = Loader(dry_run=dry_run)
@@ -74,7 +76,8 @@ def load_letters(
 
     # A dry run writes inside one transaction and rolls it back, so its counts are true.
     with transaction.atomic() if dry_run else nullcontext():
-        for batch in read_batches(iter_letter_files(paths), batch_size):
+        files = iter_letter_files(paths, follow_links=follow_links)
+        for batch in read_batches(files, batch_size):
             loader.load_batch(batch, report)
         if dry_run:
             transaction.set_rollback(True)

@@ -41,10 +41,13 @@ class Extraction:
 
 
 def extract_letters(
-    paths: Iterable[str | os.PathLike], registry: Registry | None = None
+    paths: Iterable[str | os.PathLike],
+    registry: Registry | None = None,
+    *,
+    follow_links: bool = False,
 ) -> Iterator[Extraction]:
     """Parse every file, one at a time, without writing; read signers against ``registry``."""
-    for letter_file in iter_letter_files(paths):
+    for letter_file in iter_letter_files(paths, follow_links=follow_links):
         source = letter_file.path
         if letter_file.error:
             yield Extraction(source, error=letter_file.error)

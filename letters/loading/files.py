@@ -9,6 +9,9 @@ web pages, text); this module hands it the bytes and the parser its text.
 
 What is refused, and why (the file is named with the reason; nothing stored changes):
 - no such file, a folder symlink loop, not a regular file (a FIFO, a device), permission denied;
+- a symbolic link in a folder being loaded that leads out of it (to a file or a folder), unless
+  the load follows links (``follow_links``, ``--follow-links``): a letters folder should not
+  reach whatever else the machine holds;
 - larger than its format's limit (``MAX_BYTES``): a letter's text is a few pages (the largest
   real ones are well under 1 MB), so 5 MB of text is a mistake or an export; a web page carries
   its markup (10 MB), a Word document its images (20 MB), a PDF its fonts and, for a scan, a
@@ -67,13 +70,20 @@ class Pending:
     stored: tuple[str, str] | None = None
 
 
-def iter_letter_files(paths: Iterable[str | os.PathLike]) -> Iterator[LetterFile]:
-    """Every file named, and every letter file under every folder named, sorted, each once."""
+def iter_letter_files(
+    paths: Iterable[str | os.PathLike], *, follow_links: bool = False
+) -> Iterator[LetterFile]:
+    """Every file named, and every letter file under every folder named, sorted, each once.
+
+    Links inside a folder that lead out of it are refused unless ``follow_links``; a file named
+    itself is read wherever its link leads (the person named it).
+    """
     seen: set[str] = set()
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            found = _walk(path, frozenset({os.path.realpath(path)}))
+            root = os.path.realpath(path)
+            found = _walk(path, frozenset({root}), None if follow_links else root)
         elif os.path.lexists(path):
             found = iter([LetterFile(path)])
         else:
@@ -86,7 +96,8 @@ def iter_letter_files(paths: Iterable[str | os.PathLike]) -> Iterator[LetterFile
             yield letter_file
 
 
-def _walk(folder: str, ancestors: frozenset[str]) -> Iterator[LetterFile]:
+def _walk(folder: str, ancestors: frozenset[str], root: str | None) -> Iterator[LetterFile]:
+    """The folder's letters; links that leave ``root`` refused (any link when it is None)."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -97,13 +108,30 @@ def _walk(folder: str, ancestors: frozenset[str]) -> Iterator[LetterFile]:
     folders = [entry for entry in entries if _is_dir(entry)]
     for entry in entries:
         if not _is_dir(entry) and os.path.splitext(entry.name)[1].lower() in EXTENSIONS:
-            yield LetterFile(entry.path)
+            yield _outside(entry, root) or LetterFile(entry.path)
     for entry in folders:
         real = os.path.realpath(entry.path)
         if real in ancestors:
             yield LetterFile(entry.path, error=f"folder symlink loop (leads back to {real})")
             continue
-        yield from _walk(entry.path, ancestors | {real})
+        if refused := _outside(entry, root):
+            yield refused
+            continue
+        yield from _walk(entry.path, ancestors | {real}, root)
+
+
+def _outside(entry: os.DirEntry, root: str | None) -> LetterFile | None:
+    """The refusal of a link that leads out of ``root``; None for anything else."""
+    if root is None or not entry.is_symlink():
+        return None
+    real = os.path.realpath(entry.path)
+    if os.path.commonpath([real, root]) == root:
+        return None
+    return LetterFile(
+        entry.path,
+        error=f"a symbolic link to {real}, outside the folder being loaded "
+        "(--follow-links loads it)",
+    )
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

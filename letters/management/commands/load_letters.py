@@ -11,11 +11,12 @@ letter that names nobody is attributed to the office-holder on its date. ``--dry
 reads the registry too (``commissioner.registered``), and writes nothing.
 
 Folders are read recursively (``*.txt``, ``*.pdf``, ``*.docx``, ``*.html``, ``*.htm``; see
-letters.formats and the README's "Formats and OCR"). The summary line counts files created, updated,
-unchanged, duplicates (the same bytes as a stored letter: nothing stored), failed, conflicts
-and letters stored with warnings, then names up to ten of the files with warnings, each with
-its first warning, and counts the rest; ``-v 2`` lists every file with its outcome and all its
-warnings instead.
+letters.formats and the README's "Formats and OCR"); a symbolic link in them that leads out of
+the folder is refused unless ``--follow-links`` is given. The summary line counts files
+created, updated, unchanged, duplicates (the same bytes as a stored letter: nothing stored),
+failed, conflicts and letters stored with warnings, then names up to ten of the files with
+warnings, each with its first warning, and counts the rest; ``-v 2`` lists every file with its
+outcome and all its warnings instead.
 A file that cannot be read or is not a letter is named with the reason, the others still
 load, and the command exits with status 1 (from ``call_command`` it raises CommandError
 carrying the summary); duplicates, warnings and conflicts leave the status 0. Corrections made
@@ -60,17 +61,23 @@ class Command(BaseCommand):
             help="with --dry-run: print the extraction contract's JSON on stdout",
         )
         parser.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="load files and folders that symbolic links lead to outside the folders given "
+            "(refused by default)",
+        )
+        parser.add_argument(
             "--batch-size",
             type=int,
             default=BATCH_SIZE,
             help=f"files read, checked and written together (default {BATCH_SIZE})",
         )
 
-    def handle(self, *args, paths, dry_run, json, verbosity, batch_size, **options):
+    def handle(self, *args, paths, dry_run, json, verbosity, batch_size, follow_links, **options):
         if json and not dry_run:
             raise CommandError("--json only goes with --dry-run")
         if json:
-            self._print_json(paths)
+            self._print_json(paths, follow_links)
             return
         progress = _Progress(self.stderr)
 
@@ -85,7 +92,11 @@ class Command(BaseCommand):
                 reset_queries()
 
         summary = load_letters(
-            paths=paths, dry_run=dry_run, on_result=on_result, batch_size=max(1, batch_size)
+            paths=paths,
+            dry_run=dry_run,
+            on_result=on_result,
+            batch_size=max(1, batch_size),
+            follow_links=follow_links,
         )
         progress.clear()
         self._write_summary(summary, verbosity)
@@ -96,7 +107,7 @@ class Command(BaseCommand):
                 returncode=1,
             )
 
-    def _print_json(self, paths):
+    def _print_json(self, paths, follow_links):
         """Stream the document, one letter at a time, so memory stays flat."""
         errors = []
         try:
@@ -110,7 +121,7 @@ class Command(BaseCommand):
             )
         self.stdout.write('{"letters": [', ending="")
         first = True
-        for extraction in extract_letters(paths, registry):
+        for extraction in extract_letters(paths, registry, follow_links=follow_links):
             if extraction.error is not None:
                 errors.append({"source": extraction.source, "error": extraction.error})
                 self.stderr.write(f"{extraction.source}: {extraction.error}")

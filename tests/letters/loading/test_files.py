@@ -98,6 +98,64 @@ def test_iter_letter_files_lists_a_file_named_twice_once(seeds_dir):
     assert len(found) == 5
 
 
+# Issue 10, item 10: a link in the folder being loaded reached files anywhere on the machine.
+def test_iter_letter_files_refuses_links_that_leave_the_folder(tmp_path):
+    folder, elsewhere = tmp_path / "letters", tmp_path / "elsewhere"
+    (folder / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text("not for loading")
+    (folder / "a.txt").write_text("a")
+    (folder / "inside.txt").symlink_to(folder / "sub" / "b.txt")
+    (folder / "sub" / "b.txt").write_text("b")
+    (folder / "out.txt").symlink_to(elsewhere / "secret.txt")
+    (folder / "outdir").symlink_to(elsewhere, target_is_directory=True)
+
+    found = {os.path.relpath(f.path, folder): f.error for f in iter_letter_files([folder])}
+
+    assert found == {
+        "a.txt": None,
+        "inside.txt": None,
+        "out.txt": (
+            f"a symbolic link to {elsewhere / 'secret.txt'}, outside the folder being loaded "
+            "(--follow-links loads it)"
+        ),
+        "outdir": (
+            f"a symbolic link to {elsewhere}, outside the folder being loaded "
+            "(--follow-links loads it)"
+        ),
+    }
+
+
+def test_iter_letter_files_follows_links_when_asked(tmp_path):
+    folder, elsewhere = tmp_path / "letters", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "x.txt").write_text("x")
+    (folder / "out.txt").symlink_to(elsewhere / "x.txt")
+    (folder / "outdir").symlink_to(elsewhere, target_is_directory=True)
+
+    found = [(f.path, f.error) for f in iter_letter_files([folder], follow_links=True)]
+
+    # One file reached by two links is listed once.
+    assert found == [(str(folder / "out.txt"), None)]
+
+
+def test_bad_input_link_out_of_the_folder_is_refused_unless_followed(letters_dir, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    moved = tmp_path / "elsewhere" / SEED
+    (letters_dir / SEED).rename(moved)
+    (letters_dir / "linked.txt").symlink_to(moved)
+
+    stdout, status, message = load(letters_dir)
+    assert (status, stdout) == (1, summary(created=4, failed=1))
+    assert f"linked.txt: a symbolic link to {moved}, outside the folder being loaded" in message
+
+    stdout = io.StringIO()
+    call_command("load_letters", str(letters_dir), "--follow-links", stdout=stdout)
+    warned = int(bool(Letter.objects.get(file_name="linked.txt").warnings))
+    assert stdout.getvalue() == summary(created=1, unchanged=4, warned=warned)
+
+
 # --- refused: named with the reason, the rest loads, nothing stored changes -----------------
 
 
@@ -310,6 +368,23 @@ def test_bad_input_windows_1252_is_decoded_with_a_warning(letters_dir, tmp_path,
 def _first_non_ascii(text):
     encoded = text.encode("cp1252")
     return next(i for i, byte in enumerate(encoded) if byte > 127)
+
+
+def test_bad_input_utf8_with_a_stray_byte_keeps_its_utf8_text(letters_dir, tmp_path, seed_text):
+    # Issue 10, item 10: one stray byte made the whole letter Windows-1252, every curly quote
+    # and dash in it garbled ("â€™"); or refused it, when a quote's bytes are undefined there.
+    (letters_dir / SEED).rename(tmp_path / SEED)
+    data = seed_text.encode("utf-8")
+    offset = data.index(b"\n\n") + 1
+    (letters_dir / "stray.txt").write_bytes(data[:offset] + b"\x92" + data[offset:])
+
+    stdout, status, _ = load(letters_dir)
+
+    assert (status, stdout) == (0, summary(created=5))
+    letter = Letter.objects.get(file_name="stray.txt")
+    at = len(data[:offset].decode())
+    assert letter.text == seed_text[:at] + "\ufffd" + seed_text[at:]
+    assert f"decoded as UTF-8 with 1 invalid byte replaced (at byte {offset:,})" in letter.warnings
 
 
 def test_bad_input_utf16_with_bom_is_decoded(letters_dir, tmp_path, seed_text):
