@@ -19,7 +19,7 @@ from inspections.admin import CURATED_READONLY, CuratedAdminMixin, CuratedInline
 from inspections.models import AreaForImprovement, Grade
 
 from .highlighting import Span, field_spans, highlight
-from .loading import stored_extraction
+from .loading import printable, stored_extraction
 from .models import Letter, LetterRevision
 
 
@@ -175,7 +175,7 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
     date_hierarchy = "date"
     raw_id_fields = ("inspection", "commissioner")
     readonly_fields = (
-        "source",
+        "source_path",
         "file_name",
         "sha256",
         "parser_version",
@@ -211,7 +211,7 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
             "Source file",
             {
                 "fields": (
-                    "source",
+                    "source_path",
                     "file_name",
                     ("format", "original_file", "ocr_confidence"),
                     "sha256",
@@ -244,6 +244,11 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
             reverse("letters:letter_original", args=[letter.pk]),
             letter.original.name.rsplit("/", 1)[-1],
         )
+
+    @admin.display(description="source")
+    def source_path(self, letter):
+        """The path as loaded, control characters escaped (file_name is stored so)."""
+        return printable(letter.source)
 
     @admin.display(description="warnings")
     def warning_count(self, letter):

@@ -26,6 +26,7 @@ from .files import (
     LetterFile,
     iter_letter_files,
     normalise_source,
+    printable,
     read_and_parse,
     read_letter_file,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "load_letters",
     "normalise_source",
     "read_and_parse",
+    "printable",
     "read_letter_file",
     "store_letter",
     "stored_extraction",

@@ -18,6 +18,8 @@ from typing import Any
 
 from django.db import models
 
+from .files import printable
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -30,7 +32,7 @@ class Conflict:
     parsed: Any
 
     def __str__(self):
-        return (
+        return printable(
             f"{self.source}: {self.object}: kept {self.field}={self.kept!r} "
             f"(corrected by a person), the letter says {self.parsed!r}"
         )

@@ -9,6 +9,8 @@ web pages, text); this module hands it the bytes and the parser its text.
 
 What is refused, and why (the file is named with the reason; nothing stored changes):
 - no such file, a folder symlink loop, not a regular file (a FIFO, a device), permission denied;
+- a file name that is not valid UTF-8 (the database could not store it; the name is shown with
+  its bytes escaped, ``caf\\xe9.txt``);
 - a symbolic link in a folder being loaded that leads out of it (to a file or a folder), unless
   the load follows links (``follow_links``, ``--follow-links``): a letters folder should not
   reach whatever else the machine holds;
@@ -21,12 +23,17 @@ What is refused, and why (the file is named with the reason; nothing stored chan
   text, encrypted, truncated or corrupt PDFs, a PDF over 100 pages, a scan where Tesseract is
   missing, a .docx that is not a Word document, a web page with no main text ...
 
+File names are printed through ``printable`` everywhere (command output, errors, conflicts,
+Letter.file_name, the admin): control characters and undecodable bytes escaped, so a name can
+neither break a line of the output nor forge one.
+
 No Django here: this module knows files, the format readers and the parser, not the database.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +46,37 @@ MB = 1024 * 1024
 # See the module docstring: per format, what a letter in it can reasonably weigh.
 MAX_BYTES = {"txt": 5 * MB, "html": 10 * MB, "docx": 20 * MB, "pdf": 50 * MB}
 MAX_FILE_BYTES = MAX_BYTES["txt"]
+
+
+# C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides (they reorder
+# what a terminal shows), and the lone surrogates that stand for bytes not valid UTF-8.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match[0]
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one line: control characters and undecodable bytes escaped."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _is_utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -89,6 +127,12 @@ def iter_letter_files(
         else:
             found = iter([LetterFile(path, error="no such file or folder")])
         for letter_file in found:
+            if letter_file.error is None and not _is_utf8(letter_file.path):
+                # The database stores text; this name is bytes. The rest of the load goes on.
+                letter_file = LetterFile(
+                    letter_file.path,
+                    error="the file name is not valid UTF-8 (rename it to load it)",
+                )
             real = os.path.realpath(letter_file.path)
             if letter_file.error is None and real in seen:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .corrections import Conflict
+from .files import printable
 
 # The summary names this many of the files loaded with warnings (with the first warning of
 # each) and counts the rest: enough to act on, short enough to read after a load of thousands.
@@ -17,7 +18,7 @@ class FileError:
     error: str
 
     def __str__(self):
-        return f"{self.source}: {self.error}"
+        return printable(f"{self.source}: {self.error}")
 
 
 @dataclass(frozen=True)

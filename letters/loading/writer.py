@@ -30,7 +30,7 @@ from letters.parsing import PARSER_VERSION, ParsedLetter
 
 from .contract import resolve_parsed, stored_extraction
 from .corrections import Corrections
-from .files import Pending, value_of
+from .files import Pending, printable, value_of
 from .identity import SharedRows, inspection_identity
 from .originals import forget_original_after_commit
 from .registry import Resolution
@@ -155,7 +155,8 @@ class LetterWriter:
         item, parsed = self.item, self.parsed
         return {
             "source": item.source,
-            "file_name": os.path.basename(item.source),
+            # Shown on pages and in the admin: printable, so a name cannot forge a line.
+            "file_name": printable(os.path.basename(item.source)),
             "sha256": item.sha256,
             "parser_version": PARSER_VERSION,
             "text": item.text,

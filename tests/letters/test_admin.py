@@ -149,3 +149,19 @@ def test_corrections_in_the_admin_survive_reloading_the_seeds(admin_client, lett
         (grade.letter.file_name, "grade", new_grade, parsed_grade),
         (AFI_SEED, "date", "2025-02-01", "2025-01-28"),
     }
+
+
+def test_letter_admin_shows_a_file_name_with_control_characters_escaped(admin_client, letters_dir):
+    # Issue 10, item 7: names are shown escaped everywhere, the admin included.
+    seed = sorted(letters_dir.glob("*.txt"))[0]
+    seed.rename(letters_dir / "\x1b[2Kx\ny.txt")
+    load_letters(paths=[letters_dir])
+    letter = Letter.objects.get(file_name="\\x1b[2Kx\\ny.txt")
+
+    changelist = admin_client.get(reverse("admin:letters_letter_changelist")).content.decode()
+    change = admin_client.get(change_url(letter)).content.decode()
+
+    for page in (changelist, change):
+        assert "\x1b" not in page
+        assert "\\x1b[2Kx\\ny.txt" in page
+    assert f"{letters_dir}/\\x1b[2Kx\\ny.txt" in change

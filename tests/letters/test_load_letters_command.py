@@ -300,3 +300,70 @@ def test_load_letters_dry_run_json_gives_the_registered_name_and_inferred_signer
         "inferred": True,
     }
     assert "(inferred from its date)" in letters["unsigned.txt"]["warnings"][-1]
+
+
+# Issue 10, item 7: a file name that is not valid UTF-8 aborted the whole load with a traceback
+# (nothing stored), and a name with a newline or an ANSI escape could forge lines of the output.
+def _bad_name(folder: Path) -> str:
+    """Rename one seed to b"caf\\xe9.txt" (Latin-1, not UTF-8); returns its escaped name."""
+    first = sorted(folder.glob("*.txt"))[0]
+    os.rename(bytes(first), os.path.join(bytes(folder), b"caf\xe9.txt"))
+    return "caf\\xe9.txt"
+
+
+def test_load_letters_refuses_a_name_that_is_not_utf8_and_loads_the_rest(letters_dir):
+    escaped = _bad_name(letters_dir)
+
+    with pytest.raises(CommandError) as raised:
+        run(letters_dir)
+
+    assert Letter.objects.count() == 4
+    assert f"{letters_dir}/{escaped}: the file name is not valid UTF-8" in str(raised.value)
+    assert "\udce9" not in str(raised.value)
+
+
+def test_load_letters_cli_names_a_bad_file_name_escaped_without_a_traceback(letters_dir, tmp_path):
+    escaped = _bad_name(letters_dir)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+
+    loaded = subprocess.run(
+        [*manage, "load_letters", str(letters_dir), "-v", "2"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    listed = subprocess.run(
+        [*manage, "load_letters", str(letters_dir), "--dry-run", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert loaded.returncode == listed.returncode == 1
+    assert "Traceback" not in loaded.stderr + listed.stderr
+    assert f"failed: {letters_dir}/{escaped} (the file name is not valid UTF-8" in loaded.stdout
+    assert "4 created" in loaded.stdout
+    errors = json.loads(listed.stdout)["errors"]
+    assert [error["source"] for error in errors] == [f"{letters_dir}/{escaped}"]
+
+
+def test_load_letters_escapes_control_characters_in_names(letters_dir):
+    forged = "x\nLoaded 99 files: 99 created.txt"
+    ansi = "\x1b[2Kred.txt"
+    seeds = sorted(letters_dir.glob("*.txt"))
+    seeds[0].rename(letters_dir / forged)
+    seeds[1].rename(letters_dir / ansi)
+
+    stdout, _ = run(letters_dir, verbosity=2)
+
+    assert "\x1b" not in stdout
+    lines = stdout.splitlines()
+    assert f"created: {letters_dir}/x\\nLoaded 99 files: 99 created.txt" in lines
+    assert f"created: {letters_dir}/\\x1b[2Kred.txt" in lines
+    assert sum(line.startswith("Loaded ") for line in lines) == 1
+    names = set(Letter.objects.values_list("file_name", flat=True))
+    assert {"x\\nLoaded 99 files: 99 created.txt", "\\x1b[2Kred.txt"} <= names

@@ -113,3 +113,17 @@ def test_one_person_is_one_row_keeping_letters_and_corrections():
         "Andy Hartley",
     ]
     assert set(names.values_list("commissioner_attribution", flat=True)) == {Attribution.NAMED}
+
+
+printable_names = importlib.import_module("letters.migrations.0008_printable_file_names")
+
+
+def test_printable_file_names_escapes_control_characters():
+    forged = make_letter(file_name="a\nLoaded 9 files\x1b[2K.txt")
+    plain = make_letter(file_name="plain.txt")
+
+    printable_names.escape_file_names(apps, None)
+
+    forged.refresh_from_db()
+    plain.refresh_from_db()
+    assert (forged.file_name, plain.file_name) == ("a\\nLoaded 9 files\\x1b[2K.txt", "plain.txt")

@@ -36,6 +36,7 @@ from letters.loading import (
     Registry,
     extract_letters,
     load_letters,
+    printable,
 )
 
 # Below this many files a progress counter would only flash past.
@@ -123,8 +124,9 @@ class Command(BaseCommand):
         first = True
         for extraction in extract_letters(paths, registry, follow_links=follow_links):
             if extraction.error is not None:
-                errors.append({"source": extraction.source, "error": extraction.error})
-                self.stderr.write(f"{extraction.source}: {extraction.error}")
+                source = printable(extraction.source)
+                errors.append({"source": source, "error": printable(extraction.error)})
+                self.stderr.write(printable(f"{extraction.source}: {extraction.error}"))
                 continue
             separator = "\n" if first else ",\n"
             self.stdout.write(separator + _dumps(extraction.letter), ending="")
@@ -143,9 +145,10 @@ class Command(BaseCommand):
             "failed": self.style.ERROR,
             "duplicate": self.style.WARNING,
         }.get(result.outcome)
-        self.stdout.write(line, style)
+        # One line per file, whatever its name holds (a newline, an escape sequence).
+        self.stdout.write(printable(line), style)
         for warning in result.warnings:
-            self.stdout.write(f"  warning: {warning}", self.style.WARNING)
+            self.stdout.write(printable(f"  warning: {warning}"), self.style.WARNING)
 
     def _write_summary(self, summary: LoadSummary, verbosity: int) -> None:
         if verbosity < 1:
@@ -158,7 +161,7 @@ class Command(BaseCommand):
                 )
             )
             for conflict in summary.conflicts:
-                self.stdout.write(f"  {conflict}")
+                self.stdout.write(f"  {conflict}")  # printable: Conflict.__str__
         prefix = "Dry run, nothing stored: would load" if summary.dry_run else "Loaded"
         style = self.style.ERROR if summary.failed else self.style.SUCCESS
         self.stdout.write(style(f"{prefix} {summary}."))
