@@ -4,11 +4,17 @@ Rows the loader writes are Curated: whatever a person changes here is recorded i
 ``edited_fields`` (from the form's ``changed_data``), and the loader never overwrites those
 fields again. Django's own history (LogEntry) records who changed what and when; a read-only
 "Recent changes" page lists it across every model.
+
+Deleting is a correction too (HiddenOnDeleteMixin): a grade or finding deleted here is kept,
+marked ``deleted`` and hidden from the public site, so reloading its letter does not bring it
+back; a letter deleted here is withdrawn the same way (letters.admin). The "Restore" action
+brings any of them back.
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
@@ -42,10 +48,74 @@ class CuratedAdminMixin:
         self.message_user(request, f"Forgot the corrections on {count} rows.", messages.SUCCESS)
 
 
+class HiddenOnDeleteMixin:
+    """Deleting hides the row (sets ``hide_field``) instead of removing it; "Restore" undoes it.
+
+    The delete page and the "delete selected" action keep their confirmation step, say what
+    will happen instead, and log a change (the row is still there), not a deletion.
+    """
+
+    hide_field = "deleted"
+    hidden_message = "Deleted: hidden from the public site; reloads leave it deleted."
+    delete_confirmation_template = "admin/hidden_delete_confirmation.html"
+    delete_selected_confirmation_template = "admin/hidden_delete_selected_confirmation.html"
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            restore = type(self).restore
+            actions["restore"] = (restore, "restore", restore.short_description)
+        return actions
+
+    def delete_model(self, request, obj):
+        setattr(obj, self.hide_field, True)
+        obj.save(update_fields=[self.hide_field, "updated_at"])
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so each sends the signal that invalidates the page cache.
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """Nothing is deleted, so nothing related goes with it: list only the rows themselves."""
+        objs = list(objs)
+        return [str(obj) for obj in objs], {self.opts.verbose_name_plural: len(objs)}, set(), []
+
+    def log_deletions(self, request, queryset):
+        return LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=queryset,
+            action_flag=CHANGE,
+            change_message=self.hidden_message,
+        )
+
+    @admin.action(description="Restore: show the selected rows on the public site again")
+    def restore(self, request, queryset):
+        count = 0
+        for obj in queryset.filter(**{self.hide_field: True}):
+            setattr(obj, self.hide_field, False)
+            obj.save(update_fields=[self.hide_field, "updated_at"])
+            count += 1
+        self.message_user(request, f"Restored {count} rows.", messages.SUCCESS)
+
+
+class HidingInlineFormSet(BaseInlineFormSet):
+    """An inline's "Delete" box hides the row (``deleted``), as the row's own admin does."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted=False)
+
+    def delete_existing(self, obj, commit=True):
+        if commit:
+            obj.deleted = True
+            obj.save(update_fields=["deleted", "updated_at"])
+
+
 class CuratedInlineMixin:
     readonly_fields = CURATED_READONLY
     extra = 0
     show_change_link = True
+    formset = HidingInlineFormSet
 
 
 class GradeInline(CuratedInlineMixin, admin.TabularInline):
@@ -158,9 +228,17 @@ class InspectionAdmin(CuratedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Grade)
-class GradeAdmin(CuratedAdminMixin, admin.ModelAdmin):
-    list_display = ("inspection", "area", "grade", "letter", "edited_fields", "updated_at")
-    list_filter = ("grade", "area", "inspection__kind", "inspection__force")
+class GradeAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "inspection",
+        "area",
+        "grade",
+        "letter",
+        "deleted",
+        "edited_fields",
+        "updated_at",
+    )
+    list_filter = ("deleted", "grade", "area", "inspection__kind", "inspection__force")
     list_select_related = ("inspection__force", "letter")
     search_fields = ("area", "quote", "inspection__title", "inspection__force__name")
     readonly_fields = CURATED_READONLY
@@ -168,10 +246,18 @@ class GradeAdmin(CuratedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AreaForImprovement)
-class AreaForImprovementAdmin(CuratedAdminMixin, admin.ModelAdmin):
-    list_display = ("__str__", "inspection", "status", "letter", "edited_fields", "updated_at")
+class AreaForImprovementAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "__str__",
+        "inspection",
+        "status",
+        "letter",
+        "deleted",
+        "edited_fields",
+        "updated_at",
+    )
     list_editable = ("status",)
-    list_filter = ("status", "kind", "inspection__force")
+    list_filter = ("deleted", "status", "kind", "inspection__force")
     list_select_related = ("inspection__force", "letter")
     search_fields = ("text", "response", "inspection__title", "inspection__force__name")
     readonly_fields = CURATED_READONLY

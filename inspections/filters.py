@@ -15,7 +15,12 @@ def _cycles():
     Letters name one cycle several ways ("2023/24", "2023-2025"); the filter offers the cycle
     once, and the tables show each letter's own wording beside it.
     """
-    cycles = Inspection.objects.exclude(cycle="").order_by("-cycle").values_list("cycle", flat=True)
+    cycles = (
+        Inspection.objects.public()
+        .exclude(cycle="")
+        .order_by("-cycle")
+        .values_list("cycle", flat=True)
+    )
     return [(cycle, vocab.cycle_label(cycle)) for cycle in cycles.distinct()]
 
 

@@ -13,9 +13,13 @@ from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, 
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 
-from pccsite.db import Curated, related_count, related_date
+from pccsite.db import Curated, public_letter, related_count, related_date
 
 from . import vocabulary as vocab
+
+# A grade or finding deleted in the admin is kept, hidden, so that reloading its letter does not
+# bring it back: the deletion is a correction like any other.
+DELETED_HELP = "Deleted by staff: hidden from the public site, never recreated by a reload."
 
 
 def area_order(area):
@@ -25,12 +29,20 @@ def area_order(area):
 
 
 def letters_of(model):
-    """Every letter, reached through ``model``'s reverse relation ``letters``.
+    """Every public letter, reached through ``model``'s reverse relation ``letters``.
 
     The letters app builds on this one (a Letter points at its force, commissioner and
     inspection), so this app reaches letters through those relations rather than importing it.
     """
-    return model._meta.get_field("letters").related_model.objects.all()
+    return model._meta.get_field("letters").related_model.objects.public()
+
+
+def _public_row(prefix: str = "") -> Q:
+    """A grade or finding the public site shows: not deleted by staff, and read from a public
+    letter (or entered by hand, with no letter)."""
+    return Q(**{f"{prefix}deleted": False}) & (
+        Q(**{f"{prefix}letter__isnull": True}) | public_letter(f"{prefix}letter__")
+    )
 
 
 class ForceQuerySet(models.QuerySet):
@@ -41,11 +53,11 @@ class ForceQuerySet(models.QuerySet):
         """Numbers of letters, inspections, AFIs and findings of every kind, one subquery each."""
         return self.annotate(
             letter_count=related_count(letters_of(self.model), "force"),
-            inspection_count=related_count(Inspection.objects.all(), "force"),
+            inspection_count=related_count(Inspection.objects.public(), "force"),
             afi_count=related_count(
-                AreaForImprovement.objects.filter(kind="afi"), "inspection__force"
+                AreaForImprovement.objects.public().filter(kind="afi"), "inspection__force"
             ),
-            finding_count=related_count(AreaForImprovement.objects.all(), "inspection__force"),
+            finding_count=related_count(AreaForImprovement.objects.public(), "inspection__force"),
         )
 
     def listing(self):
@@ -59,9 +71,9 @@ class ForceQuerySet(models.QuerySet):
         signed = signed.order_by(models.F("date").desc(nulls_last=True), "-pk")
         return self.annotate(
             letter_count=related_count(letters, "force"),
-            inspection_count=related_count(Inspection.objects.all(), "force"),
+            inspection_count=related_count(Inspection.objects.public(), "force"),
             afi_count=related_count(
-                AreaForImprovement.objects.filter(kind="afi"), "inspection__force"
+                AreaForImprovement.objects.public().filter(kind="afi"), "inspection__force"
             ),
             latest_letter_date=related_date(letters, "force", Max),
             current_commissioner_name=Subquery(signed.values("commissioner__name")[:1]),
@@ -74,7 +86,7 @@ class ForceQuerySet(models.QuerySet):
         Only the newest grade per area is prefetched (a window function), with just the
         inspections holding them, rather than every grade of every force's history.
         """
-        latest = Grade.objects.latest_per_force_area()
+        latest = Grade.objects.public().latest_per_force_area()
         return self.listing().prefetch_related(
             Prefetch(
                 "inspections",
@@ -187,7 +199,7 @@ class CommissionerQuerySet(models.QuerySet):
     def with_finding_count(self):
         """How many findings (of every kind) this commissioner's letters report."""
         return self.annotate(
-            finding_count=related_count(AreaForImprovement.objects.all(), "letter__commissioner")
+            finding_count=related_count(AreaForImprovement.objects.public(), "letter__commissioner")
         )
 
     def by_term(self):
@@ -373,6 +385,16 @@ def _date_label(day: dt.date, precision: str) -> str:
 
 
 class InspectionQuerySet(models.QuerySet):
+    def public(self):
+        """Inspections the public site shows: answered by a public letter, or by no letter at
+        all (entered by hand); one answered only by withdrawn letters goes with them."""
+        every = self.model._meta.get_field("letters").related_model.objects.all()
+        answers = OuterRef("pk")
+        return self.filter(
+            Exists(letters_of(self.model).filter(inspection=answers))
+            | ~Exists(every.filter(inspection=answers))
+        )
+
     def with_force(self):
         return self.select_related("force")
 
@@ -382,9 +404,11 @@ class InspectionQuerySet(models.QuerySet):
     def with_counts(self):
         letters = letters_of(self.model)
         return self.with_force().annotate(
-            grade_count=related_count(Grade.objects.all(), "inspection"),
+            grade_count=related_count(Grade.objects.public(), "inspection"),
             letter_count=related_count(letters, "inspection"),
-            afi_count=related_count(AreaForImprovement.objects.filter(kind="afi"), "inspection"),
+            afi_count=related_count(
+                AreaForImprovement.objects.public().filter(kind="afi"), "inspection"
+            ),
             first_letter=related_date(letters, "inspection", Min),
         )
 
@@ -415,10 +439,12 @@ class InspectionQuerySet(models.QuerySet):
         )
 
     def response_counts(self):
-        """``{"published": n, "answered": m}``: these inspections, and those with a letter."""
+        """``{"published": n, "answered": m}``: these inspections, and those with a (public)
+        letter."""
         return self.aggregate(
             published=models.Count("pk", distinct=True),
-            answered=models.Count("pk", filter=Q(letters__isnull=False), distinct=True),
+            # Answered by a public letter: a withdrawn one answers nothing on the site.
+            answered=models.Count("pk", filter=public_letter("letters__"), distinct=True),
         )
 
     def in_office_of(self, commissioner):
@@ -513,6 +539,10 @@ class Inspection(Curated):
 
 
 class GradeQuerySet(models.QuerySet):
+    def public(self):
+        """Grades the public site shows and counts: not deleted, from a public letter."""
+        return self.filter(_public_row())
+
     def with_context(self):
         return self.select_related("inspection__force", "letter")
 
@@ -529,14 +559,13 @@ class GradeQuerySet(models.QuerySet):
         return self.dated().select_related("inspection__force")
 
     def for_commissioner(self, commissioner):
-        """Grades of the inspections this commissioner answered with a letter."""
-        answered = Inspection.objects.filter(letters__commissioner=commissioner)
-        return self.filter(inspection__in=answered)
+        """Grades of the inspections this commissioner answered with a (public) letter."""
+        return self.filter(inspection__in=_answered_by(commissioner))
 
     def answered_by(self, commissioner):
         """Grades of the commissioner's force and of any inspection they answered, ``answered``
         annotated: the commissioner's page draws both timelines from these rows, one query."""
-        answered = Inspection.objects.filter(letters__commissioner=commissioner)
+        answered = _answered_by(commissioner)
         # The OR inside a subquery of inspections, where SQLite answers it from two indexes;
         # on the grades it scanned the whole table.
         inspections = Inspection.objects.filter(
@@ -581,6 +610,11 @@ class GradeQuerySet(models.QuerySet):
         return grades.filter(when__lt=min(later)) if later else grades
 
 
+def _answered_by(commissioner):
+    """Inspections the commissioner answered with a public letter."""
+    return Inspection.objects.filter(public_letter("letters__"), letters__commissioner=commissioner)
+
+
 class Grade(Curated):
     """A grade for one area of an inspection, with the words of the letter it came from."""
 
@@ -598,6 +632,7 @@ class Grade(Curated):
     quote = models.TextField(blank=True)
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
+    deleted = models.BooleanField(default=False, help_text=DELETED_HELP)
 
     objects = GradeQuerySet.as_manager()
 
@@ -639,6 +674,10 @@ class Grade(Curated):
 
 
 class AreaForImprovementQuerySet(models.QuerySet):
+    def public(self):
+        """Findings the public site shows and counts: not deleted, from a public letter."""
+        return self.filter(_public_row())
+
     def with_context(self):
         """With the inspection and force; links to the letter need only ``letter_id``."""
         return self.select_related("inspection__force")
@@ -695,6 +734,7 @@ class AreaForImprovement(Curated):
     end = models.PositiveIntegerField(null=True, blank=True)
     response_start = models.PositiveIntegerField(null=True, blank=True)
     response_end = models.PositiveIntegerField(null=True, blank=True)
+    deleted = models.BooleanField(default=False, help_text=DELETED_HELP)
 
     objects = AreaForImprovementQuerySet.as_manager()
 

@@ -99,8 +99,10 @@ class ForceTable(tables.Table):
         """
         forces = [row.record for row in self.paginated_rows]
         latest = defaultdict(list)
-        grades = Grade.objects.latest_per_force_area().filter(
-            inspection__force__in=[force.pk for force in forces]
+        grades = (
+            Grade.objects.public()
+            .latest_per_force_area()
+            .filter(inspection__force__in=[force.pk for force in forces])
         )
         for force_id, area, grade in grades.values_list("inspection__force_id", "area", "grade"):
             latest[force_id].append((area, grade))

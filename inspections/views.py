@@ -2,6 +2,8 @@
 
 Each page reads through named QuerySet methods with their joins built in, so the number of
 queries per page is fixed whatever the number of forces, letters or grades (tests pin it).
+Every read of letters, inspections, grades and findings starts from ``public()``: a withdrawn
+letter and what was read from it, and rows staff deleted, are on no page and in no figure.
 """
 
 import datetime as dt
@@ -39,8 +41,8 @@ def home(request):
     distribution, framework = _latest_cycle_distribution()
     context = {
         "counts": _site_counts(),
-        "latest_letters": Letter.objects.listing().latest_first()[:LATEST],
-        "latest_inspections": Inspection.objects.with_force().latest_first()[:LATEST],
+        "latest_letters": Letter.objects.public().listing().latest_first()[:LATEST],
+        "latest_inspections": Inspection.objects.public().with_force().latest_first()[:LATEST],
         "framework": framework,
         "distribution": distribution,
         "distribution_chart": charts.grade_distribution(dict(distribution)),
@@ -50,16 +52,18 @@ def home(request):
 
 def force_detail(request, slug):
     force = get_object_or_404(Force.objects.with_counts(), slug=slug)
-    grades = charts.points_from_grades(Grade.objects.for_force(force).timeline())
-    inspections = Inspection.objects.for_force(force).with_counts().latest_first()
-    findings = AreaForImprovement.objects.for_force(force).with_context().by_inspection()
+    grades = charts.points_from_grades(Grade.objects.public().for_force(force).timeline())
+    inspections = Inspection.objects.public().for_force(force).with_counts().latest_first()
+    findings = AreaForImprovement.objects.public().for_force(force).with_context().by_inspection()
     terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
     context = {
         "force": force,
         "grades": grades,
         "chart": charts.grade_timeline(grades),
         "inspections": list(inspections[:SECTION_ROWS]),
-        "letters": list(Letter.objects.listing().for_force(force).latest_first()[:SECTION_ROWS]),
+        "letters": list(
+            Letter.objects.public().listing().for_force(force).latest_first()[:SECTION_ROWS]
+        ),
         "terms": terms,
         "in_office": _in_office_now(terms),
         "findings": list(findings[:SECTION_ROWS]),
@@ -74,17 +78,17 @@ def force_detail(request, slug):
 def commissioner_detail(request, slug):
     commissioners = Commissioner.objects.with_letter_stats().with_finding_count().with_terms()
     commissioner = get_object_or_404(commissioners, slug=slug)
-    letters = Letter.objects.listing().for_commissioner(commissioner).latest_first()
+    letters = Letter.objects.public().listing().for_commissioner(commissioner).latest_first()
     answered, force_grades, force_only = _answered_and_force_grades(commissioner)
     terms = list(commissioner.terms.all())
     shades = _terms_in_office(commissioner, terms)
-    findings = AreaForImprovement.objects.for_commissioner(commissioner).with_context()
+    findings = AreaForImprovement.objects.public().for_commissioner(commissioner).with_context()
     context = {
         "commissioner": commissioner,
         "letters": list(letters[:SECTION_ROWS]),
         "terms": terms,
         "current_term": terms[-1] if terms else None,
-        "in_office": Inspection.objects.in_office_of(commissioner).response_counts(),
+        "in_office": Inspection.objects.public().in_office_of(commissioner).response_counts(),
         "grades": answered,
         "chart": charts.grade_timeline(answered),
         "force_chart": charts.grade_timeline(force_grades, shades=shades),
@@ -98,11 +102,13 @@ def commissioner_detail(request, slug):
 
 
 def inspection_detail(request, pk):
-    inspection = get_object_or_404(Inspection.objects.with_force(), pk=pk)
-    grades = list(inspection.grades.dated().select_related("letter").defer("letter__text"))
+    inspection = get_object_or_404(Inspection.objects.public().with_force(), pk=pk)
+    grades = list(inspection.grades.public().dated().select_related("letter").defer("letter__text"))
     letters = list(_answering(inspection))
-    findings = list(inspection.areas_for_improvement.select_related("letter").defer("letter__text"))
-    same_cycle = list(inspection.others_of_its_cycle().order_by("published", "pk"))
+    findings = list(
+        inspection.areas_for_improvement.public().select_related("letter").defer("letter__text")
+    )
+    same_cycle = list(inspection.others_of_its_cycle().public().order_by("published", "pk"))
     context = {
         "inspection": inspection,
         "framework": vocab.framework_for(inspection.published),
@@ -147,7 +153,7 @@ class CommissionerListView(ListingView):
 
 class InspectionListView(ListingView):
     export_name = "inspections"
-    queryset = Inspection.objects.with_counts().latest_first()
+    queryset = Inspection.objects.public().with_counts().latest_first()
     filterset_class = InspectionFilter
     table_class = InspectionTable
     heading = "Inspections"
@@ -156,7 +162,7 @@ class InspectionListView(ListingView):
 
 class FindingListView(ListingView):
     export_name = "findings"
-    queryset = AreaForImprovement.objects.with_context().by_inspection()
+    queryset = AreaForImprovement.objects.public().with_context().by_inspection()
     filterset_class = FindingFilter
     table_class = FindingTable
     heading = "Findings"
@@ -173,8 +179,16 @@ class FindingListView(ListingView):
 
 class GradeListView(ListingView):
     export_name = "grades"
-    queryset = Grade.objects.listing().order_by(
-        F("when").desc(nulls_last=True), "inspection__force__name", "inspection_id", "area", "pk"
+    queryset = (
+        Grade.objects.public()
+        .listing()
+        .order_by(
+            F("when").desc(nulls_last=True),
+            "inspection__force__name",
+            "inspection_id",
+            "area",
+            "pk",
+        )
     )
     filterset_class = GradeFilter
     table_class = GradeTable
@@ -187,10 +201,12 @@ class GradeListView(ListingView):
 
 def _site_counts():
     """(label, count, url, note) for the home page: each count is what its link lists."""
-    with_letters = Exists(Letter.objects.filter(force=OuterRef("pk")))
+    with_letters = Exists(Letter.objects.public().filter(force=OuterRef("pk")))
     forces = Force.objects.aggregate(total=Count("pk"), loaded=Count("pk", filter=with_letters))
     afi = Q(kind=AreaForImprovement.Kind.AFI)
-    findings = AreaForImprovement.objects.aggregate(afis=Count("pk", filter=afi), every=Count("pk"))
+    findings = AreaForImprovement.objects.public().aggregate(
+        afis=Count("pk", filter=afi), every=Count("pk")
+    )
     others = findings["every"] - findings["afis"]
     return [
         (
@@ -205,8 +221,13 @@ def _site_counts():
             reverse("inspections:commissioner_list"),
             "",
         ),
-        ("Letters", Letter.objects.count(), reverse("letters:letter_list"), ""),
-        ("Inspections", Inspection.objects.count(), reverse("inspections:inspection_list"), ""),
+        ("Letters", Letter.objects.public().count(), reverse("letters:letter_list"), ""),
+        (
+            "Inspections",
+            Inspection.objects.public().count(),
+            reverse("inspections:inspection_list"),
+            "",
+        ),
         (
             "Areas for improvement",
             findings["afis"],
@@ -241,11 +262,11 @@ def _findings_by_kind(findings):
 
 def _latest_cycle_distribution():
     """Grade counts within the newest PEEL framework that has any dated grade."""
-    latest = Grade.objects.dated().aggregate(latest=Max("when"))["latest"]
+    latest = Grade.objects.public().dated().aggregate(latest=Max("when"))["latest"]
     framework = vocab.framework_for(latest) if latest else None
     if framework is None:
         return [], None
-    rows = Grade.objects.in_framework(framework).values("grade").annotate(n=Count("pk"))
+    rows = Grade.objects.public().in_framework(framework).values("grade").annotate(n=Count("pk"))
     counts = {row["grade"]: row["n"] for row in rows}
     return [(grade, counts[grade]) for grade in vocab.GRADES if grade in counts], framework
 
@@ -262,7 +283,7 @@ def _answered_and_force_grades(commissioner):
     The page's force table lists only that last part, so the two tables together hold the
     force chart's data without printing a grade twice.
     """
-    grades = Grade.objects.answered_by(commissioner)
+    grades = Grade.objects.public().answered_by(commissioner)
     rows = list(grades.timeline("answered", "inspection__force"))
     answered, force, force_only = [], [], []
     for point, row in zip(charts.points_from_grades(rows), rows, strict=True):
@@ -301,7 +322,7 @@ def _answering(inspection):
     states_date = ExpressionWrapper(
         Q(spans__has_key="inspection.published"), output_field=BooleanField()
     )
-    letters = inspection.letters.listing().defer(None).defer("text", "spans")
+    letters = inspection.letters.public().listing().defer(None).defer("text", "spans")
     return letters.annotate(states_published=states_date).latest_first()
 
 

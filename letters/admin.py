@@ -11,11 +11,16 @@ import difflib
 import json
 
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from inspections.admin import CURATED_READONLY, CuratedAdminMixin, CuratedInlineMixin
+from inspections.admin import (
+    CURATED_READONLY,
+    CuratedAdminMixin,
+    CuratedInlineMixin,
+    HiddenOnDeleteMixin,
+)
 from inspections.models import AreaForImprovement, Grade
 
 from .highlighting import Span, field_spans, highlight
@@ -95,7 +100,9 @@ class LetterRevisionInline(admin.StackedInline):
         else:
             letter = revision.letter
             replacement = stored_extraction(
-                letter, letter.grades.all(), letter.areas_for_improvement.all()
+                letter,
+                letter.grades.filter(deleted=False),
+                letter.areas_for_improvement.filter(deleted=False),
             )
         return _diff(_pretty(revision.extraction), _pretty(replacement), "extraction")
 
@@ -139,9 +146,15 @@ def _diff_class(line: str) -> str:
 
 
 @admin.register(Letter)
-class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
+class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
+    """Deleting a letter withdraws it (HiddenOnDeleteMixin): hidden from the public site, kept
+    with its revisions and corrections, never recreated by a reload; "Restore" brings it back."""
+
+    hide_field = "withdrawn"
+    hidden_message = "Withdrawn: hidden from the public site, kept with its history."
     list_display = (
         "file_name",
+        "withdrawn",
         "date",
         "force",
         "commissioner",
@@ -156,6 +169,7 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
     # "Commissioner needs review" is the review list: names the registry has nobody in office
     # for, with the name as the letter writes it.
     list_filter = (
+        "withdrawn",
         "commissioner_review",
         "commissioner_attribution",
         HasWarningsFilter,
@@ -228,7 +242,8 @@ class LetterAdmin(CuratedAdminMixin, admin.ModelAdmin):
         css = {"all": ["letters/admin.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_grade_count=Count("grades"))
+        shown = Count("grades", filter=Q(grades__deleted=False))
+        return super().get_queryset(request).annotate(_grade_count=shown)
 
     @admin.display(description="grades", ordering="_grade_count")
     def grade_count(self, letter):

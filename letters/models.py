@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from inspections import vocabulary as vocab
-from pccsite.db import Curated
+from pccsite.db import Curated, public_letter
 
 # Load warnings about which inspection a letter was filed under begin with this; the
 # inspection page shows them beside the letter (letters/loading/identity.py writes them).
@@ -15,6 +15,11 @@ FILING_NOTE = "Which inspection: "
 
 
 class LetterQuerySet(models.QuerySet):
+    def public(self):
+        """What the public site shows and counts (pccsite.db.public_letter): every public page,
+        table, chart and count starts here."""
+        return self.filter(public_letter())
+
     def with_context(self):
         return self.select_related("force", "commissioner", "inspection")
 
@@ -147,6 +152,12 @@ class Letter(Curated):
     areas_for_improvement_count = models.PositiveIntegerField(null=True, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     spans = models.JSONField(default=dict, blank=True)
+    # Deleting a letter in the admin withdraws it: hidden from the public site and its figures,
+    # kept with its revisions and corrections, and found again (never recreated) by a reload.
+    withdrawn = models.BooleanField(
+        default=False,
+        help_text="Withdrawn by staff: hidden from the public site; the admin can restore it.",
+    )
 
     objects = LetterQuerySet.as_manager()
 

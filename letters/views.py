@@ -21,9 +21,9 @@ from .tables import LetterTable
 # ?q= marks a search's words on the page; the page cache answers it live, never stores it.
 @takes_query(q=keep)
 def letter_detail(request, pk):
-    letter = get_object_or_404(Letter.objects.with_context(), pk=pk)
-    grades = list(letter.grades.all())
-    findings = list(letter.areas_for_improvement.all())
+    letter = get_object_or_404(Letter.objects.public().with_context(), pk=pk)
+    grades = list(letter.grades.public())
+    findings = list(letter.areas_for_improvement.public())
     query = parse(request.GET.get("q"))
     matches = _match_spans(letter, query)
     spans = [
@@ -48,7 +48,7 @@ def letter_detail(request, pk):
 
 def letter_text(request, pk):
     """The text the parser read (from a PDF, a scan, a Word document or a page), as stored."""
-    letter = get_object_or_404(Letter.objects.only("text", "file_name"), pk=pk)
+    letter = get_object_or_404(_visible(request).only("text", "file_name"), pk=pk)
     response = HttpResponse(letter.text, content_type="text/plain; charset=utf-8")
     name = f"{os.path.splitext(letter.file_name)[0]}.txt"
     response["Content-Disposition"] = f'inline; filename="{_ascii(name)}"'
@@ -63,7 +63,7 @@ def letter_original(request, pk):
     and a sandbox policy stops a saved web page from running script even if opened. The content
     type is the format's own, and nosniff stops a browser from guessing another.
     """
-    letter = get_object_or_404(Letter.objects.only("original", "format", "file_name"), pk=pk)
+    letter = get_object_or_404(_visible(request).only("original", "format", "file_name"), pk=pk)
     if not letter.original:
         raise Http404("No original file is kept for this letter.")
     try:
@@ -83,13 +83,18 @@ def letter_original(request, pk):
     return response
 
 
+def _visible(request):
+    """Letters this visitor may open: the public ones; staff (the admin links here) all."""
+    return Letter.objects.all() if request.user.is_staff else Letter.objects.public()
+
+
 def _ascii(name: str) -> str:
     return name.encode("ascii", "replace").decode().replace('"', "'").replace("?", "_")
 
 
 class LetterListView(ListingView):
     export_name = "letters"
-    queryset = Letter.objects.listing().latest_first()
+    queryset = Letter.objects.public().listing().latest_first()
     filterset_class = LetterFilter
     table_class = LetterTable
     heading = "Letters"

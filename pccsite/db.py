@@ -3,10 +3,14 @@
 ``Curated`` is the abstract base of every row the loader writes and staff may correct (Letter
 in letters; Commissioner, Inspection, Grade, AreaForImprovement in inspections).
 ``related_count`` and ``related_date`` are the correlated subqueries the listings annotate.
+``public_letter`` is the one definition of which letters the public site shows: every public
+QuerySet (``Letter.objects.public()``, and Grade's, AreaForImprovement's and Inspection's
+``public()`` through their letters) is built on it, so a new reason to keep a letter out of the
+pages and figures is added here once.
 """
 
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 
@@ -54,6 +58,12 @@ def public(queryset):
     """
     only_public = getattr(queryset, "public", None)
     return only_public() if callable(only_public) else queryset
+
+
+def public_letter(prefix: str = "") -> Q:
+    """The condition on a letter (reached through ``prefix``, e.g. "letter__") for the public
+    site to show it and count what was read from it: not withdrawn by staff."""
+    return Q(**{f"{prefix}withdrawn": False})
 
 
 def related_count(queryset, link):

@@ -13,7 +13,8 @@ SCOPES = [("", "Letters and findings"), ("letter", "Letters"), ("finding", "Find
 
 
 def _cycles():
-    cycles = Inspection.objects.exclude(cycle="").order_by("-cycle").values_list("cycle", flat=True)
+    cycles = Inspection.objects.public().exclude(cycle="").order_by("-cycle")
+    cycles = cycles.values_list("cycle", flat=True)
     return [("", "Any cycle"), *((c, vocab.cycle_label(c)) for c in cycles.distinct())]
 
 

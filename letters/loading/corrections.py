@@ -8,6 +8,10 @@ A letter's grades and findings are matched to the rows it stored before by key: 
 (inspection, area, letter), AreaForImprovement by (inspection, kind, number, letter). A row
 whose key a person corrected is still found by its evidence (the same words); rows the letter
 no longer states are removed unless a person edited them.
+
+A row a person deleted in the admin is kept, marked ``deleted`` and hidden from the public site:
+the deletion is a correction. A reload finds it by key or evidence like any corrected row and
+leaves it as it is, so the letter's grade or finding does not come back.
 """
 
 from __future__ import annotations
@@ -90,13 +94,13 @@ class Corrections:
         for wanted_key, parsed in wanted.items():
             row = by_key.get(wanted_key)
             if row is None or row.pk in matched:
-                # A person may have corrected the row's key (its area or number): it is still
-                # the row read from the same words.
+                # A person may have corrected the row's key (its area or number), or deleted
+                # the row: it is still the row read from the same words.
                 row = next(
                     (
                         candidate
                         for candidate in existing
-                        if candidate.edited_fields
+                        if (candidate.edited_fields or _deleted(candidate))
                         and candidate.pk not in matched
                         and key(candidate) not in wanted
                         and same_evidence(candidate, parsed)
@@ -111,10 +115,13 @@ class Corrections:
                 new_rows.append(row)
                 continue
             matched.add(row.pk)
+            if _deleted(row):
+                continue  # deleted by a person: it stays as they left it
             changed = self.apply(row, values(parsed), describe(row))
             if changed:
                 row.save(update_fields=[*changed, "updated_at"])
-        stale = [row for row in existing if row.pk not in matched]
+        # A deleted row the letter no longer states stays too: the letter agrees, nothing to say.
+        stale = [row for row in existing if row.pk not in matched and not _deleted(row)]
         for row in stale:
             if row.edited_fields:
                 self.conflict(row, "(row)", "kept", "no longer in the letter")
@@ -133,6 +140,10 @@ class Corrections:
                 parsed=plain(parsed),
             )
         )
+
+
+def _deleted(row) -> bool:
+    return getattr(row, "deleted", False)
 
 
 def describe(obj) -> str:

@@ -371,14 +371,17 @@ class LetterWriter:
         )
 
     def _keep_revision(self, letter: Letter, grades, findings) -> None:
-        """Keep the version about to be replaced: its text and what the site showed."""
+        """Keep the version about to be replaced: its text and what the site showed (rows staff
+        deleted were not shown)."""
         loaded = letter.revisions.values_list("replaced_at", flat=True).first()
+        shown_grades = [row for row in grades if not row.deleted]
+        shown_findings = [row for row in findings if not row.deleted]
         LetterRevision.objects.create(
             letter=letter,
             sha256=letter.sha256,
             parser_version=letter.parser_version,
             text=letter.text,
-            extraction=stored_extraction(letter, grades, findings),
+            extraction=stored_extraction(letter, shown_grades, shown_findings),
             created_at=loaded or letter.created_at,
             replaced_at=timezone.now(),
         )
