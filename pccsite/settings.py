@@ -7,6 +7,8 @@ One file for every environment (splitting settings is not worth it at this size)
 - SECRET_KEY     required in production; a fixed, public development key otherwise.
 - DEBUG          "1"/"true" to turn on; on in development, off in production unless set.
 - ALLOWED_HOSTS  comma-separated; localhost names by default.
+- LETTERS_ROOT   letters' sources are stored relative to this folder (default: the project
+                 folder), so loads from any working directory find the same letters.
 - CACHE_URL      where rendered pages are cached: file:///path (default: .cache/ in the project),
                  redis://host:port/db in production, locmem:// for a single process. Pages
                  are keyed by the database they came from, so instances may share one.
@@ -147,6 +149,10 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{BASE_D
 # (pccsite/caching.py), so instances on different databases can share a cache. Set this (to the
 # same value for the site and the loader) only if they reach one database by different URLs.
 PAGE_CACHE_NAMESPACE = os.environ.get("PAGE_CACHE_NAMESPACE", "")
+
+# Letter.source is the file's resolved path relative to this folder (absolute outside it), so
+# the same file is the same letter whatever folder `load_letters` runs from (letters.loading).
+LETTERS_ROOT = os.path.realpath(os.environ.get("LETTERS_ROOT", BASE_DIR))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -30,6 +30,7 @@ from .files import (
     read_and_parse,
     read_letter_file,
 )
+from .identity import letters_root, source_of
 from .registry import Registry, Resolution
 from .results import FileError, FileResult, LoadSummary
 from .writer import FINDING_FIELDS, GRADE_FIELDS
@@ -53,11 +54,13 @@ __all__ = [
     "LoadSummary",
     "extract_letters",
     "iter_letter_files",
+    "letters_root",
     "load_letters",
     "normalise_source",
     "read_and_parse",
     "printable",
     "read_letter_file",
+    "source_of",
     "store_letter",
     "stored_extraction",
 ]

@@ -37,12 +37,11 @@ from .files import (
     LetterFile,
     Pending,
     iter_letter_files,
-    normalise_source,
     read_and_parse,
     read_letter_file,
     reason,
 )
-from .identity import SharedRows, Stored, classify, stored_letters
+from .identity import SharedRows, Stored, classify, source_of, stored_letters
 from .originals import keep_original
 from .results import FileResult, LoadSummary
 from .writer import LetterWriter
@@ -95,7 +94,7 @@ def store_letter(
     decode_warnings: Iterable[str] = (),
 ) -> FileResult:
     """Write one letter that has been parsed already, exactly as load_letters would."""
-    source = normalise_source(path)
+    source = source_of(path)
     sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
     letter_id = Letter.objects.filter(source=source).values_list("pk", flat=True).first()
     item = Pending(path, source, b"", sha256, letter_id, text, parsed, tuple(decode_warnings))
@@ -122,7 +121,7 @@ def read_batches(
             except LetterParseError as exc:
                 batch.append(FileResult(letter_file.path, "failed", reason(exc)))
             else:
-                source = normalise_source(letter_file.path)
+                source = source_of(letter_file.path)
                 sha256 = hashlib.sha256(data).hexdigest()
                 batch.append(Pending(letter_file.path, source, data, sha256))
                 size += len(data)

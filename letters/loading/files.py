@@ -234,16 +234,24 @@ def _limit_of_bytes(data: bytes) -> int:
         return 0
 
 
-def normalise_source(path: str) -> str:
-    """The path stored as Letter.source: relative to the working directory when under it.
+def normalise_source(path: str, root: str) -> str:
+    """The path stored as Letter.source, the same whatever folder a load runs from.
 
-    So ``seeds/x.txt``, ``./seeds/x.txt`` and its absolute path are one letter.
+    The resolved path (symbolic links followed, ``..`` and ``.`` gone), relative to the letters
+    root (settings.LETTERS_ROOT) when it is under it, else absolute. So ``seeds/x.txt`` from the
+    project folder, ``../seeds/x.txt`` from another one and the absolute path are one letter,
+    and a letters folder moved with the root keeps its letters.
     """
-    absolute = os.path.abspath(path)
-    cwd = os.getcwd()
-    if os.path.commonpath([absolute, cwd]) == cwd:
-        return os.path.relpath(absolute, cwd).replace(os.sep, "/")
-    return absolute.replace(os.sep, "/")
+    real = os.path.realpath(path)
+    root = os.path.realpath(root)
+    if os.path.commonpath([real, root]) == root:
+        return os.path.relpath(real, root).replace(os.sep, "/")
+    return real.replace(os.sep, "/")
+
+
+def source_path(source: str, root: str) -> str:
+    """Where a stored source is on disk (the inverse of ``normalise_source``)."""
+    return source if os.path.isabs(source) else os.path.join(os.path.realpath(root), source)
 
 
 def read_and_parse(data: bytes, *, source: str) -> tuple[Document, ParsedLetter]:

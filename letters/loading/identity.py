@@ -1,8 +1,10 @@
 """How a reload finds the rows it wrote before, so loading again changes only what changed.
 
-- Letter: by ``source``, the path normalised (files.normalise_source). A file with the same
-  bytes as a stored letter whose file has gone is that letter, moved (its source is updated);
-  while that letter's file still exists, it is a duplicate: reported as such, nothing stored.
+- Letter: by ``source``, the resolved path relative to settings.LETTERS_ROOT (absolute outside
+  it), the same from any working directory (files.normalise_source); then by content (sha256),
+  the second key: a file with the same bytes as a stored letter whose file has gone is that
+  letter, moved (its source is updated); while that letter's file still exists, it is a
+  duplicate: reported as such, nothing stored.
   A file whose bytes and parser version match its stored letter is unchanged: skipped without
   parsing or writing.
 - Force: by the canonical name the parser returns (rows come from the data migration).
@@ -31,6 +33,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -38,9 +41,18 @@ from inspections.models import Force, Inspection
 from letters.models import FILING_NOTE, Letter
 from letters.parsing import PARSER_VERSION
 
-from .files import Pending, value_of
+from .files import Pending, normalise_source, source_path, value_of
 from .registry import Registry
 from .results import FileResult
+
+
+def letters_root() -> str:
+    return os.path.realpath(settings.LETTERS_ROOT)
+
+
+def source_of(path: str) -> str:
+    """Letter.source for a file loaded by ``path`` (files.normalise_source, under the root)."""
+    return normalise_source(path, letters_root())
 
 
 @dataclass(frozen=True)
@@ -68,7 +80,7 @@ def classify(item: Pending, by_source, by_sha, *, meanwhile: bool = False) -> Fi
     """Unchanged or duplicate (a result), or None: write it (``item.letter_id`` set)."""
     row = by_source.get(item.source)
     if row is None and (twin := by_sha.get(item.sha256)) is not None:
-        if os.path.exists(twin.source):
+        if os.path.exists(source_path(twin.source, letters_root())):
             return FileResult(item.path, "duplicate", f"same content as {twin.source}")
         row = twin  # the stored letter's file has gone: this is it, moved
     if row is not None and (row.source, row.sha256, row.parser_version) == (

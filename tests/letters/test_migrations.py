@@ -9,6 +9,7 @@ from django.apps import apps
 from inspections.models import Commissioner, Grade, Inspection
 from letters.models import Attribution, Letter
 from tests.builders import get_force, make_commissioner, make_grade, make_inspection, make_letter
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,26 @@ def test_printable_file_names_escapes_control_characters():
     forged.refresh_from_db()
     plain.refresh_from_db()
     assert (forged.file_name, plain.file_name) == ("a\\nLoaded 9 files\\x1b[2K.txt", "plain.txt")
+
+
+sources = importlib.import_module("letters.migrations.0010_sources_under_the_letters_root")
+
+
+def test_sources_under_the_letters_root_and_doubles_withdrawn(settings):
+    settings.LETTERS_ROOT = str(ROOT)
+    # One file loaded from the project folder and, by absolute path, from another folder: the
+    # second copy was corrected, so it is the one kept.
+    relative = make_letter(source="seeds/x.txt")
+    absolute = make_letter(source=f"{ROOT}/seeds/x.txt", edited_fields=["date"])
+    untidy = make_letter(source=f"{ROOT}/seeds/../seeds/./z.txt")
+    outside = make_letter(source="/srv/elsewhere/y.txt")
+
+    sources.relocate_sources(apps, None)
+
+    for row in (relative, absolute, untidy, outside):
+        row.refresh_from_db()
+    assert (absolute.source, absolute.withdrawn) == ("seeds/x.txt", False)
+    assert relative.source == f"seeds/x.txt#duplicate-of-{absolute.pk}-{relative.pk}"
+    assert relative.withdrawn
+    assert f"the same file (seeds/x.txt) as letter {absolute.pk}" in relative.warnings[-1]
+    assert (untidy.source, outside.source) == ("seeds/z.txt", "/srv/elsewhere/y.txt")

@@ -104,19 +104,24 @@ def _snapshot(env):
     return json.loads(finished.stdout)
 
 
-def _load_twice_at_once(folder, env):
-    """Start two loads together; returns each one's summary counts and -v 2 lines."""
-    command = [sys.executable, "manage.py", "load_letters", str(folder), "--batch-size", "10"]
+def _load_twice_at_once(folder, env, starts=None):
+    """Start two loads together; returns each one's summary counts and -v 2 lines.
+
+    ``starts`` gives each load's (working directory, path to the folder from there); both run
+    from the project folder with the folder's absolute path by default.
+    """
+    starts = starts or [(ROOT, folder)] * 2
+    manage = [sys.executable, str(ROOT / "manage.py"), "load_letters"]
     processes = [
         subprocess.Popen(
-            [*command, "-v", "2"],
-            cwd=ROOT,
+            [*manage, str(path), "--batch-size", "10", "-v", "2"],
+            cwd=cwd,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(2)
+        for cwd, path in starts
     ]
     runs = []
     for process in processes:
@@ -139,6 +144,14 @@ def _check_together_as_one(folder, runs, together, alone):
     assert all(counts["duplicates"] >= 1 for counts, _ in runs)
     assert together == alone
     assert len(together["letters"]) == files - 1
+
+
+def _two_directories(corpus, tmp_path):
+    """One load from the corpus's parent folder by a relative path (as cron might), one from an
+    unrelated folder by the absolute path (as a person might): issue 10, item 5."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    return [(corpus.parent, corpus.name), (elsewhere, corpus)]
 
 
 def _sqlite_database(folder, name):
@@ -171,7 +184,8 @@ def _postgresql_url():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_loads_on_postgresql_store_each_letter_once(corpus, tmp_path):
+@pytest.mark.parametrize("where", ["one directory", "two directories"])
+def test_concurrent_loads_on_postgresql_store_each_letter_once(corpus, tmp_path, where):
     if connection.vendor != "postgresql":
         pytest.skip(
             "needs PostgreSQL (run with DATABASE_URL=postgresql://...; .ci/run does): "
@@ -180,9 +194,21 @@ def test_concurrent_loads_on_postgresql_store_each_letter_once(corpus, tmp_path)
     # The subprocesses use pytest-django's test database (test_<name>), committed to, since
     # this test runs outside a transaction.
     together_env = _env(_postgresql_url())
+    starts = _two_directories(corpus, tmp_path) if where == "two directories" else None
 
-    runs = _load_twice_at_once(corpus, together_env)
+    runs = _load_twice_at_once(corpus, together_env, starts)
     alone_url = _sqlite_database(tmp_path, "alone.sqlite3")
     _manage("load_letters", corpus, env=_env(alone_url))
 
     _check_together_as_one(corpus, runs, _snapshot(together_env), _snapshot(_env(alone_url)))
+
+
+def test_concurrent_loads_from_two_directories_on_sqlite_store_each_letter_once(corpus, tmp_path):
+    together_url = _sqlite_database(tmp_path, "together.sqlite3")
+    shutil.copy(tmp_path / "together.sqlite3", tmp_path / "alone.sqlite3")
+    alone_url = f"sqlite:///{tmp_path / 'alone.sqlite3'}"
+
+    runs = _load_twice_at_once(corpus, _env(together_url), _two_directories(corpus, tmp_path))
+    _manage("load_letters", corpus, env=_env(alone_url))
+
+    _check_together_as_one(corpus, runs, _snapshot(_env(together_url)), _snapshot(_env(alone_url)))

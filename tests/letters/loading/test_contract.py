@@ -26,7 +26,7 @@ from letters.loading import (
     Registry,
     extract_letters,
     load_letters,
-    normalise_source,
+    source_of,
     stored_extraction,
 )
 from letters.models import Letter
@@ -61,7 +61,7 @@ def test_contract_parsed_entry_equals_the_stored_entry(path):
     stored = stored_extraction(letter, letter.grades.all(), letter.areas_for_improvement.all())
     parsed = extraction.letter
 
-    assert normalise_source(parsed.pop("source")) == stored.pop("source")
+    assert source_of(parsed.pop("source")) == stored.pop("source")
     parsed.pop("document")
     parsed.pop("pcc_response"), stored.pop("pcc_response")
     parsed_warnings, stored_warnings = parsed.pop("warnings"), stored.pop("warnings")

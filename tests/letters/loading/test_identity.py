@@ -2,11 +2,12 @@
 bytes, inspections by their identity, commissioners by name and force)."""
 
 import datetime as dt
+import os
 import shutil
 
 import pytest
 
-from inspections.models import Commissioner, Inspection
+from inspections.models import Commissioner, Grade, Inspection
 from letters.loading import load_letters
 from letters.models import Letter
 from letters.parsing import ParsedInspection, Spanned
@@ -40,7 +41,58 @@ def test_load_letters_same_folder_by_another_path_is_the_same_letters(letters_di
 
     assert summary.unchanged == 5
     assert Letter.objects.count() == 5
-    assert Letter.objects.filter(source=f"letters/{AFI_SEED}").exists()
+    # Outside the letters root (the project folder by default): the resolved absolute path.
+    assert Letter.objects.filter(source=os.path.realpath(letters_dir / AFI_SEED)).exists()
+
+
+# Issue 10, item 5: sources were stored relative to the working directory, so the same files
+# loaded from another folder were all "updated", and one changed meanwhile became a second letter.
+def test_load_letters_from_two_working_directories_is_the_same_letters(
+    letters_dir, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(letters_dir.parent)
+    load_letters(paths=["letters"])
+    grades = Grade.objects.count()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    changed = letters_dir / AFI_SEED
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nP.S. Thank you.\n")
+
+    summary = load_letters(paths=[letters_dir])
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 4)
+    assert Letter.objects.count() == 5
+    assert Grade.objects.count() == grades
+
+
+def test_load_letters_stores_sources_relative_to_the_letters_root(
+    letters_dir, tmp_path, monkeypatch, settings
+):
+    settings.LETTERS_ROOT = str(tmp_path)
+    load_letters(paths=[letters_dir])
+    monkeypatch.chdir(letters_dir)
+
+    summary = load_letters(paths=["."])
+
+    assert summary.unchanged == 5
+    assert Letter.objects.get(file_name=AFI_SEED).source == f"letters/{AFI_SEED}"
+
+
+def test_load_letters_a_file_moved_under_the_root_keeps_its_letter_from_any_directory(
+    letters_dir, tmp_path, monkeypatch, settings
+):
+    settings.LETTERS_ROOT = str(tmp_path)
+    load_letters(paths=[letters_dir])
+    pk = Letter.objects.get(file_name=AFI_SEED).pk
+    (tmp_path / "moved").mkdir()
+    (letters_dir / AFI_SEED).rename(tmp_path / "moved" / AFI_SEED)
+    monkeypatch.chdir(tmp_path / "moved")
+
+    summary = load_letters(paths=[AFI_SEED])
+
+    assert summary.updated == 1
+    assert Letter.objects.get(pk=pk).source == f"moved/{AFI_SEED}"
 
 
 def test_load_letters_a_moved_file_keeps_its_letter(letters_dir, tmp_path):
@@ -53,7 +105,7 @@ def test_load_letters_a_moved_file_keeps_its_letter(letters_dir, tmp_path):
     summary = load_letters(paths=[moved])
 
     assert summary.updated == 1
-    assert Letter.objects.get(pk=pk).source == str(moved / AFI_SEED)
+    assert Letter.objects.get(pk=pk).source == os.path.realpath(moved / AFI_SEED)
     assert Letter.objects.count() == 5
 
 
