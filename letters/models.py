@@ -79,6 +79,9 @@ class Letter(Curated):
     source = models.CharField(max_length=500, unique=True, help_text="Path as loaded")
     file_name = models.CharField(max_length=255, db_index=True)
     sha256 = models.CharField(max_length=64, db_index=True)
+    # sha256 of the text as a reader sees it (letters.loading.files.text_fingerprint): the same
+    # letter in other bytes (a BOM, CRLF, UTF-16, trailing spaces) is found by it.
+    text_sha256 = models.CharField(max_length=64, db_index=True, blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
     text = models.TextField()
     format = models.CharField(
@@ -224,6 +227,8 @@ class LetterRevision(models.Model):
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="revisions")
     sha256 = models.CharField(max_length=64)
+    # A file holding an earlier version's text is that letter's earlier version, not a new one.
+    text_sha256 = models.CharField(max_length=64, db_index=True, blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
     text = models.TextField()
     extraction = models.JSONField(default=dict)

@@ -20,7 +20,9 @@ read again and written once more (usually then found unchanged: the other load s
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -40,9 +42,20 @@ from .files import (
     read_and_parse,
     read_letter_file,
     reason,
+    text_fingerprint,
 )
-from .identity import SharedRows, Stored, classify, source_of, stored_letters
-from .originals import keep_original
+from .identity import (
+    SharedRows,
+    Stored,
+    classify,
+    classify_text,
+    near_versions,
+    source_of,
+    stored_letters,
+    stored_texts,
+    text_key,
+)
+from .originals import forget_original_after_commit, keep_original
 from .results import FileResult, LoadSummary
 from .writer import LetterWriter
 
@@ -98,6 +111,7 @@ def store_letter(
     sha256 = sha256 or hashlib.sha256(text.encode()).hexdigest()
     letter_id = Letter.objects.filter(source=source).values_list("pk", flat=True).first()
     item = Pending(path, source, b"", sha256, letter_id, text, parsed, tuple(decode_warnings))
+    item.text_sha256 = text_fingerprint(text)
     with transaction.atomic(), deferred_bumps():
         writer = LetterWriter(SharedRows(), item)
         result = writer.write()
@@ -156,7 +170,7 @@ class Loader:
         """Classify, parse and write one batch; report every file's result in file order."""
         pending = [entry for entry in batch if isinstance(entry, Pending)]
         results: dict[int, FileResult] = {}
-        to_write: list[Pending] = []
+        parsed: list[Pending] = []
         if pending:
             by_source, by_sha = stored_letters(pending)
             for item in pending:
@@ -169,27 +183,66 @@ class Loader:
                     else:
                         item.text = item.document.text
                         item.decode_warnings = item.document.warnings
-                        keep_original(item, dry_run=self.dry_run)
-                        to_write.append(item)
+                        item.text_sha256 = text_fingerprint(item.text)
+                        parsed.append(item)
                         # A later copy of these bytes in the batch is a duplicate of this one.
                         by_sha.setdefault(
                             item.sha256, Stored(None, item.source, item.sha256, PARSER_VERSION)
                         )
-                item.data = b""  # keep memory flat: the text (and the kept original) suffice
                 if verdict is not None:
+                    item.data = b""
                     results[id(item)] = verdict
+        to_write = self._by_text(parsed, results)
+        for item in to_write:
+            keep_original(item, dry_run=self.dry_run)
+        for item in parsed:
+            item.data = b""  # keep memory flat: the text (and the kept original) suffice
         if to_write:
             results.update(self._write(to_write))
         for entry in batch:
             report(entry if isinstance(entry, FileResult) else results[id(entry)])
 
+    def _by_text(self, parsed: list[Pending], results: dict[int, FileResult]) -> list[Pending]:
+        """The parsed files left to write once their texts are checked (identity.classify_text);
+        the others' results are added to ``results``."""
+        if not parsed:
+            return []
+        to_write = []
+        current, earlier = stored_texts(parsed)
+        for item in parsed:
+            verdict = classify_text(item, current, earlier)
+            if verdict is None:
+                to_write.append(item)
+                # A later copy of this text in the batch is a duplicate of this one.
+                current.setdefault(text_key(item), Stored(None, item.source, "", ""))
+            else:
+                if verdict.outcome == "unchanged" and item.letter_id is not None:
+                    self._reencoded(item)
+                results[id(item)] = verdict
+        return to_write
+
+    def _reencoded(self, item: Pending) -> None:
+        """The same text in other bytes at its own source: keep the new bytes as the letter's
+        original and hash, so the next load skips the file unread. Nothing a reader sees moves."""
+        if self.dry_run:
+            return
+        keep_original(item)
+        letters = Letter.objects.filter(pk=item.letter_id)
+        replaced = letters.values_list("original", flat=True).first()
+        with transaction.atomic():
+            letters.update(sha256=item.sha256, original=item.original)
+            if replaced != item.original:
+                forget_original_after_commit(replaced)
+
     def _write(self, items: list[Pending]) -> dict[int, FileResult]:
         results: dict[int, FileResult] = {}
-        new = [item for item in items if item.letter_id is None]
         # One transaction per batch (SQLite is not asked to sync to disk once per file); the
         # page cache is invalidated once, when it commits.
         with transaction.atomic(), deferred_bumps():
             self.shared.prefetch(items)
+            taken = {item.letter_id for item in items if item.letter_id is not None}
+            near_versions([item for item in items if item.letter_id is None], self.shared, taken)
+            new = [item for item in items if item.letter_id is None and item.version_of is None]
             if new:
                 try:
                     with transaction.atomic():
@@ -206,7 +259,7 @@ class Loader:
                             results[id(item)] = verdict
             for item in items:
                 if id(item) not in results:
-                    results[id(item)] = self._write_one(item)
+                    results[id(item)] = self._write_version_or_one(item)
             if self.written:
                 # The search index follows in the same transaction (bulk writes send no
                 # model signals).
@@ -230,10 +283,27 @@ class Loader:
         for writer, letter in zip(writers, letters, strict=True):
             grades += writer.new_grades(letter)
             findings += writer.new_findings(letter)
+            # A new version of this file later in the batch updates this letter.
+            writer.item.letter_id = letter.pk
         Grade.objects.bulk_create(grades)
         AreaForImprovement.objects.bulk_create(findings)
         self.written += [letter.pk for letter in letters]
         return {id(writer.item): writer.result("created") for writer in writers}
+
+    def _write_version_or_one(self, item: Pending) -> FileResult:
+        """Write one letter; a new version of a letter says which, and how alike they are."""
+        base = item.version_of
+        if base is not None:
+            # A new version of a file of this batch: that file's letter, now stored.
+            item.letter_id = base.letter_id
+            item.stored = (base.sha256, PARSER_VERSION) if base.letter_id else None
+        result = self._write_one(item)
+        if item.version is not None and result.outcome == "updated":
+            source, score = item.version
+            # Rounded down: never "100%" for texts that differ.
+            detail = f"a new version of {source} ({math.floor(score * 10) / 10:.1f}% the same text)"
+            result = dataclasses.replace(result, detail=detail, matched=True)
+        return result
 
     def _write_one(self, item: Pending) -> FileResult:
         """One letter in its own savepoint; a race with another load is retried once."""

@@ -32,9 +32,11 @@ No Django here: this module knows files, the format readers and the parser, not 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -106,6 +108,14 @@ class Pending:
     # (sha256, parser_version) of the stored letter when this load looked, to tell a letter
     # another load rewrote meanwhile from one that still needs writing.
     stored: tuple[str, str] | None = None
+    # The text's fingerprint (text_fingerprint), and the stored letter's when found by source.
+    text_sha256: str = ""
+    stored_text_sha256: str = ""
+    # (the stored letter's source, how alike the texts are in per cent) when this file is a new
+    # version of a letter found by its text (identity.near_versions); ``version_of`` when that
+    # letter is another file of this load, not yet stored.
+    version: tuple[str, float] | None = None
+    version_of: Pending | None = None
 
 
 def iter_letter_files(
@@ -252,6 +262,18 @@ def normalise_source(path: str, root: str) -> str:
 def source_path(source: str, root: str) -> str:
     """Where a stored source is on disk (the inverse of ``normalise_source``)."""
     return source if os.path.isabs(source) else os.path.join(os.path.realpath(root), source)
+
+
+def text_fingerprint(text: str) -> str:
+    """sha256 of the text as a reader sees it, so a re-encoded copy of a letter is found.
+
+    The format readers have already dropped a BOM, read UTF-16 and made every line end "\\n";
+    this also drops what no reader sees: Unicode composition (NFC), trailing whitespace on each
+    line and blank lines at either end.
+    """
+    lines = unicodedata.normalize("NFC", text).split("\n")
+    normal = "\n".join(line.rstrip() for line in lines).strip()
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_and_parse(data: bytes, *, source: str) -> tuple[Document, ParsedLetter]:

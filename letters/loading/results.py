@@ -30,6 +30,9 @@ class FileResult:
     detail: str = ""
     conflicts: tuple[Conflict, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Found by its text rather than its path or bytes (re-encoded, an earlier or a new version
+    # of a letter): ``detail`` says which letter; the summary lists every one.
+    matched: bool = False
 
 
 @dataclass
@@ -45,6 +48,7 @@ class LoadSummary:
     conflicts: list[Conflict] = field(default_factory=list)
     # The first NAMED_WARNINGS files with warnings, in file order: (source, their warnings).
     warned: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    matched: list[FileError] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -59,6 +63,9 @@ class LoadSummary:
             if len(self.warned) < NAMED_WARNINGS:
                 self.warned.append((result.source, result.warnings))
         self.conflicts.extend(result.conflicts)
+        if result.matched:
+            # (FileError prints a name and a message, escaped, as the summary needs.)
+            self.matched.append(FileError(result.source, result.detail))
 
     def __str__(self):
         return (

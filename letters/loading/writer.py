@@ -30,7 +30,7 @@ from letters.parsing import PARSER_VERSION, ParsedLetter
 
 from .contract import resolve_parsed, stored_extraction
 from .corrections import Corrections
-from .files import Pending, printable, value_of
+from .files import Pending, printable, text_fingerprint, value_of
 from .identity import SharedRows, inspection_identity
 from .originals import forget_original_after_commit
 from .registry import Resolution
@@ -158,6 +158,7 @@ class LetterWriter:
             # Shown on pages and in the admin: printable, so a name cannot forge a line.
             "file_name": printable(os.path.basename(item.source)),
             "sha256": item.sha256,
+            "text_sha256": item.text_sha256 or text_fingerprint(item.text),
             "parser_version": PARSER_VERSION,
             "text": item.text,
             **self._document_values(),
@@ -379,6 +380,7 @@ class LetterWriter:
         LetterRevision.objects.create(
             letter=letter,
             sha256=letter.sha256,
+            text_sha256=text_fingerprint(letter.text),
             parser_version=letter.parser_version,
             text=letter.text,
             extraction=stored_extraction(letter, shown_grades, shown_findings),

@@ -77,7 +77,7 @@ def relocate_sources(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("letters", "0009_letter_withdrawn"),
-        ("inspections", "0007_grade_and_finding_deleted"),
+        ("inspections", "0008_grade_and_finding_deleted"),
     ]
 
     operations = [migrations.RunPython(relocate_sources, migrations.RunPython.noop)]

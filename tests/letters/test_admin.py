@@ -133,7 +133,8 @@ def test_corrections_in_the_admin_survive_reloading_the_seeds(admin_client, lett
     post_change(admin_client, grade, grade=new_grade)
     post_change(admin_client, letter, date="01/02/2025")
     for seed in (folder / grade.letter.file_name, folder / AFI_SEED):
-        seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        # A line more: the text changes (a blank line would be the same text, re-encoded).
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nEnds.\n", encoding="utf-8")
 
     summary = load_letters(paths=[folder])
 

@@ -5,8 +5,10 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.utils.timezone import now
 
 from inspections.models import Commissioner, Grade, Inspection
+from letters.loading.files import text_fingerprint
 from letters.models import Attribution, Letter
 from tests.builders import get_force, make_commissioner, make_grade, make_inspection, make_letter
 from tests.conftest import ROOT
@@ -151,3 +153,21 @@ def test_sources_under_the_letters_root_and_doubles_withdrawn(settings):
     assert relative.withdrawn
     assert f"the same file (seeds/x.txt) as letter {absolute.pk}" in relative.warnings[-1]
     assert (untidy.source, outside.source) == ("seeds/z.txt", "/srv/elsewhere/y.txt")
+
+
+fingerprints = importlib.import_module("letters.migrations.0011_text_fingerprints")
+
+
+def test_text_fingerprints_of_stored_letters_and_revisions_as_the_loader_computes_them():
+    text = "Dear Sir,  \nThe café report.\n\n"
+    letter = make_letter(text=text)
+    revision = letter.revisions.create(
+        sha256="1", text="Earlier.", created_at=now(), replaced_at=now()
+    )
+
+    fingerprints.fill_in(apps, None)
+
+    letter.refresh_from_db()
+    revision.refresh_from_db()
+    assert letter.text_sha256 == text_fingerprint(text)
+    assert revision.text_sha256 == text_fingerprint("Earlier.")

@@ -37,8 +37,8 @@ def delete_in_admin(client, obj):
 
 
 def touch(path):
-    """Change a letter's file without changing what it says."""
-    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    """Change a letter's text without changing what is read from it."""
+    path.write_text(path.read_text(encoding="utf-8") + "\nEnds.\n", encoding="utf-8")
 
 
 def restore(client, model, obj):

@@ -13,10 +13,12 @@ reads the registry too (``commissioner.registered``), and writes nothing.
 Folders are read recursively (``*.txt``, ``*.pdf``, ``*.docx``, ``*.html``, ``*.htm``; see
 letters.formats and the README's "Formats and OCR"); a symbolic link in them that leads out of
 the folder is refused unless ``--follow-links`` is given. The summary line counts files
-created, updated, unchanged, duplicates (the same bytes as a stored letter: nothing stored),
-failed, conflicts and letters stored with warnings, then names up to ten of the files with
-warnings, each with its first warning, and counts the rest; ``-v 2`` lists every file with its
-outcome and all its warnings instead.
+created, updated, unchanged, duplicates (the same bytes or text as a stored letter, or an
+earlier version of one: nothing stored), failed, conflicts and letters stored with warnings,
+then names up to ten of the files with warnings, each with its first warning, and counts the
+rest; ``-v 2`` lists every file with its outcome and all its warnings instead. Files matched to
+a stored letter by their text (re-encoded, an earlier or a new version of it) are listed after
+the summary line.
 A file that cannot be read or is not a letter is named with the reason, the others still
 load, and the command exits with status 1 (from ``call_command`` it raises CommandError
 carrying the summary); duplicates, warnings and conflicts leave the status 0. Corrections made
@@ -165,6 +167,14 @@ class Command(BaseCommand):
         prefix = "Dry run, nothing stored: would load" if summary.dry_run else "Loaded"
         style = self.style.ERROR if summary.failed else self.style.SUCCESS
         self.stdout.write(style(f"{prefix} {summary}."))
+        if summary.matched:
+            count = len(summary.matched)
+            self.stdout.write(
+                f"Matched {_files(count)} to letters by their text "
+                "(re-encoded copies, earlier and new versions):"
+            )
+            for match in summary.matched:
+                self.stdout.write(f"  {match}")  # printable: FileError.__str__
         if verbosity == 1 and summary.warned:
             # -v 2 listed every file's warnings already.
             self._write_warned(summary)

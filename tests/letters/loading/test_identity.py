@@ -2,10 +2,13 @@
 bytes, inspections by their identity, commissioners by name and force)."""
 
 import datetime as dt
+import hashlib
+import io
 import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 from inspections.models import Commissioner, Grade, Inspection
 from letters.loading import load_letters
@@ -308,3 +311,133 @@ def test_reloading_files_stating_dates_months_apart_keeps_two_inspections(letter
         (dt.date(2024, 3, 7), "2023-25", 1),
         (dt.date(2024, 12, 5), "2023-25", 1),
     ]
+
+
+# Issue 10, item 6: the same letter in other bytes (a BOM, CRLF line ends, UTF-16, trailing
+# spaces) or with one character changed was a new letter, and doubled its inspection's grades.
+REENCODED = {
+    "bom.txt": lambda text: text.encode("utf-8-sig"),
+    "crlf.txt": lambda text: text.replace("\n", "\r\n").encode(),
+    "utf16.txt": lambda text: text.encode("utf-16"),
+    "spaces.txt": lambda text: text.replace("\n", "  \n").encode() + b"\n\n",
+}
+
+
+@pytest.mark.parametrize("name", REENCODED)
+def test_load_letters_a_reencoded_copy_is_a_duplicate(letters_dir, tmp_path, name):
+    load_letters(paths=[letters_dir])
+    grades = Grade.objects.count()
+    text = (letters_dir / AFI_SEED).read_text(encoding="utf-8")
+    (tmp_path / name).write_bytes(REENCODED[name](text))
+
+    results = []
+    summary = load_letters(paths=[tmp_path / name], on_result=results.append)
+
+    assert (summary.created, summary.duplicate) == (0, 1)
+    assert "the same text as" in results[0].detail
+    assert AFI_SEED in results[0].detail
+    assert (Letter.objects.count(), Grade.objects.count()) == (5, grades)
+
+
+def test_load_letters_a_file_reencoded_in_place_is_unchanged(letters_dir):
+    load_letters(paths=[letters_dir])
+    seed = letters_dir / AFI_SEED
+    seed.write_bytes(seed.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8-sig"))
+
+    results = []
+    summary = load_letters(paths=[seed], on_result=results.append)
+    again = load_letters(paths=[seed])
+
+    assert summary.unchanged == again.unchanged == 1
+    assert "re-encoded" in results[0].detail
+    letter = Letter.objects.get(file_name=AFI_SEED)
+    assert letter.revisions.count() == 0
+    assert letter.sha256 == hashlib.sha256(seed.read_bytes()).hexdigest()
+
+
+def _fixed_typo(text):
+    """The text with one word corrected, as a publisher re-issuing a letter might."""
+    assert text.count("welcome the findings") == 1
+    return text.replace("welcome the findings", "welcome the finding")
+
+
+def test_load_letters_a_near_identical_text_is_a_new_version_of_the_letter(letters_dir, tmp_path):
+    load_letters(paths=[letters_dir])
+    letter = Letter.objects.get(file_name=AFI_SEED)
+    grades = Grade.objects.count()
+    corrected = tmp_path / "reissued.txt"
+    corrected.write_text(_fixed_typo((letters_dir / AFI_SEED).read_text(encoding="utf-8")))
+
+    results = []
+    summary = load_letters(paths=[letters_dir, corrected], on_result=results.append)
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 5)
+    [matched] = [result for result in results if result.outcome == "updated"]
+    assert "a new version of" in matched.detail and AFI_SEED in matched.detail
+    assert "% the same text" in matched.detail
+    letter.refresh_from_db()
+    assert "welcome the finding " in letter.text
+    assert letter.revisions.count() == 1
+    assert (Letter.objects.count(), Grade.objects.count()) == (5, grades)
+
+
+def test_load_letters_the_earlier_version_beside_the_new_one_changes_nothing(letters_dir, tmp_path):
+    load_letters(paths=[letters_dir])
+    corrected = tmp_path / "reissued.txt"
+    corrected.write_text(_fixed_typo((letters_dir / AFI_SEED).read_text(encoding="utf-8")))
+    load_letters(paths=[letters_dir, corrected])
+    before = snapshot()
+
+    results = []
+    summary = load_letters(paths=[letters_dir, corrected], on_result=results.append)
+
+    assert (summary.created, summary.updated, summary.duplicate) == (0, 0, 1)
+    [earlier] = [result for result in results if result.outcome == "duplicate"]
+    assert "an earlier version of" in earlier.detail
+    assert snapshot() == before
+
+
+def test_load_letters_two_versions_in_one_load_are_one_letter(letters_dir, tmp_path):
+    text = (letters_dir / AFI_SEED).read_text(encoding="utf-8")
+    (letters_dir / "zz-reissued.txt").write_text(_fixed_typo(text))
+
+    summary = load_letters(paths=[letters_dir])
+
+    assert (summary.created, summary.updated) == (5, 1)
+    letter = Letter.objects.get(file_name="zz-reissued.txt")
+    assert letter.revisions.get().text == text
+    assert Letter.objects.count() == 5
+
+
+def test_load_letters_near_identical_matches_only_the_same_inspection(letters_dir, tmp_path):
+    load_letters(paths=[letters_dir])
+    letter = Letter.objects.get(file_name=AFI_SEED)
+    # A person filed the letter under another inspection: a near copy of it answers the
+    # inspection its text names, so it is a letter of its own.
+    other = Inspection.objects.create(
+        force=letter.force, kind="thematic", natural_key="elsewhere", title="Elsewhere"
+    )
+    Letter.objects.filter(pk=letter.pk).update(inspection=other, edited_fields=["inspection"])
+    (tmp_path / "reissued.txt").write_text(_fixed_typo(letter.text))
+
+    summary = load_letters(paths=[tmp_path / "reissued.txt"])
+
+    assert summary.created == 1
+
+
+def test_load_letters_command_lists_what_was_matched_by_text(letters_dir, tmp_path):
+    load_letters(paths=[letters_dir])
+    text = (letters_dir / AFI_SEED).read_text(encoding="utf-8")
+    (tmp_path / "crlf.txt").write_bytes(text.replace("\n", "\r\n").encode())
+    (tmp_path / "reissued.txt").write_text(_fixed_typo(text))
+    stdout = io.StringIO()
+
+    call_command("load_letters", str(tmp_path), stdout=stdout)
+
+    lines = stdout.getvalue().splitlines()[1:]  # after the summary line
+    assert lines[0] == (
+        "Matched 2 files to letters by their text (re-encoded copies, earlier and new versions):"
+    )
+    source = os.path.realpath(letters_dir / AFI_SEED)
+    assert lines[1] == f"  {tmp_path / 'crlf.txt'}: the same text as {source}"
+    assert lines[2].startswith(f"  {tmp_path / 'reissued.txt'}: a new version of {source} (99.")
