@@ -5,14 +5,26 @@ Rows the loader writes are Curated: whatever a person changes here is recorded i
 fields again. Django's own history (LogEntry) records who changed what and when; a read-only
 "Recent changes" page lists it across every model.
 
+A load may change a row while a person has its form open. Every Curated form (and each inline
+row) carries the row's version as it was shown (``row_version``, a fingerprint of its stored
+values); a save whose row has changed since is refused with a message to reload, so a stale
+form can neither write old values back nor record them as the person's edits, and
+``changed_data`` is always measured against what the person saw. Character spans (start, end,
+response_start, response_end) are the loader's alone: read-only here.
+
 Deleting is a correction too (HiddenOnDeleteMixin): a grade or finding deleted here is kept,
 marked ``deleted`` and hidden from the public site, so reloading its letter does not bring it
 back; a letter deleted here is withdrawn the same way (letters.admin). The "Restore" action
 brings any of them back.
 """
 
+import hashlib
+import json
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
@@ -20,17 +32,84 @@ from django.utils.html import format_html
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
 
 CURATED_READONLY = ("edited_fields", "created_at", "updated_at")
+# Where a grade's or finding's words are in its letter: only the loader, which read them, sets
+# them; a hand-edited span would highlight the wrong words for good.
+SPANS = ("start", "end", "response_start", "response_end")
+ROW_VERSION = "row_version"
+STALE = (
+    "This {what} was changed since you opened it (a load of its letter, or another person, "
+    "saved it meanwhile). Nothing was saved: reload the page to see the current values, then "
+    "make your change again."
+)
+
+
+def row_version(obj) -> str:
+    """A fingerprint of everything stored on the row: any save, by anyone, changes it."""
+    values = {field.attname: field.value_from_object(obj) for field in obj._meta.concrete_fields}
+    dumped = json.dumps(values, sort_keys=True, default=str)
+    return hashlib.sha256(dumped.encode()).hexdigest()
+
+
+class CuratedForm(forms.ModelForm):
+    """A form that refuses to save over a row changed since it was shown (optimistic locking)."""
+
+    row_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # An inline row whose values are as stored is not saved, so its being stale harms nothing
+    # (a load moved its spans, say). One whose posted values differ from the stored ones may
+    # be the person's change or the load's: refused, as the parent row is whenever it changed.
+    only_when_changed = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[ROW_VERSION].initial = row_version(self.instance)
+
+    def has_changed(self):
+        # The version is not a value a person changes; an untouched inline row stays unsaved.
+        return any(name != ROW_VERSION for name in self.changed_data)
+
+    def clean(self):
+        cleaned = super().clean()
+        shown = cleaned.get(ROW_VERSION)
+        # self.instance is still the row as stored now: the form's values go onto it later.
+        if self.only_when_changed and not self.has_changed():
+            return cleaned
+        if self.instance.pk is not None and shown and shown != row_version(self.instance):
+            raise forms.ValidationError(
+                STALE.format(what=self.instance._meta.verbose_name), code="stale"
+            )
+        return cleaned
+
+
+def _with_row_version(fieldsets):
+    """The fieldsets with the hidden version field added to the first, if it is not there."""
+    if ROW_VERSION in flatten_fieldsets(fieldsets):
+        return fieldsets
+    (name, options), *rest = fieldsets
+    return [(name, {**options, "fields": (*options["fields"], ROW_VERSION)}), *rest]
 
 
 def _record_edits(obj, form) -> None:
-    if hasattr(obj, "mark_edited") and form.changed_data:
-        obj.mark_edited(name for name in form.changed_data if name != "edited_fields")
+    changed = [name for name in form.changed_data if name not in ("edited_fields", ROW_VERSION)]
+    if hasattr(obj, "mark_edited") and changed:
+        obj.mark_edited(changed)
 
 
 class CuratedAdminMixin:
-    """Records the fields a person changed, on the row itself and in its inlines."""
+    """Records the fields a person changed, on the row itself and in its inlines, and refuses
+    a save over a row changed since its form was opened (CuratedForm)."""
 
     actions = ["forget_corrections"]
+    form = CuratedForm
+
+    def get_fieldsets(self, request, obj=None):
+        return _with_row_version(super().get_fieldsets(request, obj))
+
+    # The character spans of the model's evidence (SPANS): read-only.
+    span_fields = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.span_fields)
 
     def save_model(self, request, obj, form, change):
         _record_edits(obj, form)
@@ -100,15 +179,23 @@ class HiddenOnDeleteMixin:
 
 
 class HidingInlineFormSet(BaseInlineFormSet):
-    """An inline's "Delete" box hides the row (``deleted``), as the row's own admin does."""
+    """An inline's "Delete" box hides the row (``deleted``), as the row's own admin does, for
+    rows that can be hidden (grades, findings); others (terms of office) are deleted."""
 
     def get_queryset(self):
-        return super().get_queryset().filter(deleted=False)
+        rows = super().get_queryset()
+        return rows.filter(deleted=False) if _has_field(self.model, "deleted") else rows
 
     def delete_existing(self, obj, commit=True):
+        if not _has_field(self.model, "deleted"):
+            return super().delete_existing(obj, commit=commit)
         if commit:
             obj.deleted = True
             obj.save(update_fields=["deleted", "updated_at"])
+
+
+class CuratedInlineForm(CuratedForm):
+    only_when_changed = True
 
 
 class CuratedInlineMixin:
@@ -116,6 +203,14 @@ class CuratedInlineMixin:
     extra = 0
     show_change_link = True
     formset = HidingInlineFormSet
+    form = CuratedInlineForm
+
+    def get_fieldsets(self, request, obj=None):
+        return _with_row_version(super().get_fieldsets(request, obj))
+
+
+def _has_field(model, name) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
 
 
 class GradeInline(CuratedInlineMixin, admin.TabularInline):
@@ -229,6 +324,7 @@ class InspectionAdmin(CuratedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Grade)
 class GradeAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
+    span_fields = ("start", "end")
     list_display = (
         "inspection",
         "area",
@@ -247,6 +343,7 @@ class GradeAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
 
 @admin.register(AreaForImprovement)
 class AreaForImprovementAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
+    span_fields = SPANS
     list_display = (
         "__str__",
         "inspection",
