@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from inspections import vocabulary as vocab
-from pccsite.db import Curated, public_letter
+from pccsite.db import Curated, hidden_letter, hidden_letters
 
 # Load warnings about which inspection a letter was filed under begin with this; the
 # inspection page shows them beside the letter (letters/loading/identity.py writes them).
@@ -16,9 +16,9 @@ FILING_NOTE = "Which inspection: "
 
 class LetterQuerySet(models.QuerySet):
     def public(self):
-        """What the public site shows and counts (pccsite.db.public_letter): every public page,
+        """What the public site shows and counts (pccsite.db.hidden_letter): every public page,
         table, chart and count starts here."""
-        return self.filter(public_letter())
+        return self.exclude(pk__in=hidden_letters(self.model))
 
     def with_context(self):
         return self.select_related("force", "commissioner", "inspection")
@@ -171,6 +171,8 @@ class Letter(Curated):
             models.Index(fields=["-date", "-id"], name="letter_latest"),
             models.Index(fields=["force", "-date"], name="letter_force_latest"),
             models.Index(fields=["commissioner", "-date"], name="letter_commissioner_latest"),
+            # The few letters the public site does not show (pccsite.db.hidden_letters).
+            models.Index(fields=["inspection"], condition=hidden_letter(), name="letter_hidden"),
         ]
 
     def __str__(self):

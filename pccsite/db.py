@@ -3,10 +3,10 @@
 ``Curated`` is the abstract base of every row the loader writes and staff may correct (Letter
 in letters; Commissioner, Inspection, Grade, AreaForImprovement in inspections).
 ``related_count`` and ``related_date`` are the correlated subqueries the listings annotate.
-``public_letter`` is the one definition of which letters the public site shows: every public
-QuerySet (``Letter.objects.public()``, and Grade's, AreaForImprovement's and Inspection's
-``public()`` through their letters) is built on it, so a new reason to keep a letter out of the
-pages and figures is added here once.
+``hidden_letter`` is the one definition of which letters the public site does not show: every
+public QuerySet (``Letter.objects.public()``, and Grade's, AreaForImprovement's and
+Inspection's ``public()`` through their letters) is built on it, so a new reason to keep a
+letter out of the pages and figures is added here once.
 """
 
 from django.db import models
@@ -60,10 +60,26 @@ def public(queryset):
     return only_public() if callable(only_public) else queryset
 
 
+def hidden_letter(prefix: str = "") -> Q:
+    """The condition on a letter (reached through ``prefix``, e.g. "letters__") for the public
+    site not to show it, nor count what was read from it: withdrawn by staff. The one
+    definition: the next reason (texts that are not a commissioner's response) joins here."""
+    return Q(**{f"{prefix}withdrawn": True})
+
+
 def public_letter(prefix: str = "") -> Q:
-    """The condition on a letter (reached through ``prefix``, e.g. "letter__") for the public
-    site to show it and count what was read from it: not withdrawn by staff."""
-    return Q(**{f"{prefix}withdrawn": False})
+    """The condition on a letter for the public site to show it (``hidden_letter`` negated)."""
+    return ~hidden_letter(prefix)
+
+
+def hidden_letters(letter_model):
+    """The primary keys of the letters the public site does not show, as a subquery.
+
+    A handful at most, read through a partial index (Letter.Meta), so excluding them is one
+    uncorrelated NOT IN: a join to check each row's letter read every letter's row, and on
+    SQLite a letter's flag sits behind its text.
+    """
+    return letter_model.objects.filter(hidden_letter()).values("pk")
 
 
 def related_count(queryset, link):
