@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -15,6 +16,12 @@ SESSION_STARTED = time.time()
 # Every process the suite starts (the browser tests' server, loads in subprocesses) inherits an
 # in-memory page cache, never the developer's .cache/ folder that `make run` serves from.
 os.environ["CACHE_URL"] = "locmem://"
+# This process too: pytest-django read the settings before this file, and what runs outside a
+# test's own `settings` (the session's database set-up importing the registry, whose saves bump
+# the data version) would otherwise write to that folder.
+django_settings.CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "suite"}
+}
 
 REGISTRY_FILES = sorted((ROOT / "data" / "reference").glob("commissioners-*.csv"))
 
