@@ -60,6 +60,12 @@ ADVERSARIAL = {
     # Hard-wrapped prose: every line is unwrapped for names and is a candidate table row.
     "wrapped prose": "Police and Crime Commissioner Jane Smith said the force was good at\n",
     "wrapped rows": "How effectively does the force keep people\nsafe?Good\n",
+    # Shapes that once took seconds per megabyte or grew with the square of the size (issue 10).
+    "numbers": "1 2 3 4 ",
+    "areas": "preventing crime and ",
+    "page furniture": "Skip to content\nHide Ad\n",
+    "captions twice": "Jane SmithJane Smith\n",
+    "dates then spaces": "11th April 2023" + " " * 50,
 }
 TARGET_S_PER_MB = 1.0
 TARGET_PRACTICE_S = 1.0
@@ -89,7 +95,7 @@ def time_set(paths: list[Path]) -> tuple[float, list[dict]]:
     return best, entries
 
 
-def _adversarial_text(unit: str, size: int) -> str:
+def adversarial_text(unit: str, size: int) -> str:
     body = unit * (size // len(unit))
     signature = "Yours sincerely,\n\nJane Smith\nPolice and Crime Commissioner\n"
     return f"Dear Mr Smith,\n\n{body}\n\n{signature}"
@@ -109,8 +115,8 @@ def bench_adversarial(large: int) -> list[dict]:
     rows = []
     small = large // 4
     for name, unit in ADVERSARIAL.items():
-        small_s = time_text(_adversarial_text(unit, small), repeat=2)
-        text = _adversarial_text(unit, large)
+        small_s = time_text(adversarial_text(unit, small), repeat=2)
+        text = adversarial_text(unit, large)
         large_s = time_text(text)
         megabytes = len(text.encode("utf-8")) / 1_000_000
         rows.append(
