@@ -22,6 +22,7 @@ from pccsite.db import (
     related_date,
 )
 
+from . import section55
 from . import vocabulary as vocab
 
 # A grade or finding deleted in the admin is kept, hidden, so that reloading its letter does not
@@ -459,6 +460,26 @@ class InspectionQuerySet(models.QuerySet):
                 "pk", filter=Q(letters__isnull=False) & public_letter("letters__"), distinct=True
             ),
         )
+
+    def with_response_clock(self, today: dt.date):
+        """The section 55 clock read on ``today`` (inspections/section55.py): ``responded``
+        (the earliest date on a public letter answering it), ``answered``, ``response_delay``
+        and ``response_status`` (NULL when unpublished). One indexed subquery per letter read."""
+        letters = letters_of(self.model)
+        return self.annotate(
+            responded=related_date(letters, "inspection", Min),
+            answered=Exists(letters.filter(inspection=OuterRef("pk"))),
+            response_delay=models.ExpressionWrapper(
+                models.F("responded") - models.F("published"), output_field=models.DurationField()
+            ),
+            response_status=section55.status_case(today),
+        )
+
+    def response_clock_counts(self, today: dt.date) -> dict[str, int]:
+        """``{status: n}`` over these inspections' section 55 clocks (unpublished left out), in
+        one query."""
+        rows = self.with_response_clock(today).filter(published__isnull=False)
+        return dict(rows.order_by().values_list("response_status").annotate(n=models.Count("pk")))
 
     def in_office_of(self, commissioner):
         """Inspections published while ``commissioner`` held the office for their force."""
