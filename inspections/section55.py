@@ -106,9 +106,7 @@ class Clock:
         return label_of(self.status, self.published, self.responded, self.today)
 
 
-def status_of(
-    published: dt.date, responded: dt.date | None, answered: bool, today: dt.date
-) -> str:
+def status_of(published: dt.date, responded: dt.date | None, answered: bool, today: dt.date) -> str:
     """The rule. A loaded response stops the clock: dated, it is on time up to and including
     the due day, else late; undated, its date is not stated. With none loaded, the report is
     "not yet due" up to and including the due day, then "no response loaded yet"."""
@@ -129,6 +127,13 @@ def label_of(status: str, published: dt.date, responded: dt.date | None, today: 
     if status == NOT_LOADED:
         return f"No response loaded yet (due {date_format(due)})"
     return STATUS_LABELS[status]
+
+
+def days_late(published: dt.date, responded: dt.date | None) -> int | None:
+    """Days after the due date that a response is dated; None unless it is late."""
+    if responded is None or responded <= due_date(published):
+        return None
+    return (responded - due_date(published)).days
 
 
 def _days(n: int) -> str:
