@@ -741,7 +741,10 @@ class AreaForImprovement(Curated):
         CAUSE_OF_CONCERN = "cause-of-concern", "Cause of concern"
         RECOMMENDATION = "recommendation", "Recommendation"
 
+    # Nobody knows a finding's progress until a person finds out and says so: a finding from
+    # 2014 is not "open" merely because no one has looked. Staff set the others.
     class Status(models.TextChoices):
+        UNKNOWN = "unknown", "Not known"
         OPEN = "open", "Open"
         IN_PROGRESS = "in-progress", "In progress"
         CLOSED = "closed", "Closed"
@@ -756,8 +759,8 @@ class AreaForImprovement(Curated):
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
-        default=Status.OPEN,
-        help_text="Set by staff; the loader never changes it.",
+        default=Status.UNKNOWN,
+        help_text="Set by staff; the loader never changes it. Not known until a person says.",
     )
     letter = models.ForeignKey(
         "letters.Letter",

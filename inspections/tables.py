@@ -258,7 +258,11 @@ class FindingTable(tables.Table):
         attr("number", "Its number in the report"),
         attr("text", "What the inspection found, as the letter quotes it"),
         attr("response", "The commissioner's or force's response, as the letter gives it"),
-        attr("status", "open, in-progress or closed: set by staff"),
+        attr(
+            "status",
+            "unknown (nobody has said), open, in-progress or closed: set by staff, never read "
+            "from a letter",
+        ),
         attr("letter_id", "The letter it was read from"),
         link("letter_url", "The words in the letter, highlighted", lambda f: f.evidence_url),
         Field("review_status", lambda f, links: f.review_status, REVIEW_HELP),
