@@ -218,3 +218,19 @@ def test_inspection_page_queries_do_not_grow_with_the_findings(client, django_as
 
     assert response.status_code == 200
     assert reverse("inspections:section55_list") in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_findings_list_says_which_were_raised_again(client, essex):
+    earlier, later = essex
+
+    response = client.get(reverse("inspections:finding_list"), {"force": get_force("essex").pk})
+
+    content = words(response)
+    assert content.count("Raised again in 2023–25") == 3
+    assert content.count("Not raised again in 2023–25") == 2
+    assert content.count("Raised before in 2021–22") == 3
+    # Nobody has set these findings' status: not known, never "open" by default.
+    statuses = [row.record.get_status_display() for row in response.context["table"].page]
+    assert statuses == ["Not known"] * 11
+    assert "<td>Open</td>" not in response.content.decode()

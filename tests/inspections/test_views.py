@@ -58,7 +58,8 @@ QUERY_COUNTS = {
     "inspection_list": 4,  # force choices, cycle choices, count, page
     "inspection_detail": 7,  # inspection, grades, letters, findings, others of its cycle,
     # the force's inspections and findings to follow through
-    "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
+    "finding_list": 8,  # force, cycle and commissioner choices, count, page, count by kind,
+    # the shown forces' inspections and findings to follow through
     "grade_list": 4,  # force and cycle choices, count, page
     "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
