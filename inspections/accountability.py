@@ -12,7 +12,8 @@ import datetime as dt
 
 import django_filters
 import django_tables2 as tables
-from django.db.models import Count, F, Q
+from django.db.models import Count, DurationField, F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from pccsite.exporting import Field, attr, link
@@ -23,6 +24,8 @@ from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
 
 # "Recently due": the windows the national page's "Due" filter offers, in days before today.
+# Unanswered reports sort as if answered a day before publication: below every response.
+NO_DELAY = dt.timedelta(days=-1)
 RECENT_WINDOWS = {"90": "In the last 90 days", "365": "In the last year"}
 
 
@@ -138,16 +141,16 @@ class Section55Table(tables.Table):
     force = tables.Column(linkify=True, order_by=then_pk("force__name"))
     inspection = tables.Column(accessor="pk", verbose_name="Inspection", order_by=then_pk("title"))
     published = tables.Column(order_by=then_pk("published"))
-    responded = tables.Column(verbose_name="Response dated", order_by=then_pk("responded"))
+    responded = tables.Column(verbose_name="Response dated", order_by=then_pk("responded_order"))
     status = tables.Column(
         accessor="response_status",
         verbose_name="Status",
-        order_by=then_pk("response_status", "response_delay"),
+        order_by=then_pk("response_status", "delay_order"),
     )
     days = tables.Column(
         accessor="response_delay",
         verbose_name="Days to respond",
-        order_by=then_pk("response_delay"),
+        order_by=then_pk("delay_order"),
         attrs={"td": {"class": "num"}},
     )
 
@@ -207,7 +210,18 @@ class Section55ListView(ListingView):
     def get_queryset(self):
         self.today = section55.today()
         inspections = Inspection.objects.public().filter(published__isnull=False).with_force()
-        return inspections.with_response_clock(self.today).order_by(F("published").desc(), "-pk")
+        # Sort keys without NULLs: PostgreSQL sorts NULL above every value and SQLite below, so
+        # unanswered reports would lead a descending sort on one and trail it on the other.
+        return (
+            inspections.with_response_clock(self.today)
+            .annotate(
+                delay_order=Coalesce(
+                    "response_delay", Value(NO_DELAY, output_field=DurationField())
+                ),
+                responded_order=Coalesce("responded", Value(dt.date.min)),
+            )
+            .order_by(F("published").desc(), "-pk")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
