@@ -23,9 +23,9 @@ from . import followthrough, section55
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
 
-# "Recently due": the windows the national page's "Due" filter offers, in days before today.
 # Unanswered reports sort as if answered a day before publication: below every response.
 NO_DELAY = dt.timedelta(days=-1)
+# "Recently due": the windows the national page's "Due" filter offers, in days before today.
 RECENT_WINDOWS = {"90": "In the last 90 days", "365": "In the last year"}
 
 
@@ -35,10 +35,9 @@ def for_inspection(inspection, letters, findings, today: dt.date | None = None) 
     today = today or section55.today()
     clock = section55.clock(inspection.published, [letter.date for letter in letters], today)
     followthrough.attach(findings, followthrough.for_forces([inspection.force_id]))
-    answered = followthrough.answered_counts(findings)
     return {
         "clock": clock,
-        "answered_counts": answered,
+        "answered_counts": followthrough.answered_counts(findings),
         "unlisted": _unlisted(letters, findings),
     }
 

@@ -8,9 +8,9 @@ improvement, causes of concern, recommendations):
 - Do they come back? Across a force's successive inspections of one series, each finding is
   matched against the findings the *next* inspection's letters list. Found again (fuzzy text
   match), it is "raised again in 2023-25" with a link to the later finding; not found, and
-  the next inspection does list findings, it is "not raised again in 2023-25". When the next
-  inspection lists no findings at all (a letter that counts them without quoting them) nothing
-  is claimed either way.
+  the next inspection's letters list all the findings they count, it is "not raised again in
+  2023-25". When they list none, or fewer than a letter says the report made, an unmatched
+  finding may be among those not listed, so nothing is claimed for it.
 
 Matching: rapidfuzz's ``token_set_ratio`` on lower-cased words, at least ``THRESHOLD``. The
 inspectorate rewords a finding it repeats ("answers ... calls promptly, in line with national
@@ -34,11 +34,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from rapidfuzz import fuzz, process, utils
 
 from . import vocabulary as vocab
-from .models import AreaForImprovement, Inspection
+from .models import AreaForImprovement, Inspection, letters_of
 
 THRESHOLD = 77
 SCORER = fuzz.token_set_ratio
@@ -63,6 +65,9 @@ class InspectionRow:
     when: dt.date | None
     cycle: str
     published: dt.date | None
+    # The most findings (areas for improvement and causes of concern) a letter about it says
+    # the report made: more than its letters list means the list is partial.
+    stated: int = 0
 
     @property
     def label(self) -> str:
@@ -168,12 +173,25 @@ def follow_ups(
         candidates = by_inspection.get(later.pk, [])
         if not candidates:
             continue  # the next inspection lists no findings: nothing to say either way
+        counted = [c for c in candidates if c.kind != AreaForImprovement.Kind.RECOMMENDATION]
+        partial = len(counted) < later.stated
         for finding in by_inspection.get(pk, []):
             again = best_match(finding.text, candidates)
+            if again is None and partial:
+                continue  # it may be among the findings the letters count but do not list
             result[finding.pk].update(later=later, again=again)
             if again is not None:
                 result[again.pk].update(earlier=finding, earlier_inspection=index[pk])
     return {pk: FollowUp(**values) for pk, values in result.items()}
+
+
+def _stated_findings():
+    """The most areas for improvement plus causes of concern any public letter answering the
+    inspection says the report made (0 when none says), as a subquery."""
+    letters = letters_of(Inspection).filter(inspection=OuterRef("pk")).order_by()
+    total = Coalesce("areas_for_improvement_count", 0) + Coalesce("causes_of_concern_count", 0)
+    most = letters.values("inspection").annotate(n=Max(total)).values("n")
+    return Coalesce(Subquery(most), 0)
 
 
 def _rows(force_ids: list[int]):
@@ -182,7 +200,8 @@ def _rows(force_ids: list[int]):
         Inspection.objects.public()
         .filter(force__in=force_ids)
         .latest_first()
-        .values_list("pk", "force_id", "kind", "when", "cycle", "published")
+        .annotate(stated=_stated_findings())
+        .values_list("pk", "force_id", "kind", "when", "cycle", "published", "stated")
     )
     findings = (
         AreaForImprovement.objects.public()

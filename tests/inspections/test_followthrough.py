@@ -234,3 +234,33 @@ def test_findings_list_says_which_were_raised_again(client, essex):
     statuses = [row.record.get_status_display() for row in response.context["table"].page]
     assert statuses == ["Not known"] * 11
     assert "<td>Open</td>" not in response.content.decode()
+
+
+def test_a_partial_list_claims_only_what_it_shows():
+    """The next letter says the report made 6 findings but lists 2: a finding it does not
+    list may be among the other 4, so only a match is reported."""
+    later = InspectionRow(2, "peel", dt.date(2022, 6, 1), "2021-22", dt.date(2022, 6, 1), stated=6)
+    rows = [_row(1, "peel", 2019, "2018-19"), later]
+    findings = [
+        FindingRow(10, 1, "afi", 1, "The force should improve how quickly it answers 101 calls."),
+        FindingRow(11, 1, "afi", 2, "The force should improve its vetting of new recruits."),
+        FindingRow(20, 2, "afi", 1, "The force should improve how fast it answers 101 calls."),
+        FindingRow(21, 2, "afi", 2, "The force should review its use of stop and search."),
+    ]
+
+    follow = followthrough.follow_ups(rows, findings)
+
+    assert follow[10].again.pk == 20
+    assert 11 not in follow
+
+
+@pytest.mark.django_db
+def test_a_letter_counting_more_findings_than_it_lists_stops_not_raised_again(client, essex):
+    earlier, later = essex
+    later.letters.update(areas_for_improvement_count=9)  # lists 6
+
+    follow = followthrough.for_forces([get_force("essex").pk])
+
+    assert follow[_finding(earlier, 1).pk].raised_again
+    assert _finding(earlier, 4).pk not in follow
+    assert "Not raised again" not in words(client.get(earlier.get_absolute_url()))
