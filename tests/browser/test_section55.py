@@ -81,3 +81,20 @@ def test_the_navigation_leads_to_it(base_url, page):
 
     assert page.url == base_url + "/section-55/"
     assert page.locator("h1").inner_text() == "Section 55 responses"
+
+
+def test_phone_screenshot_for_the_readme(base_url, browser, screenshots_dir):
+    phone = browser.new_context(
+        viewport=PHONE, locale="en-GB", reduced_motion="reduce", device_scale_factor=2
+    )
+    try:
+        small = phone.new_page()
+        small.goto(base_url + "/section-55/")
+        # From the summary: the counts by status, the filters and the first rows.
+        small.locator(".clock-summary").evaluate("box => box.scrollIntoView({block: 'start'})")
+        target = screenshots_dir / "phone-section-55.png"
+        small.screenshot(path=str(target), full_page=False)
+    finally:
+        phone.close()
+
+    assert target.stat().st_size > 10_000
