@@ -264,3 +264,22 @@ def test_a_letter_counting_more_findings_than_it_lists_stops_not_raised_again(cl
     assert follow[_finding(earlier, 1).pk].raised_again
     assert _finding(earlier, 4).pk not in follow
     assert "Not raised again" not in words(client.get(earlier.get_absolute_url()))
+
+
+@pytest.mark.django_db
+def test_the_mets_letter_answers_its_causes_of_concern_and_counts_unlisted_afis(client, tmp_path):
+    """The Met's 2021/22 letter answers both causes of concern and says the report made 11
+    areas for improvement without listing them (tests/fixtures/README.md)."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    shutil.copy(LETTERS / "mopac-met-peel-2021-22.txt", folder)
+    load_letters(paths=[folder])
+    inspection = Inspection.objects.get(force__slug="metropolitan", cycle="2021-22")
+
+    content = words(client.get(inspection.get_absolute_url()))
+
+    assert "The letters answer 2 of 2 causes of concern" in content
+    assert (
+        "A letter says the report made 11 areas for improvement; none is listed here, so they "
+        "are not counted above."
+    ) in content
