@@ -12,7 +12,7 @@ import datetime as dt
 
 import django_filters
 import django_tables2 as tables
-from django.db.models import Count, DurationField, F, Q, Value
+from django.db.models import Count, DurationField, F, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -230,15 +230,8 @@ class Section55ListView(ListingView):
 
 
 def _status_counts(inspections) -> list[tuple[str, str, int]]:
-    """(status, label, n) of the filtered inspections, in one query."""
-    counts = inspections.aggregate(
-        **{
-            key.replace("-", "_"): Count("pk", filter=Q(response_status=key))
-            for key, _ in section55.STATUSES
-        }
-    )
-    return [
-        (key, label, counts[key.replace("-", "_")])
-        for key, label in section55.STATUSES
-        if counts[key.replace("-", "_")]
-    ]
+    """(status, label, n) of the filtered inspections, in one query grouped by status (a
+    COUNT ... FILTER per status read every row's subqueries once per status)."""
+    rows = inspections.order_by().values_list("response_status").annotate(n=Count("pk"))
+    counts = dict(rows)
+    return [(key, label, counts[key]) for key, label in section55.STATUSES if counts.get(key)]
