@@ -11,5 +11,6 @@ LIST_PATHS = (
     "/letters/",
     "/areas-for-improvement/",
     "/grades/",
+    "/section-55/",
     "/data/",
 )

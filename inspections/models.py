@@ -22,6 +22,7 @@ from pccsite.db import (
     related_date,
 )
 
+from . import section55
 from . import vocabulary as vocab
 
 # A grade or finding deleted in the admin is kept, hidden, so that reloading its letter does not
@@ -460,6 +461,26 @@ class InspectionQuerySet(models.QuerySet):
             ),
         )
 
+    def with_response_clock(self, today: dt.date):
+        """The section 55 clock read on ``today`` (inspections/section55.py): ``responded``
+        (the earliest date on a public letter answering it), ``answered``, ``response_delay``
+        and ``response_status`` (NULL when unpublished). One indexed subquery per letter read."""
+        letters = letters_of(self.model)
+        return self.annotate(
+            responded=related_date(letters, "inspection", Min),
+            answered=Exists(letters.filter(inspection=OuterRef("pk"))),
+            response_delay=models.ExpressionWrapper(
+                models.F("responded") - models.F("published"), output_field=models.DurationField()
+            ),
+            response_status=section55.status_case(today),
+        )
+
+    def response_clock_counts(self, today: dt.date) -> dict[str, int]:
+        """``{status: n}`` over these inspections' section 55 clocks (unpublished left out), in
+        one query."""
+        rows = self.with_response_clock(today).filter(published__isnull=False)
+        return dict(rows.order_by().values_list("response_status").annotate(n=models.Count("pk")))
+
     def in_office_of(self, commissioner):
         """Inspections published while ``commissioner`` held the office for their force."""
         return self.with_commissioner_in_office().filter(commissioner_in_office_id=commissioner.pk)
@@ -720,7 +741,10 @@ class AreaForImprovement(Curated):
         CAUSE_OF_CONCERN = "cause-of-concern", "Cause of concern"
         RECOMMENDATION = "recommendation", "Recommendation"
 
+    # Nobody knows a finding's progress until a person finds out and says so: a finding from
+    # 2014 is not "open" merely because no one has looked. Staff set the others.
     class Status(models.TextChoices):
+        UNKNOWN = "unknown", "Not known"
         OPEN = "open", "Open"
         IN_PROGRESS = "in-progress", "In progress"
         CLOSED = "closed", "Closed"
@@ -735,8 +759,8 @@ class AreaForImprovement(Curated):
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
-        default=Status.OPEN,
-        help_text="Set by staff; the loader never changes it.",
+        default=Status.UNKNOWN,
+        help_text="Set by staff; the loader never changes it. Not known until a person says.",
     )
     letter = models.ForeignKey(
         "letters.Letter",

@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from pccsite.exporting import Field, attr, link
 from pccsite.listing import then_pk
 
+from . import followthrough
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection, area_order
 from .templatetags.dashboard import grade_badge
@@ -258,11 +259,24 @@ class FindingTable(tables.Table):
         attr("number", "Its number in the report"),
         attr("text", "What the inspection found, as the letter quotes it"),
         attr("response", "The commissioner's or force's response, as the letter gives it"),
-        attr("status", "open, in-progress or closed: set by staff"),
+        attr(
+            "status",
+            "unknown (nobody has said), open, in-progress or closed: set by staff, never read "
+            "from a letter",
+        ),
         attr("letter_id", "The letter it was read from"),
         link("letter_url", "The words in the letter, highlighted", lambda f: f.evidence_url),
         Field("review_status", lambda f, links: f.review_status, REVIEW_HELP),
     )
+
+    @property
+    def rows_with_follow_ups(self):
+        """The findings shown, each with ``follow_up`` (raised again or not in the force's
+        next inspection): two queries for every force on the page (followthrough.for_forces)."""
+        findings = [row.record for row in self.paginated_rows]
+        forces = {finding.inspection.force_id for finding in findings}
+        followthrough.attach(findings, followthrough.for_forces(forces))
+        return findings
 
 
 class GradeTable(tables.Table):

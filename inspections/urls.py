@@ -2,7 +2,7 @@ from django.urls import path
 
 from pccsite.readonly import read_only
 
-from . import views
+from . import accountability, views
 
 app_name = "inspections"
 
@@ -31,6 +31,11 @@ urlpatterns = [
         name="inspection_detail",
     ),
     path("grades/", read_only(views.GradeListView.as_view()), name="grade_list"),
+    path(
+        "section-55/",
+        read_only(accountability.Section55ListView.as_view()),
+        name="section55_list",
+    ),
     path(
         "areas-for-improvement/",
         read_only(views.FindingListView.as_view()),

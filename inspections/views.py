@@ -25,7 +25,7 @@ from django.utils.http import urlencode
 from letters.models import FILING_NOTE, Letter
 from pccsite.listing import ListingView
 
-from . import charts
+from . import accountability, charts
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
@@ -72,6 +72,7 @@ def force_detail(request, slug):
         "all_letters_url": _filtered("letters:letter_list", force=force.pk),
         "all_findings_url": _filtered("inspections:finding_list", force=force.pk),
     }
+    context.update(accountability.for_force(force, context["findings"]))
     return render(request, "inspections/force_detail.html", context)
 
 
@@ -98,6 +99,7 @@ def commissioner_detail(request, slug):
         "all_letters_url": _filtered("letters:letter_list", commissioner=commissioner.pk),
         "all_findings_url": _filtered("inspections:finding_list", commissioner=commissioner.pk),
     }
+    context.update(accountability.for_commissioner(commissioner))
     return render(request, "inspections/commissioner_detail.html", context)
 
 
@@ -120,6 +122,7 @@ def inspection_detail(request, pk):
         "afis": [f for f in findings if f.kind == AreaForImprovement.Kind.AFI],
         "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
     }
+    context.update(accountability.for_inspection(inspection, letters, findings))
     return render(request, "inspections/inspection_detail.html", context)
 
 

@@ -150,6 +150,10 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{BASE_D
 # same value for the site and the loader) only if they reach one database by different URLs.
 PAGE_CACHE_NAMESPACE = os.environ.get("PAGE_CACHE_NAMESPACE", "")
 
+# The day the section 55 clock reads (inspections/section55.py), as an ISO date; unset, today.
+# Tests and demonstrations fix it so "not yet due" and "no response loaded yet" stay put.
+SECTION55_TODAY = os.environ.get("SECTION55_TODAY") or None
+
 # Letter.source is the file's resolved path relative to this folder (absolute outside it), so
 # the same file is the same letter whatever folder `load_letters` runs from (letters.loading).
 LETTERS_ROOT = os.path.realpath(os.environ.get("LETTERS_ROOT", BASE_DIR))

@@ -158,7 +158,7 @@ def test_an_inspection_form_opened_before_a_load_refuses_its_stale_findings(admi
     assert response.status_code == 200
     assert STALE in response.content.decode()
     kept = AreaForImprovement.objects.get(pk=finding.pk)
-    assert (kept.status, kept.edited_fields) == ("open", [])
+    assert (kept.status, kept.edited_fields) == ("unknown", [])
     assert kept.text.endswith("Urgently.")
 
 

@@ -33,3 +33,43 @@ def test_fill_cycles_gives_existing_rows_the_cycle_of_their_period():
         "2017": "2017",
         "none": "2018-19",
     }
+
+
+statuses = importlib.import_module("inspections.migrations.0010_finding_status_unknown")
+
+
+def test_statuses_nobody_set_become_unknown_and_staffs_are_kept():
+    from tests.builders import make_afi
+
+    untouched = make_afi(status="open")  # as the old default stored every finding
+    other_edit = make_afi(status="open", edited_fields=["response"])
+    chosen_open = make_afi(status="open", edited_fields=["status"])
+    closed = make_afi(status="closed", edited_fields=["status", "text"])
+
+    statuses.unknown_unless_set(apps, None)
+
+    def status(row):
+        row.refresh_from_db()
+        return row.status
+
+    assert [status(r) for r in (untouched, other_edit, chosen_open, closed)] == [
+        "unknown",
+        "unknown",
+        "open",
+        "closed",
+    ]
+
+    statuses.open_unless_set(apps, None)
+
+    assert [status(r) for r in (untouched, other_edit, chosen_open, closed)] == [
+        "open",
+        "open",
+        "open",
+        "closed",
+    ]
+
+
+def test_a_new_finding_is_unknown_until_a_person_says():
+    from tests.builders import make_afi
+
+    assert make_afi().status == "unknown"

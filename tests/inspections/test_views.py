@@ -50,13 +50,16 @@ def _urls(inspection):
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
     "force_list": 3,  # count, page, latest grade per area for the forces shown
-    "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
+    "force_detail": 9,  # force with counts, grades, letters, inspections, commissioners,
+    # findings; section 55 counts, its inspections and findings to follow through
     "commissioner_list": 3,  # force choices, count, page
-    "commissioner_detail": 6,  # commissioner with counts, their terms, inspections published
-    # in office, letters, answered and force grades, findings
+    "commissioner_detail": 7,  # commissioner with counts, their terms, inspections published
+    # in office, letters, answered and force grades, findings, section 55 counts
     "inspection_list": 4,  # force choices, cycle choices, count, page
-    "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
-    "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
+    "inspection_detail": 7,  # inspection, grades, letters, findings, others of its cycle,
+    # the force's inspections and findings to follow through
+    "finding_list": 8,  # force, cycle and commissioner choices, count, page, count by kind,
+    # the shown forces' inspections and findings to follow through
     "grade_list": 4,  # force and cycle choices, count, page
     "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
