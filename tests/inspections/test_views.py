@@ -50,12 +50,14 @@ def _urls(inspection):
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
     "force_list": 3,  # count, page, latest grade per area for the forces shown
-    "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
+    "force_detail": 8,  # force with counts, grades, letters, inspections, commissioners, findings,
+    # the inspectorate's grades and counts
     "commissioner_list": 3,  # force choices, count, page
     "commissioner_detail": 6,  # commissioner with counts, their terms, inspections published
     # in office, letters, answered and force grades, findings
     "inspection_list": 4,  # force choices, cycle choices, count, page
-    "inspection_detail": 5,  # inspection, grades, letters, findings, others of its cycle
+    "inspection_detail": 6,  # inspection, grades, letters, findings, others of its cycle, the
+    # inspectorate's grades of its force and cycle
     "finding_list": 6,  # force, cycle and commissioner choices, count, page, count by kind
     "grade_list": 4,  # force and cycle choices, count, page
     "letter_list": 4,  # force and commissioner choices, count, page
