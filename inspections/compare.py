@@ -89,7 +89,7 @@ class Cell:
         if self.official is not None:
             parts.append(official_html(self.official))
         if not parts:
-            return format_html('<span class="muted">No grade loaded</span>')
+            return format_html('<span class="muted" title="No grade loaded">—<span class="visually-hidden"> no grade loaded</span></span>')
         if self.disagrees:
             parts.append(
                 format_html('<strong class="disagree">Differ: {}</strong>', self.disagreement)
