@@ -42,9 +42,7 @@ def _open(page, url):
 
 def _violations(page):
     result = Axe().run(page)
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]
-    ]
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
 
 
 @pytest.mark.parametrize("path", PAGES)
