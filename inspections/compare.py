@@ -28,6 +28,8 @@ from .templatetags.dashboard import grade_badge
 
 LETTER = "letter"
 PAGE = "inspectorate's page"
+NOT_GRADED = mark_safe('<span class="grade grade--none">Not graded</span>')
+UNVERIFIED = mark_safe(' <em class="unverified">unverified</em>')
 # A dash keeps a phone's column narrow; the words are there for screen readers.
 NO_GRADE = mark_safe(
     '<span class="muted">—<span class="visually-hidden">No grade loaded</span></span>'
@@ -107,16 +109,12 @@ def _word(grade: str) -> str:
 
 def official_html(official: OfficialGrade) -> SafeString:
     """ "Inspectorate's page: [Good] (unverified)", linking to the page where there is one."""
-    badge = (
-        grade_badge(official.grade)
-        if official.grade
-        else format_html('<span class="grade grade--none">Not graded</span>')
-    )
+    badge = grade_badge(official.grade) if official.grade else NOT_GRADED
     if official.source_url:
         label = format_html('<a href="{}" class="source">Inspectorate</a>', official.source_url)
     else:
         label = "Inspectorate"
-    marker = "" if official.verified else format_html(' <em class="unverified">unverified</em>')
+    marker = "" if official.verified else UNVERIFIED
     return format_html("{} {}{}", label, badge, marker)
 
 

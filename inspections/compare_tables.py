@@ -8,11 +8,13 @@ one, else the letter's. Exports write both sources of every cell, with their lin
 import django_filters
 import django_tables2 as tables
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from pccsite.exporting import Field
 from pccsite.listing import PlainSelect
 
 from . import vocabulary as vocab
+from .compare import UNVERIFIED
 from .models import Force
 
 COUNT_HELP = "The inspectorate's count of grades per value, for sources that give only counts"
@@ -66,12 +68,12 @@ class CountColumn(tables.Column):
     def render(self, record):
         count = record.count
         if count is None:
-            return format_html('<span class="muted">None loaded</span>')
+            return mark_safe('<span class="muted">None loaded</span>')
         if count.source_url:
             words = format_html('<a href="{}">{}</a>', count.source_url, count.summary)
         else:
             words = count.summary
-        marker = "" if count.verified else format_html(' <em class="unverified">unverified</em>')
+        marker = "" if count.verified else UNVERIFIED
         return format_html("{}{}", words, marker)
 
 
