@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from inspections import vocabulary as vocab
 from inspections.models import OfficialGrade, OfficialGradeCount
@@ -206,3 +207,23 @@ def test_an_unreadable_file_is_named_and_the_others_load(tmp_path):
     assert "missing.csv: cannot be read" in summary.failed[0]
     assert "neither pillar grades" in summary.failed[1]
     assert OfficialGradeCount.objects.filter(force__slug="kent").exists()
+
+
+def test_a_correction_made_in_the_admin_survives_a_reload(admin_client):
+    from tests.admin_forms import form_data
+
+    import_grades([SAMPLE])
+    row = OfficialGrade.objects.get(force__slug="kent", area_as_written="other five areas")
+    url = reverse("admin:inspections_officialgrade_change", args=[row.pk])
+    data = form_data(admin_client.get(url), form_id="officialgrade_form")
+
+    # A person reads the page and files the wording under the area it means.
+    response = admin_client.post(url, {**data, "area": "responding-to-the-public"})
+
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.area == "responding-to-the-public" and row.edited_fields == ["area"]
+    summary = import_grades([SAMPLE])
+    row.refresh_from_db()
+    assert row.area == "responding-to-the-public"
+    assert any("kept area=responding-to-the-public" in c for c in summary.conflicts)
