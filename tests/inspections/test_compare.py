@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from inspections import vocabulary as vocab
-from inspections.models import Force, Inspection
+from inspections.models import Force, Grade, Inspection
 from inspections.official import import_grades
 from letters.loading import load_letters
 from tests.conftest import FIXTURES_DIR, ROOT
@@ -289,3 +289,26 @@ def test_a_page_without_reference_grades_shows_no_such_section(client, seeded):
     content = client.get(inspection.get_absolute_url()).content.decode()
 
     assert "The inspectorate's own grades" not in content
+
+
+def test_withdrawn_letters_and_deleted_grades_are_on_no_compare_page(client, seeded):
+    from letters.models import Letter
+
+    grades = Grade.objects.filter(inspection__cycle="2021-22").order_by("pk")
+    deleted = grades.first()
+    Grade.objects.filter(pk=deleted.pk).update(deleted=True)
+    shown = grades.exclude(pk=deleted.pk).first()
+    withdrawn = Letter.objects.get(pk=Inspection.objects.get(cycle="2017").letters.get().pk)
+    Letter.objects.filter(pk=withdrawn.pk).update(withdrawn=True)
+
+    pages = [
+        client.get(reverse("inspections:peel_cycle", args=["2021-22"])),
+        client.get(reverse("inspections:peel_cycle", args=["2017"])),
+        client.get(reverse("inspections:area_detail", args=[deleted.area])),
+        client.get(reverse("inspections:area_detail", args=["effectiveness"])),
+    ]
+
+    content = "".join(page.content.decode() for page in pages)
+    assert f"#grade-{deleted.pk}" not in content
+    assert f"#grade-{shown.pk}" in content  # the others of its letter still show
+    assert withdrawn.get_absolute_url() not in content
