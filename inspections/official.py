@@ -302,6 +302,12 @@ def parse_count_row(source: str, line: int, values: dict) -> Parsed:
             continue
         grade = _grade(grade_text, written, vocab.FIVE_POINT)
         area = area_key(written, framework)
+        same = next((w for w, values in parsed.grades if area and values["area"] == area), None)
+        if same is not None:
+            parsed.warnings.append(
+                f"{source}:{line}: {written!r} and {same!r} both name "
+                f"{vocab.AREA_LABELS[area]}: pages show the first"
+            )
         if not area:
             parsed.warnings.append(
                 f"{source}:{line}: area {written!r} is not one the vocabulary knows for "

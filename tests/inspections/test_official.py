@@ -227,3 +227,16 @@ def test_a_correction_made_in_the_admin_survives_a_reload(admin_client):
     row.refresh_from_db()
     assert row.area == "responding-to-the-public"
     assert any("kept area=responding-to-the-public" in c for c in summary.conflicts)
+
+
+def test_two_wordings_of_one_area_are_both_kept_and_the_first_shown(client):
+    same = FIXTURES_DIR / "reference" / "peel_counts_same_area.csv"
+
+    summary = import_grades([same])
+
+    rows = OfficialGrade.objects.filter(force__slug="kent", area="preventing-crime")
+    assert rows.count() == 2
+    assert any("both name Preventing crime: pages show the first" in w for w in summary.warnings)
+    page = client.get(reverse("inspections:peel_cycle", args=["2023-25"]))
+    kent = next(r for r in page.context["table"].data.data if r.force.slug == "kent")
+    assert kent.cell("preventing-crime").official_grade == "good"
