@@ -293,8 +293,9 @@ def move(before: str, after: str, old: Cell, new: Cell) -> Move | None:
 def area_rows(area: str, forces) -> tuple[list[ForceRow], list[str], dict]:
     """A row per force with its cell per cycle, the cycles, and each cell's move from the
     cycle before (keyed by (force id, cycle))."""
-    cycles = area_cycles(area)
-    found = cells(cycles, [area])
+    found = cells(area_cycles(area), [area])
+    # A cycle nobody has a grade for (PEEL 2014 gave no pillar grades) is no column.
+    cycles = [cycle for cycle in area_cycles(area) if any(key[1] == cycle for key in found)]
     rows, moves = [], {}
     for force in forces:
         row = ForceRow(force)
@@ -347,6 +348,10 @@ class Beside:
     @property
     def html(self) -> SafeString:
         return official_html(self.official)
+
+    @property
+    def agrees(self) -> bool:
+        return bool(self.official.grade) and self.letter_grades == (self.official.grade,)
 
     @property
     def disagreement(self) -> str:

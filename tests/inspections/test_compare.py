@@ -114,6 +114,9 @@ def test_where_they_agree_nothing_is_flagged(client, seeded, reference):
     assert (cell.letter_grade, cell.official_grade) == ("good", "good")
     assert not cell.disagrees and "Differ" not in str(cell.html)
     assert response.context["disagreements"] == 0
+    inspection = Inspection.objects.get(force__slug="leicestershire", cycle="2017")
+    page = client.get(inspection.get_absolute_url()).content.decode()
+    assert "(the letter says the same)" in page and "They differ" not in page
 
 
 @pytest.mark.parametrize("order", ["effectiveness", "-effectiveness", "legitimacy"])
@@ -239,7 +242,10 @@ def test_an_area_page_shows_moves_and_says_where_the_framework_changed(client, r
         for direction in ("up", "same", "down"):
             assert summary[label][direction] == expected[(after, direction)]
     assert not summary["2017"]["across_break"] and summary["2018–19"]["across_break"]
-    assert "Between 2017 and 2018–19 the framework changed" in content
+    # PEEL 2014 gave no pillar grades: no column, no pair.
+    assert [c for c, *_ in response.context["cycles"]] == ["2015", "2016", "2017", "2018-19"]
+    assert set(summary) == {"2016", "2017", "2018–19"}
+    assert "Between 2017 and 2018–19 the framework changed, to PEEL 2018/19" in content
     # Bedfordshire: requires improvement (2015), inadequate (2016), requires improvement
     # (2017), good (2018/19).
     bedfordshire = next(
