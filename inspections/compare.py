@@ -241,6 +241,21 @@ def distribution(rows: list[ForceRow], areas: list[str], scale) -> list[tuple[st
     return table
 
 
+def count_totals(rows: list[ForceRow]) -> dict | None:
+    """The inspectorate's counts added up over the rows that have them (2021-25), with how
+    many forces that is; None where no row has counts. A count a source does not give adds
+    nothing, so the totals are at least what the sources say."""
+    counted = [row.count for row in rows if row.count is not None]
+    if not counted:
+        return None
+    totals = dict.fromkeys(vocab.FIVE_POINT, 0)
+    for count in counted:
+        for grade, n in count.counts:
+            totals[grade] += n or 0
+    incomplete = sum(1 for count in counted if any(n is None for _, n in count.counts))
+    return {"forces": len(counted), "totals": totals, "incomplete": incomplete}
+
+
 # --- the area page ---------------------------------------------------------------------------
 
 

@@ -93,6 +93,7 @@ class PeelCycleView(ListingView):
             scale=self.framework.scale,
             distribution=distribution,
             chart=charts.area_distribution(distribution),
+            count_totals=compare.count_totals(rows),
             disagreements=sum(row.cell(area).disagrees for row in rows for area in areas),
             other_cycles=[
                 (vocab.cycle_label(c), reverse("inspections:peel_cycle", args=[c]))

@@ -318,3 +318,23 @@ def test_withdrawn_letters_and_deleted_grades_are_on_no_compare_page(client, see
     assert f"#grade-{deleted.pk}" not in content
     assert f"#grade-{shown.pk}" in content  # the others of its letter still show
     assert withdrawn.get_absolute_url() not in content
+
+
+def test_the_inspectorates_counts_are_added_up_from_the_file(client, reference):
+    with open(
+        ROOT / "data" / "reference" / "peel_grade_counts_2021_2025.csv", encoding="utf-8"
+    ) as f:
+        rows = [row for row in csv.DictReader(f) if row["cycle"] == "2023-25"]
+
+    response = _cycle(client, "2023-25")
+
+    totals = response.context["count_totals"]
+    assert totals["forces"] == len(rows)
+    assert totals["totals"]["good"] == sum(int(row["good"] or 0) for row in rows)
+    assert totals["incomplete"] == sum(
+        1
+        for row in rows
+        if "" in [row[g] for g in ("outstanding", "good", "adequate", "requires_improvement")]
+        or row["inadequate"] == ""
+    )
+    assert _cycle(client, "2016").context["count_totals"] is None
