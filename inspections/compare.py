@@ -108,7 +108,7 @@ def _word(grade: str) -> str:
 
 
 def official_html(official: OfficialGrade) -> SafeString:
-    """ "Inspectorate's page: [Good] (unverified)", linking to the page where there is one."""
+    """ "Inspectorate [Good] unverified": "Inspectorate" links to the page where there is one."""
     badge = grade_badge(official.grade) if official.grade else NOT_GRADED
     if official.source_url:
         label = format_html('<a href="{}" class="source">Inspectorate</a>', official.source_url)
