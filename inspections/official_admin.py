@@ -5,8 +5,10 @@ keeps them; the row's file, line and wording as the source writes it are the imp
 Imported from admin.py, which Django's autodiscovery reads.
 """
 
+from django import forms
 from django.contrib import admin
 
+from . import vocabulary as vocab
 from .admin import CURATED_READONLY, URL_FIELDS, CuratedAdminMixin
 from .official_models import OfficialGrade, OfficialGradeCount
 
@@ -23,6 +25,17 @@ class OfficialGradeAdmin(CuratedAdminMixin, admin.ModelAdmin):
     search_fields = ("force__name", "area_as_written", "note", "source_url")
     readonly_fields = ("area_as_written", *READ_FROM, *CURATED_READONLY)
     formfield_overrides = URL_FIELDS
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A person files a wording under one of the vocabulary's areas, never a typed key
+        # that no page has a column for.
+        if db_field.name == "area":
+            choices = [("", "None: kept as written, on no area's column")]
+            choices += [(key, label) for key, label in vocab.AREA_LABELS.items()]
+            return forms.ChoiceField(
+                choices=choices, required=False, label="Area", help_text=db_field.help_text
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(OfficialGradeCount)

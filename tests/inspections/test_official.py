@@ -11,6 +11,7 @@ from django.urls import reverse
 from inspections import vocabulary as vocab
 from inspections.models import OfficialGrade, OfficialGradeCount
 from inspections.official import area_key, import_grades
+from tests.admin_forms import form_data
 from tests.conftest import FIXTURES_DIR, ROOT
 
 pytestmark = pytest.mark.django_db
@@ -210,7 +211,6 @@ def test_an_unreadable_file_is_named_and_the_others_load(tmp_path):
 
 
 def test_a_correction_made_in_the_admin_survives_a_reload(admin_client):
-    from tests.admin_forms import form_data
 
     import_grades([SAMPLE])
     row = OfficialGrade.objects.get(force__slug="kent", area_as_written="other five areas")
@@ -240,3 +240,16 @@ def test_two_wordings_of_one_area_are_both_kept_and_the_first_shown(client):
     page = client.get(reverse("inspections:peel_cycle", args=["2023-25"]))
     kent = next(r for r in page.context["table"].data.data if r.force.slug == "kent")
     assert kent.cell("preventing-crime").official_grade == "good"
+
+
+def test_the_admin_offers_only_the_vocabularys_areas(admin_client):
+    import_grades([SAMPLE])
+    row = OfficialGrade.objects.get(force__slug="kent", area_as_written="other five areas")
+    url = reverse("admin:inspections_officialgrade_change", args=[row.pk])
+    data = form_data(admin_client.get(url), form_id="officialgrade_form")
+
+    response = admin_client.post(url, {**data, "area": "made-up-area"})
+
+    assert response.status_code == 200  # the form again, with the error
+    row.refresh_from_db()
+    assert row.area == "" and row.edited_fields == []
