@@ -341,7 +341,10 @@ def test_the_inspectorates_counts_are_added_up_from_the_file(client, reference):
 
 
 def test_every_cycle_and_area_page_answers(client, reference):
-    for cycle in vocab.PEEL_CYCLES:
+    empty = _cycle(client, "2014")  # no pillar grades from the inspectorate that year
+    assert empty.context["chart"] is None
+    assert "No grades loaded for this cycle yet." in empty.content.decode()
+    for cycle in vocab.PEEL_CYCLES[1:]:
         response = _cycle(client, cycle)
         assert response.status_code == 200, cycle
         assert len(response.context["table"].rows) == 43
@@ -349,6 +352,3 @@ def test_every_cycle_and_area_page_answers(client, reference):
     areas |= {key for keys in vocab.FRAMEWORK_EXTRA_AREAS.values() for key in keys}
     for area in areas:
         assert client.get(reverse("inspections:area_detail", args=[area])).status_code == 200
-    empty = _cycle(client, "2014")  # no pillar grades from the inspectorate that year
-    assert empty.context["chart"] is None
-    assert "No grades loaded for this cycle yet." in empty.content.decode()
