@@ -28,10 +28,13 @@ migrate: install
 # The registry of who held each force's office first, so every letter is read against it
 # (letters already stored are read again against it, in case it changed).
 REGISTRY := data/reference/commissioners-1.csv data/reference/commissioners-2.csv
+# The inspectorate's own PEEL grades, a second source the compare pages set beside the letters.
+REFERENCE_GRADES := data/reference/peel_pillar_grades_2015_2019.csv data/reference/peel_grade_counts_2021_2025.csv
 
 load: migrate
 	$(PY) manage.py import_commissioners $(REGISTRY)
 	$(PY) manage.py relink_commissioners
+	$(PY) manage.py import_grades $(REFERENCE_GRADES)
 	$(PY) manage.py load_letters seeds
 
 ## Installs, migrates a SQLite database, loads the commissioner registry and seeds/, and serves http://$(HOST):$(PORT)

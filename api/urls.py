@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import official, views
 
 app_name = "api"
 
@@ -15,6 +15,10 @@ router.register("inspections", views.InspectionViewSet, basename="inspection")
 router.register("letters", views.LetterViewSet, basename="letter")
 router.register("grades", views.GradeViewSet, basename="grade")
 router.register("findings", views.FindingViewSet, basename="finding")
+router.register("official-grades", official.OfficialGradeViewSet, basename="official-grade")
+router.register(
+    "official-grade-counts", official.OfficialGradeCountViewSet, basename="official-grade-count"
+)
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

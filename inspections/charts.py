@@ -403,3 +403,40 @@ def _quote(quote: str) -> str:
     if len(quote) > QUOTE_LIMIT:
         quote = quote[: QUOTE_LIMIT - 1].rstrip() + "…"
     return _safe(f"“{quote}”")
+
+
+def area_distribution(rows: Sequence[tuple[str, Mapping[str, int]]]) -> dict | None:
+    """Stacked horizontal bars: per area, how many forces got each grade; None when empty.
+
+    Bars run sideways so the areas' long names read on a phone; each grade is a trace named in
+    words (the legend and hover say the grade, colour only helps), best grade first.
+    """
+    if not any(sum(counts.values()) for _, counts in rows):
+        return None
+    labels = [vocab.AREA_LABELS.get(area, area) for area, _ in rows]
+    grades = [g for g in vocab.GRADES if any(counts.get(g) for _, counts in rows)]
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": vocab.GRADE_LABELS[grade],
+            "y": labels,
+            "x": [counts.get(grade, 0) for _, counts in rows],
+            "marker": {"color": GRADE_COLOURS[grade], "line": {"color": "#ffffff", "width": 1}},
+            "hovertemplate": f"%{{y}}: %{{x}} {_safe(vocab.GRADE_LABELS[grade].lower())}"
+            "<extra></extra>",
+        }
+        for grade in grades
+    ]
+    layout = {
+        "font": FONT,
+        "barmode": "stack",
+        "height": 120 + 36 * len(rows),
+        "margin": {"l": 16, "r": 16, "t": 16, "b": 48},
+        "legend": {"orientation": "h", "y": -0.12, "traceorder": "normal"},
+        "xaxis": {"title": {"text": "Forces"}, "rangemode": "tozero", "fixedrange": True},
+        "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+    }
+    return Figure(data=traces, layout=layout)

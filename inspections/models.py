@@ -803,3 +803,7 @@ class AreaForImprovement(Curated):
         if self.letter_id:
             return f"{reverse('letters:letter_detail', args=[self.letter_id])}#{self.anchor}"
         return self.inspection.get_absolute_url()
+
+
+# The inspectorate's own grades (a second source beside the letters) live in their own module.
+from .official_models import OfficialGrade, OfficialGradeCount  # noqa: E402, F401

@@ -2,7 +2,7 @@ from django.urls import path
 
 from pccsite.readonly import read_only
 
-from . import accountability, views
+from . import accountability, compare_views, views
 
 app_name = "inspections"
 
@@ -30,6 +30,9 @@ urlpatterns = [
         read_only(views.inspection_detail),
         name="inspection_detail",
     ),
+    path("peel/", read_only(compare_views.cycles_index), name="peel_index"),
+    path("peel/<slug:cycle>/", read_only(compare_views.PeelCycleView.as_view()), name="peel_cycle"),
+    path("areas/<slug:key>/", read_only(compare_views.area_detail), name="area_detail"),
     path("grades/", read_only(views.GradeListView.as_view()), name="grade_list"),
     path(
         "section-55/",

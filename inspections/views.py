@@ -25,7 +25,7 @@ from django.utils.http import urlencode
 from letters.models import FILING_NOTE, Letter
 from pccsite.listing import ListingView
 
-from . import accountability, charts
+from . import accountability, charts, compare
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
@@ -71,6 +71,7 @@ def force_detail(request, slug):
         "all_inspections_url": _filtered("inspections:inspection_list", force=force.pk),
         "all_letters_url": _filtered("letters:letter_list", force=force.pk),
         "all_findings_url": _filtered("inspections:finding_list", force=force.pk),
+        "official_cycles": compare.official_by_cycle(force),
     }
     context.update(accountability.for_force(force, context["findings"]))
     return render(request, "inspections/force_detail.html", context)
@@ -121,6 +122,7 @@ def inspection_detail(request, pk):
         "filing": _filing_notes(letters, same_cycle),
         "afis": [f for f in findings if f.kind == AreaForImprovement.Kind.AFI],
         "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
+        "official": compare.beside_inspection(inspection, grades),
     }
     context.update(accountability.for_inspection(inspection, letters, findings))
     return render(request, "inspections/inspection_detail.html", context)

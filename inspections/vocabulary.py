@@ -600,3 +600,92 @@ def cycle_label(cycle: str) -> str:
     if re.fullmatch(r"\d{4}-\d\d", cycle):
         return cycle.replace("-", "–")
     return cycle
+
+
+# --- regions and the areas of each framework (the compare pages) ---------------------------
+#
+# The nine English regions (ONS statistical regions, which police force areas nest in) and
+# Wales, so the cycle pages can be filtered the way national comparisons are usually cut.
+REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("north-east", "North East", ("cleveland", "durham", "northumbria")),
+    (
+        "north-west",
+        "North West",
+        ("cheshire", "cumbria", "greater-manchester", "lancashire", "merseyside"),
+    ),
+    (
+        "yorkshire-and-the-humber",
+        "Yorkshire and the Humber",
+        ("humberside", "north-yorkshire", "south-yorkshire", "west-yorkshire"),
+    ),
+    (
+        "east-midlands",
+        "East Midlands",
+        ("derbyshire", "leicestershire", "lincolnshire", "northamptonshire", "nottinghamshire"),
+    ),
+    (
+        "west-midlands",
+        "West Midlands",
+        ("staffordshire", "warwickshire", "west-mercia", "west-midlands"),
+    ),
+    (
+        "east-of-england",
+        "East of England",
+        ("bedfordshire", "cambridgeshire", "essex", "hertfordshire", "norfolk", "suffolk"),
+    ),
+    ("london", "London", ("city-of-london", "metropolitan")),
+    (
+        "south-east",
+        "South East",
+        ("hampshire-and-isle-of-wight", "kent", "surrey", "sussex", "thames-valley"),
+    ),
+    (
+        "south-west",
+        "South West",
+        ("avon-and-somerset", "devon-and-cornwall", "dorset", "gloucestershire", "wiltshire"),
+    ),
+    ("wales", "Wales", ("dyfed-powys", "gwent", "north-wales", "south-wales")),
+)
+REGION_LABELS = {key: label for key, label, _ in REGIONS}
+REGION_OF_FORCE = {slug: key for key, _, slugs in REGIONS for slug in slugs}
+
+# The PEEL cycles a cycle page exists for, oldest first: the pillar years, then the integrated
+# frameworks. 2014 had no pillar grades from the inspectorate but letters may report some.
+PEEL_CYCLES: tuple[str, ...] = ("2014", "2015", "2016", "2017", "2018-19", "2021-22", "2023-25")
+# The inspection kinds whose grades belong on a cycle page: PEEL and its pillar reports.
+PEEL_KINDS: tuple[str, ...] = ("peel", "peel-effectiveness", "peel-efficiency", "peel-legitimacy")
+# The areas each framework grades, in the order its reports list them. The 2021/22 and 2023-25
+# frameworks graded the same nine areas under partly new names (AreaTerm.names); serious and
+# organised crime and service to victims were graded in some forces only and join a page's
+# columns when a grade of theirs is loaded.
+_PEEL_AREAS = (
+    "treatment-of-the-public",
+    "preventing-crime",
+    "responding-to-the-public",
+    "investigating-crime",
+    "protecting-vulnerable-people",
+    "managing-offenders",
+    "workforce",
+    "use-of-resources",
+    "crime-data-integrity",
+)
+FRAMEWORK_AREAS: dict[str, tuple[str, ...]] = {
+    "peel-2014-17": tuple(term.key for term in PILLARS),
+    "peel-2018-19": tuple(term.key for term in PILLARS),
+    "peel-2021-22": _PEEL_AREAS,
+    "peel-2023-25": _PEEL_AREAS,
+}
+FRAMEWORK_EXTRA_AREAS: dict[str, tuple[str, ...]] = {
+    "peel-2021-22": ("serious-organised-crime", "victim-service"),
+    "peel-2023-25": ("serious-organised-crime", "victim-service"),
+}
+
+
+def framework_of_cycle(cycle: str) -> Framework | None:
+    """The framework a PEEL cycle key belongs to: a pillar year is 2014-17's."""
+    for framework in FRAMEWORKS:
+        if framework.cycle and framework.cycle == cycle:
+            return framework
+    if cycle.isdigit() and int(cycle) in PILLAR_YEARS:
+        return FRAMEWORKS[0]
+    return None

@@ -32,7 +32,15 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
+from inspections.models import (
+    AreaForImprovement,
+    Commissioner,
+    Force,
+    Grade,
+    Inspection,
+    OfficialGrade,
+    OfficialGradeCount,
+)
 from inspections.tables import (
     CommissionerTable,
     FindingTable,
@@ -80,7 +88,57 @@ TABLES = (
     Table("grades", "Every grade read from the letters", GradeTable.export_fields),
     Table("findings", "Areas for improvement, causes of concern", FindingTable.export_fields),
 )
+# The inspectorate's own grades (import_grades): no list page exports them, so their columns
+# are named here, with the provenance every row keeps.
+PROVENANCE_FIELDS = (
+    attr("source_url", "The inspectorate's page (or the reprint) the row was read from"),
+    attr("checked", "Whether the row was checked against that page"),
+    attr("verified", "Checked, with an address: pages show the others as unverified"),
+    attr("note", "The compiler's note"),
+    attr("source_file", "The reference file in data/reference/ the row was read from"),
+    attr("source_line", "Its line in that file"),
+)
+OFFICIAL_GRADE_FIELDS = (
+    attr("id", "The row's id"),
+    attr("force__slug", "The force's short name", "force_slug"),
+    attr("force__name", "The force's name", "force"),
+    attr("cycle", "The PEEL cycle (2015, 2016, 2017, 2018-19, 2021-22, 2023-25)"),
+    attr("area", "The area or pillar key; empty where the source's wording maps to none"),
+    attr("area_as_written", "The area as the source words it"),
+    attr("grade", "The grade key; empty where the page says not graded"),
+    attr("grade_as_written", "The grade as the source writes it"),
+    attr("page_version", "final, interim or integrated PEEL 2018/19, as the page was read"),
+    *PROVENANCE_FIELDS,
+)
+OFFICIAL_COUNT_FIELDS = (
+    attr("id", "The row's id"),
+    attr("force__slug", "The force's short name", "force_slug"),
+    attr("force__name", "The force's name", "force"),
+    attr("cycle", "The PEEL cycle (2021-22, 2023-25)"),
+    attr("areas_graded", "How many areas the source says were graded"),
+    *(
+        attr(name, f"Areas graded {name.replace('_', ' ')}; empty where the source gives none")
+        for name in ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
+    ),
+    attr("named_areas", "The areas and grades the source names, as written"),
+    *PROVENANCE_FIELDS,
+)
+TABLES = (
+    *TABLES,
+    Table(
+        "official_grades",
+        "The inspectorate's own PEEL grades, from its pages, with their provenance",
+        OFFICIAL_GRADE_FIELDS,
+    ),
+    Table(
+        "official_grade_counts",
+        "The inspectorate's grade counts per force for 2021-25, with their provenance",
+        OFFICIAL_COUNT_FIELDS,
+    ),
+)
 QUERYSETS = {
+    "official_grades": lambda: OfficialGrade.objects.with_force(),
+    "official_grade_counts": lambda: OfficialGradeCount.objects.with_force(),
     "forces": lambda: public(Force.objects.listing()),
     "commissioners": lambda: public(Commissioner.objects.with_letter_stats().with_term_span()),
     "inspections": lambda: public(Inspection.objects.with_counts()),

@@ -43,3 +43,11 @@ def term_date(value, precision):
     if precision == "month":
         return format_html('<time datetime="{}">{}</time>', f"{value:%Y-%m}", f"{value:%B %Y}")
     return dates.time_tag(value)
+
+
+@register.filter
+def official_grade(row):
+    """An OfficialGrade in words and colour, linked to its page, "unverified" where unchecked."""
+    from inspections.compare import official_html
+
+    return official_html(row)

@@ -58,7 +58,8 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> 
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory):
-    """The site as `make load` leaves it (the commissioner registry and seeds/), served by
+    """The site as `make load` leaves it (the commissioner registry, the inspectorate's grades
+    and seeds/), served by
     `manage.py runserver` on a free port."""
     database = tmp_path_factory.mktemp("site") / "browser.sqlite3"
     env = {
@@ -75,6 +76,8 @@ def base_url(tmp_path_factory):
         str(path) for path in (ROOT / "data" / "reference").glob("commissioners-*.csv")
     )
     _manage("import_commissioners", *registry, env=env)
+    grades = sorted(str(path) for path in (ROOT / "data" / "reference").glob("peel_*.csv"))
+    _manage("import_grades", *grades, env=env)
     _manage("load_letters", "seeds", env=env)
     url = f"http://127.0.0.1:{_free_port()}"
     process = subprocess.Popen(

@@ -7,8 +7,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from inspections.models import AreaForImprovement, Grade
+from inspections.official import import_grades
 from tests.admin_forms import form_data, row_prefix
 from tests.builders import get_force, make_afi, make_commissioner, make_grade, make_letter
+from tests.conftest import FIXTURES_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,7 @@ def one_of_everything(admin_client):
     letter = make_letter(commissioner=make_commissioner())
     grade = make_grade(letter=letter)
     make_afi(letter=letter, inspection=grade.inspection)
+    import_grades([FIXTURES_DIR / "reference" / "peel_counts_sample.csv"])  # official grades
     url = reverse("admin:inspections_grade_change", args=[grade.pk])
     data = form_data(admin_client.get(url), form_id="grade_form")
     admin_client.post(url, {**data, "grade": "outstanding"})

@@ -50,14 +50,16 @@ def _urls(inspection):
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
     "force_list": 3,  # count, page, latest grade per area for the forces shown
-    "force_detail": 9,  # force with counts, grades, letters, inspections, commissioners,
-    # findings; section 55 counts, its inspections and findings to follow through
+    "force_detail": 11,  # force with counts, grades, letters, inspections, commissioners,
+    # findings; section 55 counts, its inspections and findings to follow through; the
+    # inspectorate's grades and counts
     "commissioner_list": 3,  # force choices, count, page
     "commissioner_detail": 7,  # commissioner with counts, their terms, inspections published
     # in office, letters, answered and force grades, findings, section 55 counts
     "inspection_list": 4,  # force choices, cycle choices, count, page
-    "inspection_detail": 7,  # inspection, grades, letters, findings, others of its cycle,
-    # the force's inspections and findings to follow through
+    "inspection_detail": 8,  # inspection, grades, letters, findings, others of its cycle,
+    # the force's inspections and findings to follow through, the inspectorate's grades of its
+    # force and cycle
     "finding_list": 8,  # force, cycle and commissioner choices, count, page, count by kind,
     # the shown forces' inspections and findings to follow through
     "grade_list": 4,  # force and cycle choices, count, page

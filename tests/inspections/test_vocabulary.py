@@ -60,3 +60,23 @@ def test_framework_cycles_cover_their_years():
 
 def test_cycle_label_writes_a_span_with_an_en_dash():
     assert [vocab.cycle_label(c) for c in ("2023-25", "2016", "")] == ["2023–25", "2016", ""]
+
+
+def test_every_force_is_in_exactly_one_of_the_nine_english_regions_or_wales():
+    from inspections.vocabulary import FORCES, REGION_OF_FORCE, REGIONS
+
+    listed = [slug for _, _, slugs in REGIONS for slug in slugs]
+    assert len(REGIONS) == 10 and len(listed) == len(set(listed)) == 43
+    assert set(listed) == {force.slug for force in FORCES}
+    wales = {force.slug for force in FORCES if force.country == "Wales"}
+    assert {slug for slug, region in REGION_OF_FORCE.items() if region == "wales"} == wales
+
+
+def test_each_peel_cycle_has_its_framework_and_areas():
+    from inspections.vocabulary import FRAMEWORK_AREAS, PEEL_CYCLES, framework_of_cycle
+
+    keys = [framework_of_cycle(cycle).key for cycle in PEEL_CYCLES]
+    assert keys == ["peel-2014-17"] * 4 + ["peel-2018-19", "peel-2021-22", "peel-2023-25"]
+    assert FRAMEWORK_AREAS["peel-2018-19"] == ("effectiveness", "efficiency", "legitimacy")
+    assert len(FRAMEWORK_AREAS["peel-2023-25"]) == 9
+    assert framework_of_cycle("2020") is None and framework_of_cycle("2019") is None

@@ -176,3 +176,27 @@ def test_the_data_page_gives_licence_citation_codes_and_dictionary(client, loade
     assert reverse("opendata:download", args=[ZIP_NAME]) in html
     assert "/api/openapi.json" in html and "/feeds/letters/" in html
     assert "review_status" in html  # the data dictionary
+
+
+def test_the_dataset_holds_the_inspectorates_grades_with_their_provenance(settings):
+    from inspections.models import OfficialGrade
+    from inspections.official import import_grades
+    from tests.conftest import ROOT
+
+    assert not import_grades(sorted((ROOT / "data" / "reference").glob("peel_*.csv"))).bad
+    build_dataset()
+
+    with zipfile.ZipFile(settings.DATASET_DIR / ZIP_NAME) as archive:
+        grades = _csv(archive, "official_grades.csv")
+        counts = _csv(archive, "official_grade_counts.csv")
+    assert len(grades) == OfficialGrade.objects.count()
+    bedfordshire = next(
+        row
+        for row in grades
+        if (row["force_slug"], row["cycle"], row["area"])
+        == ("bedfordshire", "2016", "effectiveness")
+    )
+    assert bedfordshire["grade"] == "inadequate" and bedfordshire["verified"] == "True"
+    assert bedfordshire["source_file"] == "peel_pillar_grades_2015_2019.csv"
+    assert bedfordshire["source_line"] == "5"
+    assert any(row["verified"] == "False" and row["source_url"] == "" for row in counts)
