@@ -86,6 +86,11 @@ class GradePoint:
     url: str = ""
     inspection_url: str = ""
     from_letter: bool = False
+    # What the force page's grid groups columns by (inspections.overview).
+    inspection_id: int | None = None
+    kind: str = ""
+    cycle: str = ""
+    pk: int | None = None
 
     @property
     def area_label(self) -> str:
@@ -171,6 +176,10 @@ def points_from_grades(rows: Iterable) -> list[GradePoint]:
                 url=url,
                 inspection_url=own_page,
                 from_letter=bool(letter_id),
+                inspection_id=inspection_id,
+                kind=row.inspection__kind,
+                cycle=getattr(row, "inspection__cycle", ""),
+                pk=row.pk,
             )
         )
     return points

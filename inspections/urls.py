@@ -2,7 +2,7 @@ from django.urls import path
 
 from pccsite.readonly import read_only
 
-from . import views
+from . import glossary, views
 
 app_name = "inspections"
 
@@ -31,6 +31,7 @@ urlpatterns = [
         name="inspection_detail",
     ),
     path("grades/", read_only(views.GradeListView.as_view()), name="grade_list"),
+    path("glossary/", read_only(glossary.glossary), name="glossary"),
     path(
         "areas-for-improvement/",
         read_only(views.FindingListView.as_view()),

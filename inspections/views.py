@@ -25,7 +25,7 @@ from django.utils.http import urlencode
 from letters.models import FILING_NOTE, Letter
 from pccsite.listing import ListingView
 
-from . import charts
+from . import charts, overview
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
@@ -71,6 +71,7 @@ def force_detail(request, slug):
         "all_inspections_url": _filtered("inspections:inspection_list", force=force.pk),
         "all_letters_url": _filtered("letters:letter_list", force=force.pk),
         "all_findings_url": _filtered("inspections:finding_list", force=force.pk),
+        **overview.force_overview(grades),
     }
     return render(request, "inspections/force_detail.html", context)
 
