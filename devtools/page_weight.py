@@ -15,9 +15,11 @@ How, as close to production as one machine allows:
   (latency 562.5 ms, 1,474.56 kbps down, 675 kbps up);
 - bytes are what crossed the network (encodedDataLength: headers and compressed bodies) for
   every request of the visit until the network is idle;
-- the grid counts as visible at the later of the document's last byte and the first contentful
-  paint (the grid is in the first screen of HTML); the chart once Plotly has drawn it
-  (charts.js sets data-drawn), both from the navigation's start in the page's own clock.
+- the grid and the chart count as visible at the first animation frame (frames wait for the
+  render-blocking stylesheet) in which they have a size, and not before the first contentful
+  paint; the chart is first the server's SVG drawing of its figure (inspections/chart_svg.py),
+  then Plotly's interactive one (charts.js sets data-drawn), reported apart, outside the budget;
+  all from the navigation's start in the page's own clock.
 
 Budget: <= 500 KB transferred, grid and chart visible <= 2 s.
 """
@@ -53,6 +55,20 @@ PROFILE = {
     "upload_kbps": 750 * 0.9,
 }
 SECTION = "## Page weight"
+# Runs in the page before its HTML: notes the first frame in which each part has a size.
+WATCH = """
+window.__shown = {};
+(function watch() {
+  var parts = {grid: "#grid", chart: "[data-chart] svg", interactive: "[data-chart][data-drawn]"};
+  Object.keys(parts).forEach(function (name) {
+    var element = document.querySelector(parts[name]);
+    if (!(name in window.__shown) && element && element.getBoundingClientRect().height > 0) {
+      window.__shown[name] = performance.now();
+    }
+  });
+  requestAnimationFrame(watch);
+})();
+"""
 
 
 def _log(message: str) -> None:
@@ -165,12 +181,15 @@ def measure(database_url: str, slug: str, runs: int = 3) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    visits.sort(key=lambda visit: visit["chart_s"] or float("inf"))
+    visits.sort(key=lambda visit: visit["interactive_s"] or float("inf"))
     median = visits[len(visits) // 2]
     return {
         **median,
         "path": f"/forces/{slug}/",
-        "runs": [{key: visit[key] for key in ("bytes", "grid_s", "chart_s")} for visit in visits],
+        "runs": [
+            {key: visit[key] for key in ("bytes", "grid_s", "chart_s", "interactive_s")}
+            for visit in visits
+        ],
     }
 
 
@@ -214,17 +233,16 @@ def _visit(url: str) -> dict:
                     event["requestId"], int(event["encodedDataLength"])
                 ),
             )
+            page.add_init_script(WATCH)
             page.goto(url, wait_until="commit")
-            chart_ms = page.wait_for_function(
-                "() => document.querySelector('[data-chart][data-drawn]') && performance.now()"
-            ).json_value()
+            page.wait_for_function("() => 'interactive' in window.__shown")
             page.wait_for_load_state("networkidle")
-            grid_ms = page.evaluate(
+            shown = page.evaluate(
                 """() => {
-                    const grid = document.getElementById('grid');
                     const paint = performance.getEntriesByName('first-contentful-paint')[0];
-                    const nav = performance.getEntriesByType('navigation')[0];
-                    return grid && paint ? Math.max(paint.startTime, nav.responseEnd) : null;
+                    const after = (t) => t === undefined ? null : Math.max(t, paint.startTime);
+                    return {grid: after(window.__shown.grid), chart: after(window.__shown.chart),
+                            interactive: after(window.__shown.interactive)};
                 }"""
             )
             resources = []
@@ -241,10 +259,12 @@ def _visit(url: str) -> dict:
             context.close()
         finally:
             browser.close()
+    seconds = {name: (None if ms is None else ms / 1000) for name, ms in shown.items()}
     return {
         "bytes": sum(item["bytes"] for item in resources),
-        "grid_s": grid_ms / 1000 if grid_ms is not None else None,
-        "chart_s": chart_ms / 1000 if chart_ms else None,
+        "grid_s": seconds["grid"],
+        "chart_s": seconds["chart"],
+        "interactive_s": seconds["interactive"],
         "resources": sorted(resources, key=lambda item: -item["bytes"]),
     }
 
@@ -266,7 +286,7 @@ def verdicts(result: dict) -> list[tuple[str, str, str, bool]]:
             grid is not None and grid <= BUDGET["grid_s"],
         ),
         (
-            "chart drawn",
+            "chart visible",
             f"<= {BUDGET['chart_s']:.1f} s",
             f"{chart:.2f} s" if chart is not None else "never",
             chart is not None and chart <= BUDGET["chart_s"],
@@ -274,17 +294,24 @@ def verdicts(result: dict) -> list[tuple[str, str, str, bool]]:
     ]
 
 
+def _seconds(value: float | None) -> str:
+    return "never" if value is None else f"{value:.2f} s"
+
+
 def pass_fail_lines(result: dict) -> list[str]:
     return [
-        f"{'PASS' if met else 'FAIL'} {what}: {measured} (budget {budget})"
-        for what, budget, measured, met in verdicts(result)
+        *(
+            f"{'PASS' if met else 'FAIL'} {what}: {measured} (budget {budget})"
+            for what, budget, measured, met in verdicts(result)
+        ),
+        f"(not budgeted) chart interactive, Plotly drawn: {_seconds(result['interactive_s'])}",
     ]
 
 
 def render_section(result: dict) -> list[str]:
     runs = "; ".join(
-        f"{run['bytes'] / 1000:.0f} KB, grid {run['grid_s']:.2f} s, chart "
-        + (f"{run['chart_s']:.2f} s" if run["chart_s"] else "never")
+        f"{run['bytes'] / 1000:.0f} KB, grid {_seconds(run['grid_s'])}, chart "
+        f"{_seconds(run['chart_s'])}, interactive {_seconds(run['interactive_s'])}"
         for run in result["runs"]
     )
     lines = [
@@ -296,14 +323,20 @@ def render_section(result: dict) -> list[str]:
         f"Network.emulateNetworkConditions to {PROFILE['name']}: {PROFILE['rtt_ms']} ms RTT, "
         f"{PROFILE['down_kbps'] / 1000:.1f} Mbps down, {PROFILE['up_kbps']} kbps up, applied per "
         f"request as latency {PROFILE['latency_ms']} ms, {PROFILE['download_kbps']:.2f} kbps "
-        f"down, {PROFILE['upload_kbps']:.0f} kbps up. The median of {len(result['runs'])} "
-        f"visits by chart time; every visit: {runs}.",
+        f"down, {PROFILE['upload_kbps']:.0f} kbps up. The chart is visible first as the "
+        "server's SVG drawing of its figure, painted with the HTML; Plotly (the largest "
+        "download) makes it interactive later. The median of "
+        f"{len(result['runs'])} visits by the time Plotly drew; every visit: {runs}.",
         "",
         "| budget line | budget | measured | |",
         "|---|---|---|---|",
     ]
     for what, budget, measured, met in verdicts(result):
         lines.append(f"| {what} | {budget} | {measured} | {'met' if met else '**missed**'} |")
+    lines.append(
+        "| chart interactive (Plotly drawn over the SVG) | not budgeted "
+        f"| {_seconds(result['interactive_s'])} | |"
+    )
     lines += ["", "| resource | content-encoding | bytes on the wire |", "|---|---|---|"]
     for item in result["resources"]:
         lines.append(f"| `{item['url']}` | {item['encoding']} | {item['bytes']:,} |")

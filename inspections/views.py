@@ -25,7 +25,7 @@ from django.utils.http import urlencode
 from letters.models import FILING_NOTE, Letter
 from pccsite.listing import ListingView
 
-from . import charts, overview
+from . import chart_svg, charts, overview
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
@@ -56,10 +56,13 @@ def force_detail(request, slug):
     inspections = Inspection.objects.public().for_force(force).with_counts().latest_first()
     findings = AreaForImprovement.objects.public().for_force(force).with_context().by_inspection()
     terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
+    chart = charts.grade_timeline(grades)
     context = {
         "force": force,
         "grades": grades,
-        "chart": charts.grade_timeline(grades),
+        "chart": chart,
+        # Painted with the HTML; Plotly replaces it once loaded (inspections/chart_svg.py).
+        "chart_static": chart_svg.timeline_svg(chart),
         "inspections": list(inspections[:SECTION_ROWS]),
         "letters": list(
             Letter.objects.public().listing().for_force(force).latest_first()[:SECTION_ROWS]

@@ -16,6 +16,11 @@
       return;
     }
     var figure = JSON.parse(source.textContent);
+    // The server's drawing of the same figure (chart_svg.py) gives way to the interactive one.
+    var still = element.querySelector(".chart__static");
+    if (still) {
+      still.remove();
+    }
     if (element.clientWidth < 600 && figure.layout.annotations) {
       // Framework labels crowd a phone screen; the text above the chart explains the lines.
       figure.layout.annotations = [];
