@@ -158,14 +158,25 @@ def latest_peel(points: Iterable[GradePoint]) -> tuple[GridColumn, dict[str, str
     return column, {point.area: point.grade for point in grades}
 
 
-def headline(points: Iterable[GradePoint]) -> str:
+def headline(points: Iterable[GradePoint], inspections: Iterable = ()) -> str:
     """ "Rated good in 5 of 9 areas at its latest PEEL inspection, 2023–25: adequate in 2,
-    requires improvement in 1 and inadequate in 1." ("" when no PEEL grade is known)."""
+    requires improvement in 1 and inadequate in 1." ("" when no PEEL grade is known).
+
+    ``inspections`` (the page's newest, each with ``when``) tell whether a newer PEEL
+    inspection has no grades loaded: the sentence then says "its latest PEEL inspection with
+    grades loaded", never passing an older report off as the latest."""
     latest = latest_peel(points)
     if latest is None:
         return ""
     column, grades = latest
-    return headline_sentence(grades, _inspection_phrase(column))
+    newer = any(
+        inspection.kind.startswith(PEEL_PREFIX)
+        and inspection.pk != column.inspection_id
+        and getattr(inspection, "when", None)
+        and inspection.when > column.when
+        for inspection in inspections
+    )
+    return headline_sentence(grades, _inspection_phrase(column, graded_only=newer))
 
 
 def headline_sentence(grades: dict[str, str], inspection: str) -> str:
@@ -194,9 +205,11 @@ def headline_sentence(grades: dict[str, str], inspection: str) -> str:
     return sentence
 
 
-def _inspection_phrase(column: GridColumn) -> str:
+def _inspection_phrase(column: GridColumn, *, graded_only: bool = False) -> str:
     """ "its latest PEEL inspection, 2023–25"; a pillar report names its pillar."""
     phrase = "its latest PEEL inspection"
+    if graded_only:
+        phrase += " with grades loaded"
     when = column.cycle_label or (str(column.when.year) if column.when else "")
     if column.kind != PEEL_PREFIX:
         pillar = column.kind_label.removeprefix("PEEL ").strip()
@@ -210,6 +223,7 @@ def _and_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def force_overview(points: Sequence[GradePoint]) -> dict:
-    """The force page's ``headline`` and ``grid``, from the points its timeline draws."""
-    return {"headline": headline(points), "grid": force_grid(points)}
+def force_overview(points: Sequence[GradePoint], inspections: Sequence = ()) -> dict:
+    """The force page's ``headline`` and ``grid``, from the points its timeline draws and the
+    newest inspections it lists."""
+    return {"headline": headline(points, inspections), "grid": force_grid(points)}

@@ -57,13 +57,14 @@ def force_detail(request, slug):
     findings = AreaForImprovement.objects.public().for_force(force).with_context().by_inspection()
     terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
     chart = charts.grade_timeline(grades)
+    newest = list(inspections[:SECTION_ROWS])
     context = {
         "force": force,
         "grades": grades,
         "chart": chart,
         # Painted with the HTML; Plotly replaces it once loaded (inspections/chart_svg.py).
         "chart_static": chart_svg.timeline_svg(chart),
-        "inspections": list(inspections[:SECTION_ROWS]),
+        "inspections": newest,
         "letters": list(
             Letter.objects.public().listing().for_force(force).latest_first()[:SECTION_ROWS]
         ),
@@ -74,7 +75,7 @@ def force_detail(request, slug):
         "all_inspections_url": _filtered("inspections:inspection_list", force=force.pk),
         "all_letters_url": _filtered("letters:letter_list", force=force.pk),
         "all_findings_url": _filtered("inspections:finding_list", force=force.pk),
-        **overview.force_overview(grades),
+        **overview.force_overview(grades, newest),
     }
     return render(request, "inspections/force_detail.html", context)
 

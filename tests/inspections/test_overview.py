@@ -3,6 +3,7 @@ on the seed letters loaded by the real loader and on grades built for the case."
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -95,6 +96,21 @@ def test_headline_reads_the_latest_peel_inspection_and_names_a_pillar():
     )
 
 
+def test_headline_never_passes_an_older_report_off_as_the_latest():
+    points = [_point(dt.date(2022, 5, 1), "preventing-crime", "good", 3, "peel", "2021-22")]
+    newer = SimpleNamespace(pk=9, kind="peel", when=dt.date(2024, 12, 5))
+    older_thematic = SimpleNamespace(pk=8, kind="thematic", when=dt.date(2025, 1, 1))
+    itself = SimpleNamespace(pk=3, kind="peel", when=dt.date(2022, 5, 1))
+
+    assert overview.headline(points, [itself, older_thematic]) == (
+        "Rated good in the one area graded at its latest PEEL inspection, 2021–22."
+    )
+    assert overview.headline(points, [newer, itself]) == (
+        "Rated good in the one area graded at its latest PEEL inspection with grades loaded, "
+        "2021–22."
+    )
+
+
 def test_headline_is_empty_without_peel_grades():
     points = [_point(dt.date(2024, 1, 1), "crime-data-integrity", "good", 8, "other", "")]
 
@@ -151,7 +167,11 @@ def test_force_page_leads_with_the_headline_then_the_grid_on_the_seeds(client, s
     content = client.get(seeded.get_absolute_url()).content.decode()
 
     headline = re.search(r'<p class="headline" id="headline">(.*?)</p>', content).group(1)
-    assert headline.startswith("Rated outstanding in 3 of 8 areas at its latest PEEL inspection")
+    # The seeds' 2023/24 PEEL letter reads no grades, so the 2021/22 report's are the latest.
+    assert headline == (
+        "Rated outstanding in 3 of 8 areas at its latest PEEL inspection with grades loaded, "
+        "2021–22: good in 3 and adequate in 2."
+    )
     assert (
         content.index('id="headline"') < content.index('id="grid"') < content.index('id="timeline"')
     )
