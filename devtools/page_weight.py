@@ -361,11 +361,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", help="default: a fresh database of the seeds")
     parser.add_argument("--force", help="a force's slug (default: the one with most grades)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--where", help="what the database holds, for the report")
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="page-weight-") as work:
         database_url = args.database_url or seeded_database(Path(work))
-        where = "the seeds" if not args.database_url else "the given database"
+        where = args.where or ("the seeds" if not args.database_url else "the given database")
         slug = args.force or busiest_force(database_url)
         result = {**measure(database_url, slug, args.runs), "where": where}
     lines = pass_fail_lines(result)
