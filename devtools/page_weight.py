@@ -27,6 +27,7 @@ Budget: <= 500 KB transferred, grid and chart visible <= 2 s.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -185,6 +186,7 @@ def measure(database_url: str, slug: str, runs: int = 3) -> dict:
     median = visits[len(visits) // 2]
     return {
         **median,
+        "date": dt.date.today().isoformat(),
         "path": f"/forces/{slug}/",
         "runs": [
             {key: visit[key] for key in ("bytes", "grid_s", "chart_s", "interactive_s")}
@@ -317,6 +319,7 @@ def render_section(result: dict) -> list[str]:
     lines = [
         SECTION,
         "",
+        f"Measured on {result.get('date', 'an unrecorded date')}. "
         f"A first visit to `{result['path']}` ({result['where']}) in Debian's Chromium at "
         "390 x 844 with a cold cache, served by gunicorn as in production (hashed static files "
         "with whitenoise's Brotli and gzip copies, pages gzipped). Network throttled with "

@@ -88,6 +88,7 @@ def test_static_chart_joins_grades_within_a_framework_and_is_empty_without_a_fig
 
 RESULT = {
     "path": "/forces/leicestershire/",
+    "date": "2026-12-07",
     "where": "the seeds",
     "bytes": 348_000,
     "grid_s": 1.3,
@@ -126,3 +127,4 @@ def test_bench_rewrites_its_own_section_of_the_report_and_keeps_the_rest(tmp_pat
     assert "kept\n" in text and "kept too" in text
     assert "| bytes transferred | <= 500 KB | 348 KB | met |" in text
     assert "150 ms RTT, 1.6 Mbps down, 750 kbps up" in text
+    assert "Measured on 2026-12-07. A first visit to `/forces/leicestershire/`" in text
