@@ -49,7 +49,7 @@ def _urls(inspection):
 # form's choices, the count for pagination, the page of rows, and any prefetches.
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
-    "force_list": 3,  # count, page, latest grade per area for the forces shown
+    "force_list": 3,  # count, page, latest PEEL cycle grades for the forces shown
     "force_detail": 6,  # force with counts, grades, letters, inspections, commissioners, findings
     "commissioner_list": 3,  # force choices, count, page
     "commissioner_detail": 6,  # commissioner with counts, their terms, inspections published
