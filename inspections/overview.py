@@ -22,6 +22,7 @@ from .charts import GradePoint
 from .models import area_order
 
 OTHER = "other"
+UNDATED = "undated"
 PEEL_PREFIX = "peel"
 # Phrases for a grade inside a sentence ("rated requires improvement in 2 of 9 areas").
 GRADE_WORDS = {grade: label.lower() for grade, label in vocab.GRADE_LABELS.items()}
@@ -103,7 +104,11 @@ def force_grid(points: Iterable[GradePoint]) -> list[GridGroup]:
     )
     for column in newest_first:
         framework = vocab.framework_for(column.when) if column.is_peel else None
-        if framework is None:
+        if column.is_peel and framework is None:
+            # Neither published nor answered on a known date: no framework to file it under.
+            title = "PEEL inspections without a date"
+            group = groups.setdefault(UNDATED, GridGroup(UNDATED, title, vocab.GRADES))
+        elif framework is None:
             group = groups.setdefault(OTHER, GridGroup(OTHER, "Other inspections", vocab.GRADES))
         else:
             group = groups.setdefault(
@@ -128,7 +133,7 @@ def _group_order(group: GridGroup) -> tuple[int, str]:
     keys = [framework.key for framework in vocab.FRAMEWORKS]
     if group.key in keys:
         return (-keys.index(group.key), group.key)
-    return (1, group.key)
+    return (1 if group.key == UNDATED else 2, group.key)
 
 
 def latest_peel(points: Iterable[GradePoint]) -> tuple[GridColumn, dict[str, str]] | None:

@@ -20,7 +20,12 @@ SEEN = "_glossary_terms_linked"
 def term(context, key, text=""):
     """The term's words (``text``, else its name), linked to /glossary/#term-<key> on their
     first use in the request; an abbreviation is an <abbr> with what it stands for."""
-    entry = TERMS_BY_KEY[key]
+    entry = TERMS_BY_KEY.get(key)
+    if entry is None:
+        raise template.TemplateSyntaxError(
+            f"{{% term %}}: no glossary entry {key!r} (inspections/glossary.py has "
+            f"{', '.join(sorted(TERMS_BY_KEY))})"
+        )
     words = text or entry.name
     request = context.get("request")
     seen = getattr(request, SEEN, None) if request is not None else None

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from inspections import overview
 from inspections import vocabulary as vocab
@@ -198,7 +199,7 @@ def test_force_page_quote_is_in_a_details_element_beside_its_grade(client, seede
     )
     assert cell is not None
     assert "grade--good" in cell.group(0)
-    assert "<summary>" in cell.group(0)
+    assert f'<summary title="“{escape(grade.quote)}”">' in cell.group(0)
 
 
 def test_force_page_without_grades_has_no_headline_and_says_so(client, db):
@@ -266,3 +267,55 @@ def test_terms_link_to_the_glossary_once_per_page(client, seeded):
         '<a class="term" href="/glossary/#term-peel"><abbr title="Police effectiveness, '
         'efficiency and legitimacy">PEEL</abbr></a>'
     ) in force_page
+
+
+def test_grid_files_an_undated_peel_inspection_apart_from_every_framework():
+    points = [
+        _point(dt.date(2024, 12, 5), "preventing-crime", "good", 4, "peel", "2023-25"),
+        _point(None, "workforce", "adequate", 5, "peel", ""),
+        _point(dt.date(2020, 1, 1), "crime-data-integrity", "good", 6, "crime-data-integrity", ""),
+    ]
+
+    groups = overview.force_grid(points)
+
+    assert [group.key for group in groups] == ["peel-2023-25", "undated", "other"]
+    assert [column.inspection_id for column in groups[1].columns] == [5]
+
+
+def test_term_tag_links_the_first_use_and_prints_later_ones_plainly(rf):
+    from django.template import Context, Template, TemplateSyntaxError
+
+    template = Template(
+        '{% load glossary %}{% term "peel" %} and {% term "peel" %}; {% term "afi" "AFIs" %}'
+    )
+    request = rf.get("/")
+
+    html = template.render(Context({"request": request}))
+
+    assert html.count('href="/glossary/#term-peel"') == 1
+    assert html.endswith(' and PEEL; <a class="term" href="/glossary/#term-afi">AFIs</a>')
+    # A new request links again.
+    assert 'href="/glossary/#term-peel"' in template.render(Context({"request": rf.get("/")}))
+    with pytest.raises(TemplateSyntaxError, match="no glossary entry 'pel'"):
+        Template('{% load glossary %}{% term "pel" %}').render(Context({}))
+
+
+def test_commissioner_page_links_finding_terms_once(client, db):
+    from tests.builders import make_answered_inspection
+
+    commissioner = make_answered_inspection().letters.get().commissioner
+
+    content = client.get(commissioner.get_absolute_url()).content.decode()
+
+    for key in ("afi", "cause-of-concern", "recommendation"):
+        assert content.count(f'href="/glossary/#term-{key}"') == 1
+
+
+def test_a_grade_shows_its_quote_on_hover_as_well(client, db):
+    inspection = make_inspection(force=get_force("dorset"))
+    letter = make_letter(force=inspection.force, inspection=inspection)
+    make_grade(inspection=inspection, letter=letter, area="workforce", quote="a <fair> place")
+
+    content = client.get(inspection.force.get_absolute_url()).content.decode()
+
+    assert '<summary title="“a &lt;fair&gt; place”">' in content
