@@ -83,14 +83,19 @@ ocr-deps:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
-## Benchmarks at national size (not part of `make test`): writes docs/benchmarks.md and
-## docs/parser-benchmark.md (parse time of the practice set, seconds per MB of hostile input)
-bench: install-test
+## Benchmarks at national size (not part of `make test`): writes docs/benchmarks.md (with the
+## force page's page-weight budget in Chromium on slow 4G) and docs/parser-benchmark.md
+bench: install-test browser-deps
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	$(PY) -m devtools.benchmark $(BENCH_ARGS)
 	$(PY) -m devtools.parse_bench $(PARSE_BENCH_ARGS)
+
+## The force page's page-weight budget alone, on the seeds: rewrites its section of docs/benchmarks.md
+.PHONY: bench-page-weight
+bench-page-weight: install-test browser-deps
+	$(PY) -m devtools.page_weight $(PAGE_WEIGHT_ARGS)
 
 ## The parser's benchmark alone: writes docs/parser-benchmark.md
 bench-parser: install-test

@@ -9,7 +9,9 @@ What it measures, from nothing but this repository and the machine's local servi
    download's build time;
 3. requests/s and p99 latency from a second process (wrk) against gunicorn with several workers
    on 127.0.0.1, for the home, force, commissioner and letter pages, beside a bare Django view
-   measured in the same run as the ceiling.
+   measured in the same run as the ceiling;
+4. the page-weight budget of a first visit to a force page in Chromium on a throttled slow 4G
+   network (devtools/page_weight.py: bytes transferred, when the grid and chart show).
 It writes a markdown report (docs/benchmarks.md by default) with the date and the machine.
 Each step runs the project's own commands in subprocesses, so what is measured is what users run.
 """
@@ -461,6 +463,13 @@ def render_report(data: dict) -> str:
         f"at {sqlite['small_letters']}, {sqlite['peak_rss_mib']:.0f} MiB at {sqlite['letters']} "
         f"| {_mark(flat)} |"
     )
+    weight = data.get("page_weight")
+    if weight:
+        from devtools import page_weight
+
+        for what, budget, measured, met in page_weight.verdicts(weight):
+            lines.append(f"| force page {what} {budget} (slow 4G) | {measured} | {_mark(met)} |")
+        lines += ["", *page_weight.render_section(weight)]
     lines.append("")
     return "\n".join(lines)
 
@@ -567,6 +576,12 @@ def main(argv: list[str] | None = None) -> int:
         rounds=args.rounds,
         cache_url=cache_url,
     )
+    _log("page weight of a force page in Chromium on slow 4G")
+    from devtools import page_weight
+
+    weight = page_weight.measure(sqlite_url, page_weight.busiest_force(sqlite_url))
+    weight["where"] = f"the force with most grades in the {args.letters} generated letters"
+    sys.stderr.write("\n".join(page_weight.pass_fail_lines(weight)) + "\n")
     data = {
         "date": dt.date.today().isoformat(),
         "machine": machine_description(),
@@ -577,6 +592,7 @@ def main(argv: list[str] | None = None) -> int:
         "searches": searches,
         "dataset": dataset,
         "throughput": throughput,
+        "page_weight": weight,
         "workers": args.workers,
         "duration": args.duration,
         "connections": args.connections,

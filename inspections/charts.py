@@ -53,6 +53,11 @@ GRADE_COLOURS = {
 }
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14}
 QUOTE_LIMIT = 70
+# A cycle grades up to ten areas on one date: drawn at the same height, the dots of every area
+# with the same grade sat on one another and a cycle looked like three dots. Each area's line
+# sits at its own small offset inside its grade's band (band edges are drawn as grid lines),
+# at most this far from the band's middle, so no two areas ever cover each other.
+BAND_SPREAD = 0.36
 # What json_script escapes so that JSON cannot close its <script> element; str.replace is many
 # times faster than json_script's str.translate on a timeline's tens of kilobytes.
 JSON_SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))
@@ -86,6 +91,11 @@ class GradePoint:
     url: str = ""
     inspection_url: str = ""
     from_letter: bool = False
+    # What the force page's grid groups columns by (inspections.overview).
+    inspection_id: int | None = None
+    kind: str = ""
+    cycle: str = ""
+    pk: int | None = None
 
     @property
     def area_label(self) -> str:
@@ -171,6 +181,10 @@ def points_from_grades(rows: Iterable) -> list[GradePoint]:
                 url=url,
                 inspection_url=own_page,
                 from_letter=bool(letter_id),
+                inspection_id=inspection_id,
+                kind=row.inspection__kind,
+                cycle=getattr(row, "inspection__cycle", ""),
+                pk=row.pk,
             )
         )
     return points
@@ -199,7 +213,8 @@ def grade_timeline(
         return None
     areas = sorted({p.area for p in plotted}, key=_area_order)
     traces = [
-        _area_trace(area, [p for p in plotted if p.area == area], i) for i, area in enumerate(areas)
+        _area_trace(area, [p for p in plotted if p.area == area], i, _offset(i, len(areas)))
+        for i, area in enumerate(areas)
     ]
     first = min(p.when for p in plotted)
     last = max(p.when for p in plotted)
@@ -225,16 +240,28 @@ def grade_distribution(counts: Mapping[str, int]) -> dict | None:
         "y": values,
         "text": [str(value) for value in values],
         "textposition": "outside",
+        # The count above the tallest bar is drawn outside the plot area, not cut at its top.
+        "cliponaxis": False,
         "marker": {"color": [GRADE_COLOURS[grade] for grade in grades]},
         "hovertemplate": "%{x}: %{y}<extra></extra>",
     }
     layout = {
         "font": FONT,
-        "margin": {"l": 48, "r": 16, "t": 16, "b": 48},
+        "margin": {"l": 56, "r": 16, "t": 32, "b": 48},
         "height": 320,
         "showlegend": False,
-        "yaxis": {"title": {"text": "Grades"}, "rangemode": "tozero", "dtick": 1},
-        "xaxis": {"fixedrange": True},
+        # At national size counts run into the hundreds: a tick per integer (dtick 1) printed
+        # 132 labels over each other. A few whole-number ticks, and room above the tallest bar
+        # for its count.
+        "yaxis": {
+            "title": {"text": "Grades"},
+            "range": [0, max(values) * 1.15],
+            "nticks": 6,
+            "tickformat": ",d",
+            "automargin": True,
+            "fixedrange": True,
+        },
+        "xaxis": {"fixedrange": True, "automargin": True},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
@@ -269,7 +296,15 @@ def _area_order(area: str) -> tuple[int, str]:
     return (keys.index(area), area) if area in keys else (len(keys), area)
 
 
-def _area_trace(area: str, points: list[GradePoint], index: int) -> dict:
+def _offset(index: int, count: int) -> float:
+    """The area's height within a grade's band: evenly spread about its middle."""
+    if count < 2:
+        return 0.0
+    step = min(0.09, 2 * BAND_SPREAD / (count - 1))
+    return round((index - (count - 1) / 2) * step, 3)
+
+
+def _area_trace(area: str, points: list[GradePoint], index: int, offset: float = 0.0) -> dict:
     xs, ys, custom = [], [], []
     previous = None
     for point in sorted(points, key=lambda p: p.when):
@@ -281,7 +316,7 @@ def _area_trace(area: str, points: list[GradePoint], index: int) -> dict:
             custom.append(None)
         previous = framework
         xs.append(point.when.isoformat())
-        ys.append(vocab.GRADE_RANK[point.grade])
+        ys.append(vocab.GRADE_RANK[point.grade] + offset)
         custom.append([point.grade_label, _safe(point.inspection), _quote(point.quote), point.url])
     return {
         "type": "scatter",
@@ -296,7 +331,7 @@ def _area_trace(area: str, points: list[GradePoint], index: int) -> dict:
             "dash": SERIES_DASHES[index % len(SERIES_DASHES)],
             "width": 2,
         },
-        "marker": {"symbol": SERIES_SYMBOLS[index % len(SERIES_SYMBOLS)], "size": 11},
+        "marker": {"symbol": SERIES_SYMBOLS[index % len(SERIES_SYMBOLS)], "size": 9},
         # Hover is unified per date (every area graded on that date in one box), so each
         # line names its area through the legend marker and says grade, inspection and quote.
         "hovertemplate": "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}",
@@ -383,6 +418,15 @@ def _timeline_layout(first: dt.date, last: dt.date, shapes, annotations) -> dict
             "fixedrange": True,
             "automargin": True,
             "title": {"text": ""},
+            # Lines between the grade bands, not through them: each band holds its areas.
+            "showgrid": False,
+            "zeroline": False,
+            "minor": {
+                "tickvals": [rank + 0.5 for rank in range(1, len(vocab.GRADES))],
+                "showgrid": True,
+                "gridcolor": "#d8dadb",
+                "ticklen": 0,
+            },
         },
         "shapes": shapes,
         "annotations": annotations,

@@ -622,7 +622,7 @@ class GradeQuerySet(models.QuerySet):
             .values_list(
                 *("pk", "when", "area", "grade", "letter_id", "quote", "start"),
                 *("inspection_id", "inspection__title", "inspection__kind"),
-                *("inspection__period", "inspection__force__name"),
+                *("inspection__period", "inspection__cycle", "inspection__force__name"),
                 *extra,
                 named=True,
             )

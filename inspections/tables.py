@@ -6,9 +6,10 @@ django-tables2 cost more than everything else on a list page. The letters list h
 table in letters.tables.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import django_tables2 as tables
+from django.db.models import F
 from django.utils.html import format_html, format_html_join
 
 from pccsite.exporting import Field, attr, link
@@ -16,7 +17,7 @@ from pccsite.listing import then_pk
 
 from . import followthrough
 from . import vocabulary as vocab
-from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection, area_order
+from .models import AreaForImprovement, Commissioner, Force, Grade, Inspection
 from .templatetags.dashboard import grade_badge
 
 REVIEW_HELP = (
@@ -37,9 +38,9 @@ def _framework_key(when):
 
 class ForceTable(tables.Table):
     caption = (
-        "Forces, each with its latest grade per area and how many letters, inspections and "
-        "areas for improvement are loaded (AFIs: areas for improvement only, not causes of "
-        "concern or recommendations)"
+        "Forces, each with its grades at its latest PEEL cycle counted, and how many letters, "
+        "inspections and areas for improvement are loaded (AFIs: areas for improvement only, "
+        "not causes of concern or recommendations)"
     )
     name = tables.Column(order_by=then_pk("name"), linkify=True, verbose_name="Force")
     current_commissioner = tables.Column(
@@ -49,7 +50,7 @@ class ForceTable(tables.Table):
         default="—",
     )
     latest_grades = tables.Column(
-        accessor="pk", verbose_name="Latest grade per area", orderable=False
+        accessor="pk", verbose_name="Grades at its latest PEEL cycle", orderable=False
     )
     letter_count = tables.Column(
         order_by=then_pk("letter_count"), verbose_name="Letters", attrs={"td": {"class": "num"}}
@@ -92,36 +93,57 @@ class ForceTable(tables.Table):
     )
 
     @property
-    def rows_with_latest_grades(self):
-        """(force, its latest grades as a list) for the rows shown, from one query for them all.
+    def rows_with_latest_peel(self):
+        """(force, the grade counts of its latest PEEL cycle) for the rows shown, from one
+        query for them all.
 
-        The lists are built here rather than by a template loop: a page of forces shows
-        hundreds of grades.
+        One cycle per force, named: the newest grade of each area mixed cycles (a 2016 pillar
+        beside a 2023-25 area) in one cell, on scales that do not compare. The cells are built
+        here rather than by a template loop: a page of forces shows hundreds of grades.
         """
         forces = [row.record for row in self.paginated_rows]
-        latest = defaultdict(list)
         grades = (
             Grade.objects.public()
-            .latest_per_force_area()
+            .dated()
             .filter(inspection__force__in=[force.pk for force in forces])
+            .filter(inspection__kind__startswith="peel")
+            .exclude(inspection__cycle="")
+            .order_by(F("when").asc(nulls_first=True), "pk")
+            .values_list(
+                "inspection__force_id", "inspection__cycle", "inspection_id", "area", "grade"
+            )
         )
-        for force_id, area, grade in grades.values_list("inspection__force_id", "area", "grade"):
-            latest[force_id].append((area, grade))
-        return [(force, _grade_list(latest[force.pk])) for force in forces]
+        latest = _latest_peel_cycles(grades)
+        return [(force, _cycle_counts(*latest.get(force.pk, ("", {})))) for force in forces]
 
 
-def _grade_list(grades):
-    if not grades:
-        return "No grades yet"
+def _latest_peel_cycles(rows):
+    """force id -> (its latest PEEL cycle, {grade: count}) from rows oldest first; where two
+    letters read one area of one inspection, the later read counts once."""
+    cycles = {}
+    per_area = defaultdict(dict)
+    for force_id, cycle, inspection_id, area, grade in rows:
+        cycles[force_id] = cycle  # rows run oldest first: the last one seen is the newest
+        per_area[(force_id, cycle)][(inspection_id, area)] = grade
+    return {
+        force_id: (cycle, Counter(per_area[(force_id, cycle)].values()))
+        for force_id, cycle in cycles.items()
+    }
+
+
+def _cycle_counts(cycle, counts):
+    if not counts:
+        return "No PEEL grades yet"
     items = format_html_join(
         "",
-        "<li>{}: {}</li>",
-        (
-            (vocab.AREA_LABELS.get(area, area), grade_badge(grade))
-            for area, grade in sorted(grades, key=lambda pair: area_order(pair[0]))
-        ),
+        "<li>{} {}</li>",
+        ((grade_badge(grade), counts[grade]) for grade in vocab.GRADES if counts.get(grade)),
     )
-    return format_html('<ul class="compact-list">{}</ul>', items)
+    return format_html(
+        '<span class="muted">PEEL {}</span><ul class="compact-list">{}</ul>',
+        vocab.cycle_label(cycle),
+        items,
+    )
 
 
 class CommissionerTable(tables.Table):

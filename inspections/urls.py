@@ -2,7 +2,7 @@ from django.urls import path
 
 from pccsite.readonly import read_only
 
-from . import accountability, compare_views, views
+from . import accountability, compare_views, glossary, views
 
 app_name = "inspections"
 
@@ -34,6 +34,7 @@ urlpatterns = [
     path("peel/<slug:cycle>/", read_only(compare_views.PeelCycleView.as_view()), name="peel_cycle"),
     path("areas/<slug:key>/", read_only(compare_views.area_detail), name="area_detail"),
     path("grades/", read_only(views.GradeListView.as_view()), name="grade_list"),
+    path("glossary/", read_only(glossary.glossary), name="glossary"),
     path(
         "section-55/",
         read_only(accountability.Section55ListView.as_view()),

@@ -25,7 +25,7 @@ from django.utils.http import urlencode
 from letters.models import FILING_NOTE, Letter
 from pccsite.listing import ListingView
 
-from . import accountability, charts, compare
+from . import accountability, chart_svg, charts, compare, overview
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
@@ -56,11 +56,15 @@ def force_detail(request, slug):
     inspections = Inspection.objects.public().for_force(force).with_counts().latest_first()
     findings = AreaForImprovement.objects.public().for_force(force).with_context().by_inspection()
     terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
+    chart = charts.grade_timeline(grades)
+    newest = list(inspections[:SECTION_ROWS])
     context = {
         "force": force,
         "grades": grades,
-        "chart": charts.grade_timeline(grades),
-        "inspections": list(inspections[:SECTION_ROWS]),
+        "chart": chart,
+        # Painted with the HTML; Plotly replaces it once loaded (inspections/chart_svg.py).
+        "chart_static": chart_svg.timeline_svg(chart),
+        "inspections": newest,
         "letters": list(
             Letter.objects.public().listing().for_force(force).latest_first()[:SECTION_ROWS]
         ),
@@ -72,6 +76,7 @@ def force_detail(request, slug):
         "all_letters_url": _filtered("letters:letter_list", force=force.pk),
         "all_findings_url": _filtered("inspections:finding_list", force=force.pk),
         "official_cycles": compare.official_by_cycle(force),
+        **overview.force_overview(grades, newest),
     }
     context.update(accountability.for_force(force, context["findings"]))
     return render(request, "inspections/force_detail.html", context)

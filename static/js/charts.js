@@ -16,9 +16,27 @@
       return;
     }
     var figure = JSON.parse(source.textContent);
-    if (element.clientWidth < 600 && figure.layout.annotations) {
+    // The server's drawing of the same figure (chart_svg.py) gives way to the interactive one.
+    var still = element.querySelector(".chart__static");
+    if (still) {
+      still.remove();
+    }
+    if (element.clientWidth < 600) {
       // Framework labels crowd a phone screen; the text above the chart explains the lines.
       figure.layout.annotations = [];
+      // "Requires improvement" on one line took a third of a phone's width from the plot.
+      var yaxis = figure.layout.yaxis;
+      if (yaxis && yaxis.ticktext) {
+        yaxis.ticktext = yaxis.ticktext.map(function (text) {
+          return text.replace(" ", "<br>");
+        });
+      }
+      if (figure.layout.legend) {
+        // The legend stacks one area a line on a phone: room for it below a full-height plot,
+        // rather than a plot squeezed to a strip above a legend that scrolls.
+        figure.layout.legend.font = { size: 12 };
+        figure.layout.height = Math.max(figure.layout.height || 0, 340 + 20 * figure.data.length);
+      }
     }
     window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG).then(function () {
       element.on("plotly_click", function (event) {

@@ -89,7 +89,9 @@ def test_axe_finds_no_violations_on_a_phone(every_page, phone):
 
 def test_a_table_wider_than_the_phone_says_it_scrolls(base_url, phone):
     _open(phone, base_url + "/forces/")
-    box = phone.get_by_role("region", name=re.compile("^Forces, each with its latest grade"))
+    box = phone.get_by_role(
+        "region", name=re.compile("^Forces, each with its grades at its latest PEEL cycle")
+    )
     hint = phone.locator(".table-hint").first
 
     assert hint.is_visible() and hint.inner_text().endswith(HINT)

@@ -95,7 +95,7 @@ def test_force_timeline_draws_every_seed_grade(base_url, page):
     )
 
     plotted = {
-        (trace["name"], x[:10], y)
+        (trace["name"], x[:10], round(y))
         for trace in traces
         for x, y in zip(trace["x"], trace["y"], strict=True)
         if x is not None

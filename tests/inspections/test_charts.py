@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 import json
 
 import plotly.graph_objects as go
@@ -45,8 +46,8 @@ def test_grade_timeline_one_series_per_area_plots_rank_and_date():
     by_name = {trace["name"]: trace for trace in traces}
     assert set(by_name) == {"Preventing crime", "Investigating crime"}
     assert by_name["Investigating crime"]["x"][-1] == "2024-12-05"
-    assert by_name["Investigating crime"]["y"][-1] == vocab.GRADE_RANK["good"]
-    assert by_name["Preventing crime"]["y"] == [vocab.GRADE_RANK["outstanding"]]
+    assert round(by_name["Investigating crime"]["y"][-1]) == vocab.GRADE_RANK["good"]
+    assert [round(y) for y in by_name["Preventing crime"]["y"]] == [vocab.GRADE_RANK["outstanding"]]
 
 
 def test_grade_timeline_breaks_the_line_between_frameworks():
@@ -185,3 +186,30 @@ def test_grade_point_table_row_without_date_or_quote_says_so():
     assert "<td>Not known</td>" in from_letter
     assert '<a href="/letters/1/">The letter</a>' in from_letter
     assert unread.endswith("<td>—</td></tr>")
+
+
+def test_grade_timeline_keeps_areas_with_one_grade_on_one_date_apart():
+    """A cycle grading nine areas good on one date is nine dots, not one: each area sits at
+    its own height inside the band of its grade, and the band's edges are grid lines."""
+    when = dt.date(2024, 3, 1)
+    areas = [term.key for term in vocab.AREAS[:9]]
+    figure = charts.grade_timeline([_point(when, area, "good") for area in areas])
+
+    heights = [trace["y"][0] for trace in figure["data"]]
+    rank = vocab.GRADE_RANK["good"]
+    assert len(set(heights)) == 9
+    assert all(rank - 0.5 < height < rank + 0.5 for height in heights)
+    ordered = sorted(heights)
+    assert min(b - a for a, b in itertools.pairwise(ordered)) >= 0.08
+    assert figure["layout"]["yaxis"]["minor"]["tickvals"] == [1.5, 2.5, 3.5, 4.5]
+    go.Figure(figure)
+
+
+def test_grade_distribution_axis_has_a_few_ticks_and_room_for_labels_at_national_size():
+    figure = charts.grade_distribution({"good": 132, "requires-improvement": 61, "outstanding": 9})
+
+    go.Figure(figure)
+    yaxis = figure["layout"]["yaxis"]
+    assert "dtick" not in yaxis and yaxis["nticks"] <= 6
+    assert yaxis["range"][1] > 132  # the tallest bar's label fits above it
+    assert figure["data"][0]["cliponaxis"] is False

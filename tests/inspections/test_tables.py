@@ -34,7 +34,7 @@ def test_force_table_links_force_and_commissioner():
 def test_force_table_without_grades_says_so():
     html = _render(ForceTable(Force.objects.with_stats().filter(slug="kent")))
 
-    assert "No grades yet" in html and "—" in html
+    assert "No PEEL grades yet" in html and "—" in html
 
 
 def test_force_table_announces_sort_order():

@@ -49,7 +49,7 @@ def _urls(inspection):
 # form's choices, the count for pagination, the page of rows, and any prefetches.
 QUERY_COUNTS = {
     "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
-    "force_list": 3,  # count, page, latest grade per area for the forces shown
+    "force_list": 3,  # count, page, latest PEEL cycle grades for the forces shown
     "force_detail": 11,  # force with counts, grades, letters, inspections, commissioners,
     # findings; section 55 counts, its inspections and findings to follow through; the
     # inspectorate's grades and counts
@@ -188,12 +188,33 @@ def test_force_list_sorts_by_letter_count(client):
     assert b'aria-sort="descending"' in response.content
 
 
-def test_force_list_shows_latest_grade_per_area_in_words(client):
-    _build(1)
+def test_force_list_counts_the_grades_of_each_force_latest_peel_cycle_only(client):
+    """A 2016 pillar grade and a 2023-25 area grade never share a cell: the cell names the
+    latest PEEL cycle and counts its grades (once per area where two letters read one)."""
+    inspection = _build(1)[0]  # PEEL 2023/25: preventing crime outstanding, investigating good
+    letter = inspection.letters.get()
+    make_grade(inspection=inspection, area="workforce", grade="good", letter=letter)
+    make_grade(inspection=inspection, area="workforce", grade="good", letter=make_letter())
+    pillar = make_inspection(
+        force=inspection.force, kind="peel-legitimacy", period="2016", published=dt.date(2017, 2, 1)
+    )
+    make_grade(inspection=pillar, area="legitimacy", grade="inadequate")
+    make_grade(
+        inspection=make_inspection(force=get_force("kent"), kind="peel-legitimacy", period="2016"),
+        area="legitimacy",
+        grade="inadequate",
+    )
 
     content = client.get(reverse("inspections:force_list")).content.decode()
 
-    assert 'Preventing crime: <span class="grade grade--outstanding">Outstanding</span>' in content
+    assert (
+        '<span class="muted">PEEL 2023–25</span><ul class="compact-list">'
+        '<li><span class="grade grade--outstanding">Outstanding</span> 1</li>'
+        '<li><span class="grade grade--good">Good</span> 2</li></ul>'
+    ) in content
+    assert content.count("grade--inadequate") == 1  # Kent's, whose latest cycle is 2016
+    assert '<span class="muted">PEEL 2016</span>' in content
+    assert "No PEEL grades yet" in content  # forces without any
 
 
 def test_force_detail_has_timeline_data_and_table(client):
