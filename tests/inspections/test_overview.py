@@ -16,6 +16,7 @@ from inspections.glossary import TERMS
 from inspections.models import Grade
 from letters.loading import load_letters
 from tests.builders import get_force, make_grade, make_inspection, make_letter
+from tests.inspections.test_views import QUERY_COUNTS
 
 # --- the headline's grammar (no database) ----------------------------------------------------
 
@@ -224,9 +225,9 @@ def test_force_page_grid_leaves_out_grades_staff_deleted(client, db):
 
 
 def test_force_page_query_count_is_pinned_with_the_grid(client, seeded, django_assert_num_queries):
-    # force with counts, grades, inspections, letters, commissioners' terms, findings: the
-    # grid and headline read the timeline's grades and add none.
-    with django_assert_num_queries(6):
+    # The force page's one pinned count (tests/inspections/test_views.py): the grid and
+    # headline read the timeline's grades and add no query of their own.
+    with django_assert_num_queries(QUERY_COUNTS["force_detail"]):
         response = client.get(seeded.get_absolute_url())
 
     assert response.status_code == 200
