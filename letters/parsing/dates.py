@@ -165,7 +165,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _LABEL = re.compile(
-    r"^\W{0,3}(?:date(?:d)?|(?:letter|response)\s+date|date\s+of\s+(?:letter|response)|sent"
+    r"^\W{0,3}(?:date(?:d)?|(?:[\w']+\s+)?(?:letter|response|reply)\s+date"
+    r"|date\s+of\s+(?:(?:this|the|our|my)\s+)?(?:letter|response|reply)|sent"
     r"|date\s+(?:(?:letter|response)\s+)?(?:sent|submitted|issued))"
     r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
     re.IGNORECASE,

@@ -228,7 +228,7 @@ def find_title(
 _PUBLISHED_BEFORE = re.compile(
     r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
     r"(?:\s+(?:by|its|their|the|a|this)\s+" + within_paragraph(".;") + r"{1,100}?\s+on)?"
-    r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
+    r"(?:\s+(?:on|in|of|was|it|the|date|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
 _PUBLISHED_AFTER = re.compile(
@@ -240,7 +240,7 @@ _REPORT_OF_BEFORE = re.compile(r"\b(?:report|letter|assessment)\s+of\s+(?:the\s+
 
 # "published today (Tuesday 7 March 2023)", "its findings were published today (21 October)".
 _TODAY_BEFORE = re.compile(
-    r"\b(?:publish(?:ed)?|released|issued|came\s+out|out)\s+today\s*[(\-\u2013,:]?\s*"
+    r"\b(?:publish(?:ed)?|released|issued|came\s+out|out)\s+(?:today|yesterday)\s*[(\-\u2013,:]?\s*"
     r"(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
@@ -257,7 +257,7 @@ _REPORT_WAS_PUBLISHED = re.compile(
     + within_paragraph("\"'")
     + r"{1,150}[\"'],?)?\s+(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:published|released)\s+(?:on\s+)?"
-    r"|\b(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:published|released)\s+(?:its|their|the)\s+"
+    r"|\b(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:published|released)\s+(?:(?:its|their|the)\s+|[\"'])"
     + within_paragraph(".;")
     + r"{1,100}?\s+on\s+)(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,

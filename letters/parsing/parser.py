@@ -47,7 +47,7 @@ MAX_FINDINGS = 200
 MAX_WARNINGS = 50
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"
 
 _REFERENCE_RE = re.compile(
     r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"

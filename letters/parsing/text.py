@@ -53,16 +53,35 @@ _FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(code), plain) for code, plain in _FOLD.items())
 
 
+# OCR's commonest confusions of a digit with a letter, read back one character for one: "l" or
+# "I" inside a number ("2l May 2019", "2018/l9"), "O" likewise ("2O19", "3O May"), "1" inside a
+# lower-case word ("pub1ished", "sincere1y"). A number never holds a letter there, and a word
+# never a digit between lower-case letters (postcodes and references are upper-case).
+_OCR_DIGIT = re.compile(
+    r"(?<=\d)[lIO](?=\d|[ \t,.;)]|$)|(?<=[\d/])[lIO](?=\d)|(?<=[a-z])1(?=[a-z])",
+    re.MULTILINE,
+)
+_OCR_PLAIN = {"l": "1", "I": "1", "O": "0", "1": "l"}
+
+
+def _ocr_digits(text: str) -> str:
+    if not _OCR_DIGIT.search(text):
+        return text
+    return _OCR_DIGIT.sub(lambda match: _OCR_PLAIN[match.group()], text)
+
+
 def fold(text: str) -> str:
-    """The text with quotes, dashes and spaces made plain, offset for offset."""
+    """The text with quotes, dashes and spaces made plain, and OCR's digit-for-letter slips
+    read back, offset for offset."""
     if text.isascii():
-        return text.replace("`", "'")
+        return _ocr_digits(text.replace("`", "'"))
     # str.translate with a mapping is slow per character; replacing only the few characters
     # present is many times faster on a typical letter.
     folded = text
     for char, plain in _FOLD_PAIRS:
         if char in folded:
             folded = folded.replace(char, plain)
+    folded = _ocr_digits(folded)
     assert len(folded) == len(text)
     return folded
 
