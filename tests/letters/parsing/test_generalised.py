@@ -47,8 +47,7 @@ def test_an_ocr_scanned_date_and_publication_date_are_read():
             "OFFlCE OF THE POLlCE AND CRIME COMMlSSlONER FOR SURREY",
             "1l October 2O19",
             "Dear Mr Quince",
-            "Thank you for your report on Surrey Police, which was pub1ished on 3O September "
-            "2019.",
+            "Thank you for your report on Surrey Police, which was pub1ished on 3O September 2019.",
             "Yours sincerely",
             "Anna Belcourt\nPolice and Crime Commissioner for Surrey",
         )
@@ -122,3 +121,79 @@ def test_the_publication_date_is_read_from_more_wordings(sentence, published):
     )
     assert parsed.inspection.published.value == published
     assert parsed.date.value == dt.date(2024, 6, 20)
+
+
+# --- who is writing: texts that are not a commissioner's response -------------------------
+
+
+@pytest.mark.parametrize(
+    "title", ["Chief Constable", "T/Chief Constable", "Acting Chief Constable"]
+)
+def test_a_chief_constables_comments_sent_to_the_commissioner_are_not_a_response(title):
+    parsed = parse_letter(
+        letter(
+            "NORFOLK CONSTABULARY\nOffice of the Chief Constable",
+            "Ms Petra Yallop\nPolice and Crime Commissioner for Norfolk",
+            "3 August 2023",
+            "Dear Petra",
+            "HMICFRS PEEL 2023-25 - my comments",
+            "Thank you for inviting my comments on the report, published on 6 July 2023. The "
+            "inspectorate graded the Constabulary good at investigating crime.",
+            "Yours sincerely",
+            f"Marcus Ebbing QPM\n{title}",
+        )
+    )
+    assert parsed.pcc_response is False
+    assert parsed.commissioner is None
+
+
+def test_a_joint_letter_signed_by_commissioner_and_chief_is_a_response():
+    parsed = parse_letter(
+        letter(
+            "Office of the Police and Crime Commissioner for Cumbria",
+            "3 August 2023",
+            "Dear Mr Hallam",
+            "We write jointly in response to your PEEL report, published on 6 July 2023.",
+            "Yours sincerely",
+            "Jonah Brathay\nPolice and Crime Commissioner for Cumbria\n\nEdith Sowerby\n"
+            "Chief Constable",
+        )
+    )
+    assert parsed.pcc_response is True
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        '"The force must answer calls faster, and the police and crime commissioner and I agree '
+        'on that," she said.',
+        '"I have written to the PCC to set out what we expect," she added.',
+        "The Police and Crime Commissioner's office had not responded to a request for comment.",
+        "A spokesman for the police and crime commissioner declined to comment.",
+        "The PCC was not available for comment last night.",
+    ],
+)
+def test_a_commissioner_only_quoted_or_silent_does_not_make_a_response(mention):
+    parsed = parse_letter(
+        letter(
+            "Hertfordshire Constabulary told to speed up 999 answering",
+            "Tuesday 4 June 2024",
+            "Hertfordshire Constabulary requires improvement in responding to the public, the "
+            "police inspectorate said.",
+            'HM Inspector of Constabulary Tamsin Orde said: "There is much to praise."',
+            mention,
+        )
+    )
+    assert parsed.pcc_response is False
+
+
+def test_a_commissioner_speaking_outside_quotes_still_makes_a_response():
+    parsed = parse_letter(
+        letter(
+            "Hertfordshire Constabulary told to speed up 999 answering",
+            "Tuesday 4 June 2024",
+            'HM Inspector of Constabulary Tamsin Orde said: "There is much to praise."',
+            "The Police and Crime Commissioner, Idris Pellow, said the force had already acted.",
+        )
+    )
+    assert parsed.pcc_response is True
