@@ -26,6 +26,12 @@ _OTHER_ROLE = re.compile(
 )
 
 
+# A form's label before the signer's title: "Position:", "Job title:", "Role -".
+_ROLE_LABEL = re.compile(
+    r"(?:position|(?:job\s+)?title|role|designation|capacity|office)\s*[:\-]?", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Signer:
     name: Name
@@ -43,6 +49,8 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
     """The name nearest above the title line (or before it on the same line)."""
     title_line = line_at(lines, title.start)
     before_on_line = folded[title_line.start : title.start].strip(" \t,*_-")
+    if _ROLE_LABEL.fullmatch(before_on_line):
+        before_on_line = ""  # a form's "Position: Deputy Mayor ...": the name is above
     if " ".join(before_on_line.lower().split()) in PLACES or before_on_line.lower() in (
         "the",
         "for",
@@ -55,6 +63,7 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
         start = title_line.start + folded[title_line.start : title.start].find(name.name.split()[0])
         return Signer(name, start, start + name.length, title)
     seen = 0
+    below = None
     for line in reversed(lines[: title_line.index]):
         if line.start < stop or seen >= 6:
             break
@@ -62,12 +71,36 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
             continue
         seen += 1
         if len(line.stripped) > 60 or line.stripped.endswith((".", "!", "?", ":")):
+            below = line
             continue  # a sentence of prose, not a signature's name line
+        broken = _broken_name(folded, line, below)
+        if broken:
+            return Signer(broken[0], broken[1], broken[2], title)
+        below = line
         name = _name_on_line(folded, line)
         if name:
             start = line.start + name.offset
             return Signer(name, start, start + name.length, title)
     return None
+
+
+# A double-barrelled surname broken at its hyphen by a narrow layout: "Jane Smith-" over "Jones".
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+_LAST_PART = re.compile(r"[A-Z][a-z'\-]+")
+
+
+def _broken_name(folded: str, line: Line, below: Line | None) -> tuple[Name, int, int] | None:
+    """A name whose surname runs from the end of ``line`` onto the line below it."""
+    if below is None or not _HYPHEN_END.search(line.stripped):
+        return None
+    if not _LAST_PART.fullmatch(below.stripped):
+        return None
+    name = read_name(line.stripped + below.stripped)
+    if name is None:
+        return None
+    start = line.start + line.text.find(line.stripped) + name.offset
+    end = below.start + below.text.find(below.stripped) + len(below.stripped)
+    return name, start, end
 
 
 _NO_COMMISSIONER = object()

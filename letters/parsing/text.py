@@ -55,19 +55,28 @@ _FOLD_PAIRS = tuple((chr(code), plain) for code, plain in _FOLD.items())
 
 # OCR's commonest confusions of a digit with a letter, read back one character for one: "l" or
 # "I" inside a number ("2l May 2019", "2018/l9"), "O" likewise ("2O19", "3O May"), "1" inside a
-# lower-case word ("pub1ished", "sincere1y"). A number never holds a letter there, and a word
-# never a digit between lower-case letters (postcodes and references are upper-case).
+# lower-case word ("pub1ished", "sincere1y"), "l" inside a capitalised one ("POLlCE"). A number
+# never holds a letter there, nor a word a digit between lower-case letters (postcodes and
+# references are upper-case).
 _OCR_DIGIT = re.compile(
-    r"(?<=\d)[lIO](?=\d|[ \t,.;)]|$)|(?<=[\d/])[lIO](?=\d)|(?<=[a-z])1(?=[a-z])",
+    r"(?<=\d)[lIO](?=\d|[ \t,.;)]|$)|(?<=[\d/])[lIO](?=\d)|(?<=[a-z])1(?=[a-z])"
+    r"|(?<=[A-Z])l(?=[A-Z])",
     re.MULTILINE,
 )
-_OCR_PLAIN = {"l": "1", "I": "1", "O": "0", "1": "l"}
+_OCR_PLAIN = {"I": "1", "O": "0", "1": "l"}
+
+
+def _ocr_plain(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "l":  # a digit's neighbour reads "1", a capital's "I" ("POLlCE")
+        return "I" if match.string[match.start() - 1 : match.start()].isupper() else "1"
+    return _OCR_PLAIN[char]
 
 
 def _ocr_digits(text: str) -> str:
     if not _OCR_DIGIT.search(text):
         return text
-    return _OCR_DIGIT.sub(lambda match: _OCR_PLAIN[match.group()], text)
+    return _OCR_DIGIT.sub(_ocr_plain, text)
 
 
 def fold(text: str) -> str:

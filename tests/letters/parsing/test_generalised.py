@@ -197,3 +197,83 @@ def test_a_commissioner_speaking_outside_quotes_still_makes_a_response():
         )
     )
     assert parsed.pcc_response is True
+
+
+def test_a_capital_words_l_is_read_as_i():
+    assert fold("OFFlCE OF THE POLlCE AND CRIME COMMlSSlONER") == (
+        "OFFICE OF THE POLICE AND CRIME COMMISSIONER"
+    )
+
+
+# --- the commissioner who signed ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["Cornmissioner", "Comrnissioner", "Commissioner"])
+def test_an_ocr_rn_for_m_title_still_names_the_signer(spelling):
+    parsed = parse_letter(
+        letter(
+            "Office of the Police and Crime Commissioner for Lancashire",
+            "4 June 2019",
+            "Dear Mr Ibbotson",
+            "Thank you for your report on Lancashire Constabulary, published on 2 May 2019.",
+            "Yours sincerely",
+            f"Rosamund Eckersley\nPolice and Crime {spelling} for Lancashire",
+        )
+    )
+    assert parsed.commissioner.name == "Rosamund Eckersley"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("Anwen Price-", "Howells", "Anwen Price-Howells"),
+        ("Tobias Fenwick-", "Stroud", "Tobias Fenwick-Stroud"),
+        ("Mary-Jo Ellery-", "Vance", "Mary-Jo Ellery-Vance"),
+    ],
+)
+def test_a_surname_broken_at_its_hyphen_is_joined(first, second, name):
+    text = letter(
+        "Police and Crime Commissioner for Gwent",
+        "11 April 2016",
+        "Dear Mr Ollerton",
+        "Thank you for your report on Gwent Police, published on 11 February 2016.",
+        "Yours sincerely",
+        f"{first}\n{second}\nPolice and Crime Commissioner",
+    )
+    parsed = parse_letter(text)
+    assert parsed.commissioner.name == name
+    assert text[parsed.commissioner.start : parsed.commissioner.end].replace("\n", "") == name
+
+
+@pytest.mark.parametrize("label", ["Position:", "Job title:", "Role:", "Designation -"])
+def test_a_forms_labelled_signature_names_the_signer(label):
+    parsed = parse_letter(
+        letter(
+            "Response to HMICFRS inspection report",
+            "Date of response: 11 August 2022",
+            "The inspection made 14 areas for improvement, published on 17 June 2022.",
+            f"Signed:   Oluwaseun Brackley\n{label} Police and Crime Commissioner for Kent",
+        )
+    )
+    assert parsed.commissioner.name == "Oluwaseun Brackley"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Ferndown Lane, Kirkby, LN4 7QX",
+        "Beacon House, Westgate, Hull",
+        "Riverside Court, Exeter EX2 7RP",
+    ],
+)
+def test_a_letterheads_address_under_its_title_is_not_the_commissioner(address):
+    parsed = parse_letter(
+        letter(
+            f"POLICE & CRIME COMMISSIONER FOR LINCOLNSHIRE\n{address}",
+            "PCC Response to the HMICFRS PEEL Inspection 2021/22",
+            "Date: 17 June 2022",
+            "I welcome HMICFRS's report, published on 24 May 2022.",
+            "Hesketh Marrable\nPolice and Crime Commissioner for Lincolnshire",
+        )
+    )
+    assert parsed.commissioner.name == "Hesketh Marrable"
