@@ -21,10 +21,12 @@ from .words import Mention
 _ROW_PREFIX = re.compile(
     r"^[ \t]*(?:[-*\u2022\u00b7>#|]+[ \t]*|\(?\d{1,2}[.)][ \t]*|[a-h][.)][ \t]+)?[*_\"']*[ \t]*$"
 )
-# Between an area and its grade in a row: a colon, dash, pipe, equals, question mark, a tab or a
-# run of spaces (columns), or nothing after a question ("...keep people safe?Good").
+# Between an area and its grade in a row: a colon, dash, pipe, equals, question mark, a tab, a
+# run of spaces (columns), dot leaders ("Efficiency ....... Good"), or nothing after a question
+# ("...keep people safe?Good").
 _ROW_GAP = re.compile(
-    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,})?"
+    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,}"
+    r"|(?:\.[ \t]?){3,}[ \t]*|\u2026+[ \t]*)?"
     r"(?:(?:rated|graded|grade|rating)[ \t]*(?:as[ \t]+|:[ \t]*)?)?[*_\"']{0,2}$",
     re.IGNORECASE,
 )
@@ -95,7 +97,11 @@ _CHAIN_GRADE = re.compile(
 _SUBJECT_GAP = re.compile(
     r"^[\"'\s]*(?:\([^()\n]{0,40}\)\s*)?"
     r"(?:,\s*(?:(?:however|though|also|too|meanwhile|in\s+turn)\s*,\s*)?)?"
-    r"(?:(?:which|that)\s+)?(?:[a-z]+ly\s+)?(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
+    r"(?:areas?\s+)?(?:(?:which|that)\s+)?(?:[a-z]+ly\s+)?"
+    # "A was the (only) area where the force was judged to ...": the area named as the subject.
+    r"(?:(?:was|is)\s+the\s+(?:only\s+|one\s+)?area\s+(?:where|in\s+which)"
+    r"\s+(?:the\s+force|it)\s+)?"
+    r"(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
     r"|continue\s+to\s+be)|was|is|has\s+been|had\s+been|remains|remained|continues\s+to\s+be)?"
     r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
     r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
@@ -251,6 +257,10 @@ def table_row(text: Text, grades: list[Mention], index: int) -> list[Link] | Non
     return [_link(area, grade, area.start, grade.end, "table_row")]
 
 
+# A wrapped list's line ends inside the list: after a comma or "and".
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&)[ \t]*", re.IGNORECASE)
+
+
 def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """A row with the grade first: "Good - Crime Data Integrity*", "Good: investigating crime",
     "Requiring improvement - in responding to the public, investigating crime and ..."."""
@@ -268,6 +278,9 @@ def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link]
     listed = area_list(text, gap.end(), limit=line_end)
     if not listed:
         return None
+    if gap.group("mark") and _LIST_GOES_ON.fullmatch(folded[listed[-1].end : line_end]):
+        # "Good: A, B,\n C": a list of areas wrapped onto the next line goes on there.
+        listed = area_list(text, gap.end(), limit=text.line_end(line_end + 1))
     # Without punctuation ("Good at responding to the public") the line is the list item.
     if not gap.group("mark") and folded[listed[-1].end : line_end].strip(" \t*.;,"):
         return None
@@ -353,6 +366,9 @@ def _coordinated(text: Text, last: Mention) -> list[Mention]:
         items.insert(0, previous)
 
 
+_CLAUSE_HEAD = re.compile(r"[:;][ \t]*$")
+
+
 def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """A rating and its areas after it, chained: "rated the force good at A, and adequate at
     B, C and D", "graded as outstanding for A, outstanding for B and good for C", "receiving
@@ -365,7 +381,11 @@ def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link
     rated_in_sentence = _rated_earlier(text, grade)
     # "the force was outstanding at A", "it is good at B": the scale's word as the force's verb
     copula = _COPULA_BEFORE.search(folded, max(0, grade.start - 60), grade.start)
-    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence or copula):
+    # "The grades were: Good for A and B; Adequate for C": a capitalised grade opening a clause
+    # after a colon or semicolon heads its own list of areas.
+    heads = grade.start > 0 and folded[grade.start].isupper()
+    heads = heads and bool(_CLAUSE_HEAD.search(folded, max(0, grade.start - 4), grade.start))
+    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence or copula or heads):
         return None
     area = _area_after(text, grade.end)
     if area is None:

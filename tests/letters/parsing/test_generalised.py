@@ -277,3 +277,99 @@ def test_a_letterheads_address_under_its_title_is_not_the_commissioner(address):
         )
     )
     assert parsed.commissioner.name == "Hesketh Marrable"
+
+
+# --- grades -------------------------------------------------------------------------------
+
+
+def grades_of(*paragraphs: str) -> set[tuple[str, str]]:
+    parsed = parse_letter(
+        letter(
+            "Statement from the Police and Crime Commissioner for Avon and Somerset",
+            "Posted on 20 June 2023",
+            *paragraphs,
+            'The PCC, Ruth Kellaway, said: "I will hold the Chief Constable to account."',
+        )
+    )
+    return {(grade.area, grade.grade) for grade in parsed.grades}
+
+
+@pytest.mark.parametrize("leader", [" ........ ", " . . . . . ", "......", " \u2026 "])
+def test_a_list_pages_dot_leaders_tie_each_pillar_to_its_grade(leader):
+    found = grades_of(
+        "PEEL 2018/19 - published 2 May 2019",
+        f"  Effectiveness{leader}Requires improvement\n  Efficiency{leader}Good\n"
+        f"  Legitimacy{leader}Outstanding",
+    )
+    assert found == {
+        ("effectiveness", "requires-improvement"),
+        ("efficiency", "good"),
+        ("legitimacy", "outstanding"),
+    }
+
+
+@pytest.mark.parametrize("joint", [",", ", and", " and"])
+def test_a_grade_first_list_wrapped_onto_the_next_line_goes_on_there(joint):
+    found = grades_of(
+        "HMICFRS published its PEEL 2023-25 report on 30 January 2025.",
+        f"Adequate: preventing crime, investigating crime{joint}\nprotecting vulnerable people\n"
+        "Good: responding to the public",
+    )
+    assert found == {
+        ("preventing-crime", "adequate"),
+        ("investigating-crime", "adequate"),
+        ("protecting-vulnerable-people", "adequate"),
+        ("responding-to-the-public", "good"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The grades were as follows: Outstanding for preventing crime and investigating crime; "
+        "Inadequate for responding to the public.",
+        "In summary: Outstanding in preventing crime and in investigating crime; Inadequate in "
+        "responding to the public.",
+    ],
+)
+def test_capitalised_grades_heading_their_own_lists_of_areas(sentence):
+    assert grades_of("The PEEL 2021/22 report was published on 2 June 2022.", sentence) == {
+        ("preventing-crime", "outstanding"),
+        ("investigating-crime", "outstanding"),
+        ("responding-to-the-public", "inadequate"),
+    }
+
+
+def test_a_lower_case_grade_after_a_colon_is_not_a_heading():
+    found = grades_of(
+        "The PEEL 2021/22 report was published on 2 June 2022.",
+        "One thing is clear: good for residents in preventing crime is not enough.",
+    )
+    assert ("preventing-crime", "good") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Managing offenders and the workforce area were assessed as outstanding.",
+            {("managing-offenders", "outstanding"), ("workforce", "outstanding")},
+        ),
+        (
+            "Investigating crime was the area where the force was judged to be inadequate.",
+            {("investigating-crime", "inadequate")},
+        ),
+        (
+            "Responding to the public is the only area in which it was rated as requiring "
+            "improvement.",
+            {("responding-to-the-public", "requires-improvement")},
+        ),
+        (
+            "The force was rated adequate in the use of its resources.",
+            {("use-of-resources", "adequate")},
+        ),
+    ],
+)
+def test_more_wordings_of_an_area_as_the_subject_or_object_of_a_grade(sentence, expected):
+    found = grades_of("The PEEL 2021/22 report was published on 2 June 2022.", sentence)
+    assert found == expected
