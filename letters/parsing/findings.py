@@ -356,13 +356,14 @@ class FoundCount:
     end: int
 
 
-# A form's fields: "Causes of concern: None", "Areas for improvement: 5".
+# A form's fields: "Causes of concern: None", "Areas for improvement: 5", alone on a line or
+# side by side in columns ("Causes of concern: 0      Areas for improvement: 6").
 _FORM_COUNT_RE = re.compile(
-    r"^[ \t*_]{0,4}(?:number\s+of\s+)?(?P<what>"
+    r"(?:^|[ \t]{2}|\t|\|)[ \t*_]{0,4}(?:number\s+of\s+)?(?P<what>"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
     + r")\s*[:\-]\s*(?P<n>"
     + NUMBER
-    + r"|none|nil)\s*\.?\s*$",
+    + r"|none|nil)[ \t]*\.?(?=[ \t]*$|[ \t]{2}|\t|[ \t]*\|)",
     re.IGNORECASE | re.MULTILINE,
 )
 

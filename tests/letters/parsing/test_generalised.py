@@ -373,3 +373,28 @@ def test_a_lower_case_grade_after_a_colon_is_not_a_heading():
 def test_more_wordings_of_an_area_as_the_subject_or_object_of_a_grade(sentence, expected):
     found = grades_of("The PEEL 2021/22 report was published on 2 June 2022.", sentence)
     assert found == expected
+
+
+# --- counts stated in a form's fields -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "Causes of concern: 1        Areas for improvement: 9",
+        "Causes of concern: 1\tAreas for improvement: 9",
+        "| Causes of concern: 1 | Areas for improvement: 9 |",
+        "Areas for improvement: 9    Causes of concern: one",
+    ],
+)
+def test_count_fields_side_by_side_are_each_read(fields):
+    parsed = parse_letter(
+        letter(
+            "DORSET POLICE AND CRIME COMMISSIONER - HMICFRS INSPECTION RESPONSE FORM",
+            "Publication date: 04/08/2022",
+            fields,
+            "PCC comments: I am satisfied the force has plans in place.",
+        )
+    )
+    assert parsed.causes_of_concern_count.value == 1
+    assert parsed.areas_for_improvement_count.value == 9
