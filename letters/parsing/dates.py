@@ -386,6 +386,25 @@ def _closing(context: _DateContext):
     return None
 
 
+# A statement dated by its own words: "the Commissioner said on 1 December 2014:".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|commented|stated|added|responded|wrote|welcomed)\s+on\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _said_on(context: _DateContext):
+    """A statement's date given with its speech ("X said on 1 December 2014"), when nothing
+    else dates it."""
+    if context.has_salutation:
+        return None
+    for found in find_dates(context.folded):
+        if found.value and _SAID_ON.search(context.folded, max(0, found.start - 40), found.start):
+            return found
+    return None
+
+
 _DATE_STEPS = (
     _labelled,
     _standalone,
@@ -395,6 +414,7 @@ _DATE_STEPS = (
     _dateline,
     _any_in_header,
     _closing,
+    _said_on,
 )
 
 

@@ -298,7 +298,24 @@ def find_published(
                 return pinned
         elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 240), found.start):
             return found
-    return None
+    return _published_today(folded, window, letter_date)
+
+
+# "... its inspection of the force, published today." with no date after it.
+_TODAY_UNDATED = re.compile(
+    r"\b(?:published|released|issued)\s+today\b(?![ \t]*[(\-\u2013,:]?[ \t]*(?:[a-z]+day,?\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _published_today(folded: str, window: tuple[int, int], letter_date: FoundDate | None):
+    """A report "published today" by a dated text, with no date of its own: the text's date."""
+    if letter_date is None or letter_date.value is None:
+        return None
+    today = _TODAY_UNDATED.search(folded, *window)
+    if today is None:
+        return None
+    return FoundDate(letter_date.value, today.start(), today.end())
 
 
 def _pinned_today(folded: str, found: FoundDate, letter_date: FoundDate | None):

@@ -176,6 +176,12 @@ def _inspection_parts(reading: _Reading, date):
     folded, lines, layout = reading.folded, reading.lines, reading.layout
     window = subject_window(folded, lines, layout.body_start, page=layout.salutation is None)
     body = (layout.body_start, layout.body_end)
+    others = reading.page.others_start
+    # "Related news", "Latest updates": the items listed there name other reports.
+    if others is not None and window[0] < others < window[1]:
+        window = (window[0], others)
+    if others is not None and body[0] < others < body[1]:
+        body = (body[0], others)
     title = find_title(folded, lines, window, layout.body_start)
     published = find_published(folded, window, date)
     headline = reading.page.headline

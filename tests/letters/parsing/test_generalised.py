@@ -398,3 +398,74 @@ def test_count_fields_side_by_side_are_each_read(fields):
     )
     assert parsed.causes_of_concern_count.value == 1
     assert parsed.areas_for_improvement_count.value == 9
+
+
+# --- a statement's own date, a report published "today", other items on the page ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        (
+            'The PCC, Ruth Kellaway, said on 1 December 2014: "I have asked for a plan."',
+            (2014, 12, 1),
+        ),
+        (
+            'Commissioner Ruth Kellaway commented on Tuesday 3 March 2020: "We will act."',
+            (2020, 3, 3),
+        ),
+        ('Ruth Kellaway, the PCC, responded on 9 May 2016: "This is welcome."', (2016, 5, 9)),
+    ],
+)
+def test_an_undated_statement_is_dated_by_its_speech(sentence, date):
+    parsed = parse_letter(
+        letter(
+            "MERSEYSIDE POLICE AND CRIME COMMISSIONER",
+            "HMIC published its report on Merseyside Police on 18 November 2014.",
+            sentence,
+        )
+    )
+    assert parsed.date.value == dt.date(*date)
+    assert parsed.inspection.published.value == dt.date(2014, 11, 18)
+
+
+@pytest.mark.parametrize("verb", ["published today", "released today", "issued today"])
+def test_a_report_published_today_without_a_date_is_the_statements_date(verb):
+    parsed = parse_letter(
+        letter(
+            "News",
+            "Commissioner welcomes custody report",
+            "Friday 12 May 2023",
+            f"The Police and Crime Commissioner for Kent, Ines Fothergill, has welcomed the "
+            f"inspection of custody in Kent Police, {verb}.",
+        )
+    )
+    assert parsed.date.value == dt.date(2023, 5, 12)
+    assert parsed.inspection.published.value == dt.date(2023, 5, 12)
+
+
+def test_a_report_published_today_with_its_own_date_keeps_that_date():
+    parsed = parse_letter(
+        letter(
+            "News",
+            "Friday 12 May 2023",
+            "The Police and Crime Commissioner for Kent, Ines Fothergill, has welcomed the "
+            "PEEL report published today (11 May 2023 in Welsh).",
+        )
+    )
+    assert parsed.inspection.published.value == dt.date(2023, 5, 11)
+
+
+@pytest.mark.parametrize("heading", ["Related news", "Latest news", "You may also like:"])
+def test_reports_named_under_a_pages_related_items_are_not_its_subject(heading):
+    parsed = parse_letter(
+        letter(
+            "News",
+            "Commissioner welcomes child protection inspection",
+            "Friday 12 May 2023",
+            "The Police and Crime Commissioner for Kent, Ines Fothergill, has welcomed the "
+            "findings of the national child protection inspection of Kent Police.",
+            f"{heading}\n  > Commissioner responds to State of Policing report\n  > Budget set",
+        )
+    )
+    assert parsed.inspection.kind == "other"
