@@ -79,18 +79,33 @@ def _ocr_digits(text: str) -> str:
     return _OCR_DIGIT.sub(_ocr_plain, text)
 
 
+# A word hyphenated at a line's end by a PDF's layout: "pub-" over "lished on ...". Only a
+# lower-case letter on both sides: "Smith-" over "Jones" is a double-barrelled name.
+_HYPHENATED = re.compile(r"(?<=[a-z])-\n([ \t]{0,40})([a-z]{1,40})(?![\w\-])")
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    # The word's second half moves up to join its first, the next line keeps its place: the
+    # same length, so every offset outside the word is unchanged.
+    return match.group(2) + "\n" + " " * (len(match.group(1)) + 1)
+
+
+def _dehyphenated(text: str) -> str:
+    return _HYPHENATED.sub(_rejoined, text) if "-\n" in text else text
+
+
 def fold(text: str) -> str:
-    """The text with quotes, dashes and spaces made plain, and OCR's digit-for-letter slips
-    read back, offset for offset."""
+    """The text with quotes, dashes and spaces made plain, OCR's digit-for-letter slips read
+    back and words hyphenated at a line's end rejoined, offset for offset."""
     if text.isascii():
-        return _ocr_digits(text.replace("`", "'"))
+        return _dehyphenated(_ocr_digits(text.replace("`", "'")))
     # str.translate with a mapping is slow per character; replacing only the few characters
     # present is many times faster on a typical letter.
     folded = text
     for char, plain in _FOLD_PAIRS:
         if char in folded:
             folded = folded.replace(char, plain)
-    folded = _ocr_digits(folded)
+    folded = _dehyphenated(_ocr_digits(folded))
     assert len(folded) == len(text)
     return folded
 

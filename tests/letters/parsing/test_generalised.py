@@ -469,3 +469,40 @@ def test_reports_named_under_a_pages_related_items_are_not_its_subject(heading):
         )
     )
     assert parsed.inspection.kind == "other"
+
+
+# --- words hyphenated at a line's end -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "joined"),
+    [
+        ("was pub-\nlished on", "was published\n  on"),
+        ("anti-\n  social behaviour", "antisocial\n    behaviour"),
+        ("its re-\nport.", "its report\n ."),
+    ],
+)
+def test_a_word_hyphenated_at_a_lines_end_is_rejoined_offset_for_offset(wrapped, joined):
+    assert fold(wrapped) == joined
+    assert len(fold(wrapped)) == len(wrapped)
+
+
+@pytest.mark.parametrize("kept", ["Jane Smith-\nJones", "PEEL 2023-\n25", "Good -\nresponding"])
+def test_a_names_or_numbers_hyphen_at_a_lines_end_is_kept(kept):
+    assert fold(kept) == kept
+
+
+def test_a_hyphenated_publication_sentence_is_read():
+    parsed = parse_letter(
+        letter(
+            "Police and Crime Commissioner for Suffolk",
+            "2 March 2015",
+            "Dear Mr Ollerton",
+            "I write in response to your report, which the inspectorate re-\nleased on 4 February"
+            " 2015, on the effec-\ntiveness of Suffolk Constabulary.",
+            "Yours sincerely",
+            "Gideon Marsh\nPolice and Crime Commissioner for Suffolk",
+        )
+    )
+    assert parsed.inspection.published.value == dt.date(2015, 2, 4)
+    assert parsed.date.value == dt.date(2015, 3, 2)
