@@ -30,6 +30,9 @@ _ROW_GAP = re.compile(
     r"(?:(?:rated|graded|grade|rating)[ \t]*(?:as[ \t]+|:[ \t]*)?)?[*_\"']{0,2}$",
     re.IGNORECASE,
 )
+# A pipe table's area cell that runs on past the area's name, wrapped into the next row:
+# "| Engaging with and treating the public with | Adequate |" over "| fairness and respect | |".
+_CELL_RUNS_ON = re.compile(r"[ \t]+[a-z][a-z,'\- \t]{0,40}?[ \t]*\|[ \t]*$")
 _ROW_TAIL = re.compile(
     r"^[*_\"']{0,2}[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*[|.;,*]?(?:[ \t]*\|.*)?[ \t]*$"
 )
@@ -250,7 +253,11 @@ def table_row(text: Text, grades: list[Mention], index: int) -> list[Link] | Non
         return None
     if not gap.strip() and folded[area.end - 1 : area.end] != "?" and len(gap) < 2:
         return None  # a grade run into its area is a row only after a question
-    if not _ROW_GAP.match(gap) or not _ROW_PREFIX.match(folded[line_start : area.start]):
+    if not _ROW_PREFIX.match(folded[line_start : area.start]):
+        return None
+    if not _ROW_GAP.match(gap) and not (
+        folded[line_start : area.start].lstrip().startswith("|") and _CELL_RUNS_ON.match(gap)
+    ):
         return None
     if not _ROW_TAIL.match(folded[grade.end : text.line_end(grade.start)]):
         return None

@@ -506,3 +506,32 @@ def test_a_hyphenated_publication_sentence_is_read():
     )
     assert parsed.inspection.published.value == dt.date(2015, 2, 4)
     assert parsed.date.value == dt.date(2015, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("first", "rest", "area"),
+    [
+        (
+            "Engaging with and treating the public with",
+            "fairness and respect",
+            "treatment-of-the-public",
+        ),
+        ("Preventing crime and anti-social", "behaviour", "preventing-crime"),
+        ("Managing offenders and suspects in the", "community", "managing-offenders"),
+    ],
+)
+def test_a_pipe_tables_area_cell_wrapped_into_the_next_row_keeps_its_grade(first, rest, area):
+    found = grades_of(
+        "HMICFRS published its PEEL 2021/22 report on 17 June 2022.",
+        f"| Area | Grade |\n|---|---|\n| {first:<48} | Inadequate |\n| {rest:<48} |  |\n"
+        "| Investigating crime | Good |",
+    )
+    assert found == {(area, "inadequate"), ("investigating-crime", "good")}
+
+
+def test_a_sentence_run_into_a_pipe_is_not_a_table_row():
+    found = grades_of(
+        "HMICFRS published its PEEL 2021/22 report on 17 June 2022.",
+        "Investigating crime is what we were asked about | Inadequate staffing",
+    )
+    assert ("investigating-crime", "inadequate") not in found
