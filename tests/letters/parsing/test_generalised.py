@@ -535,3 +535,17 @@ def test_a_sentence_run_into_a_pipe_is_not_a_table_row():
         "Investigating crime is what we were asked about | Inadequate staffing",
     )
     assert ("investigating-crime", "inadequate") not in found
+
+
+@pytest.mark.parametrize("welsh", ["De Cymru", "Gogledd Cymru", "Gwent", "Dyfed-Powys"])
+def test_a_welsh_title_followed_by_its_area_is_not_a_name(welsh):
+    parsed = parse_letter(
+        letter(
+            f"Comisiynydd Heddlu a Throseddu {welsh} | Police and Crime\nCommissioner",
+            "Commissioner responds to inspection",
+            "20 June 2023",
+            "The report was published on 15 June 2023.",
+            '"This is welcome," said the Commissioner.',
+        )
+    )
+    assert parsed.commissioner is None or parsed.commissioner.name != welsh
