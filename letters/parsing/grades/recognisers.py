@@ -37,8 +37,9 @@ _ROW_TAIL = re.compile(
     r"^[*_\"']{0,2}[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*[|.;,*]?(?:[ \t]*\|.*)?[ \t]*$"
 )
 _GRADE_FIRST_GAP = re.compile(
-    r"[\"'*]{0,2}[ \t]*(?:(?P<mark>[:\-\u2013|])[ \t]*(?:(?:in|for|at)[ \t]+)?"
-    r"|(?:in|for|at)[ \t]+)",
+    r"[\"'*]{0,2}(?:(?P<column>\t[ \t]*|[ \t]{2,})(?=(?-i:[A-Z]))"
+    r"|[ \t]*(?P<mark>[:\-\u2013|])[ \t]*(?:(?:in|for|at)[ \t]+)?"
+    r"|[ \t]*(?:in|for|at)[ \t]+)",
     re.IGNORECASE,
 )
 _PAREN_GAP = re.compile(r"^\s*[\"']?\s*\(\s*(?:(?:graded|rated|grade)\s*(?:as\s+|:\s*)?)?$", re.I)
@@ -489,6 +490,13 @@ _NOUN_AREA_GAP = re.compile(
 )
 
 
+# Words that start another clause between a grade noun and an area further on.
+_NEW_CLAUSE = re.compile(
+    r"\b(?:but|said|says|while|whilst|whereas|although|though|however|because)\b|[;:]",
+    re.IGNORECASE,
+)
+
+
 def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """The grade as a noun's adjective: "a good efficiency rating", "the 'outstanding' grade
     (you have awarded) for crime data integrity"."""
@@ -505,6 +513,8 @@ def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     for candidate in text.areas_between(noun.end(), limit + 200):
         if candidate.start >= limit:
             break
+        if _NEW_CLAUSE.search(folded, noun.end(), candidate.start):
+            break  # "the outstanding grade but said he would scrutinise ... on A": another clause
         gap = folded[max(noun.end(), candidate.start - 40) : candidate.start]
         if _NOUN_AREA_GAP.search(gap):
             first = _link(candidate, grade, grade.start, candidate.end, "noun_adjunct")

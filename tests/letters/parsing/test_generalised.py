@@ -549,3 +549,39 @@ def test_a_welsh_title_followed_by_its_area_is_not_a_name(welsh):
         )
     )
     assert parsed.commissioner is None or parsed.commissioner.name != welsh
+
+
+@pytest.mark.parametrize("gap", ["     ", "\t", "\t\t"])
+def test_a_column_table_with_the_grade_first_ties_each_row(gap):
+    found = grades_of(
+        "HMICFRS published its PEEL 2023-25 report on 5 December 2024.",
+        f"Grade{gap}Area\nGood{gap}Investigating crime\nRequires improvement{gap}Preventing crime\n"
+        f"Adequate{gap}Responding to the public",
+    )
+    assert found == {
+        ("investigating-crime", "good"),
+        ("preventing-crime", "requires-improvement"),
+        ("responding-to-the-public", "adequate"),
+    }
+
+
+def test_a_grade_first_line_of_prose_after_a_wide_gap_is_not_a_row():
+    found = grades_of(
+        "HMICFRS published its PEEL 2023-25 report on 5 December 2024.",
+        "Good  Investigating crime is hard work, said the PCC.",
+    )
+    assert ("investigating-crime", "good") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She welcomed the outstanding grade but said she would watch the force's work on "
+        "protecting vulnerable people.",
+        "He praised the good rating; the force's work on protecting vulnerable people is next.",
+        "The inadequate grade was expected, while work on protecting vulnerable people goes on.",
+    ],
+)
+def test_a_grade_noun_does_not_reach_an_area_in_another_clause(sentence):
+    found = grades_of("HMICFRS published its PEEL 2023-25 report on 5 December 2024.", sentence)
+    assert not any(area == "protecting-vulnerable-people" for area, _grade in found)
