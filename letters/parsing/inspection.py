@@ -226,7 +226,7 @@ def find_title(
 # --- publication date ---------------------------------------------------------------------
 
 _PUBLISHED_BEFORE = re.compile(
-    r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
+    r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated|\bcame\s+out)"
     r"(?:\s+(?:by|its|their|the|a|this)\s+" + within_paragraph(".;") + r"{1,100}?\s+on)?"
     r"(?:\s+(?:on|in|of|was|it|the|date|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,

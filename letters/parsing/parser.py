@@ -50,7 +50,9 @@ MAX_WARNINGS = 50
 PARSER_VERSION = "12"
 
 _REFERENCE_RE = re.compile(
-    r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"
+    # An office's acronym may come first: "OPCC ref: WM/CDI/21".
+    r"(?:[\s*_]{0,4}(?:(?-i:[A-Z]{2,6})[ \t]+)?|[^\n/]{1,20}/\s*)"
+    r"(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"
     r"\.?\s*[:.\-]?\s*"
     r"(?P<value>[A-Za-z0-9][^\s|]*(?: [A-Za-z0-9/\-]+)?)",
     re.IGNORECASE,

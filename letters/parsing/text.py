@@ -54,12 +54,12 @@ _FOLD_PAIRS = tuple((chr(code), plain) for code, plain in _FOLD.items())
 
 
 # OCR's commonest confusions of a digit with a letter, read back one character for one: "l" or
-# "I" inside a number ("2l May 2019", "2018/l9"), "O" likewise ("2O19", "3O May"), "1" inside a
-# lower-case word ("pub1ished", "sincere1y"), "l" inside a capitalised one ("POLlCE"). A number
-# never holds a letter there, nor a word a digit between lower-case letters (postcodes and
-# references are upper-case).
+# "I" inside or opening a number ("2l May 2019", "2018/l9", "l4 May"), "O" likewise ("2O19",
+# "3O May"), "1" inside a lower-case word ("pub1ished", "sincere1y"), "l" inside a capitalised
+# one ("POLlCE"). A number never holds a letter there, nor a word a digit between lower-case
+# letters (postcodes and references are upper-case).
 _OCR_DIGIT = re.compile(
-    r"(?<=\d)[lIO](?=\d|[ \t,.;)]|$)|(?<=[\d/])[lIO](?=\d)|(?<=[a-z])1(?=[a-z])"
+    r"(?<=\d)[lIO](?=\d|[ \t,.;)]|$)|(?<![A-Za-z])[lIO](?=\d)|(?<=[a-z])1(?=[a-z])"
     r"|(?<=[A-Z])l(?=[A-Z])",
     re.MULTILINE,
 )

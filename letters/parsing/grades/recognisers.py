@@ -273,16 +273,17 @@ def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link]
     """A row with the grade first: "Good - Crime Data Integrity*", "Good: investigating crime",
     "Requiring improvement - in responding to the public, investigating crime and ..."."""
     grade = grades[index]
-    if text.carries_on(grade.start):
-        return None  # a grade wrapped to the start of a line of prose
     folded = text.folded
+    gap = _GRADE_FIRST_GAP.match(folded, grade.end)
+    if gap is None:
+        return None
+    # A grade wrapped to the start of a line of prose; prose never puts a column's gap after it.
+    if text.carries_on(grade.start) and not gap.group("column"):
+        return None
     line_start = text.line_start(grade.start)
     if not _ROW_PREFIX.match(folded[line_start : grade.start]):
         return None
     line_end = text.line_end(grade.start)
-    gap = _GRADE_FIRST_GAP.match(folded, grade.end)
-    if gap is None:
-        return None
     listed = area_list(text, gap.end(), limit=line_end)
     if not listed:
         return None

@@ -585,3 +585,61 @@ def test_a_grade_first_line_of_prose_after_a_wide_gap_is_not_a_row():
 def test_a_grade_noun_does_not_reach_an_area_in_another_clause(sentence):
     found = grades_of("HMICFRS published its PEEL 2023-25 report on 5 December 2024.", sentence)
     assert not any(area == "protecting-vulnerable-people" for area, _grade in found)
+
+
+def test_a_column_row_under_a_full_width_line_is_still_a_row():
+    wide = "Good                    Police powers and public treatment"
+    found = grades_of(
+        "HMICFRS published its PEEL 2023-25 report on 5 December 2024 and we set out here "
+        "what it says.",
+        f"{wide}\nAdequate                Investigating crime\n"
+        f"{wide[:4]}  Responding to the public",
+    )
+    assert ("investigating-crime", "adequate") in found
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("OPCC ref: WM/CDI/21-044", "WM/CDI/21-044"),
+        ("PCC Ref: AB/12", "AB/12"),
+        ("Our ref: X1", "X1"),
+    ],
+)
+def test_a_reference_labelled_with_an_offices_acronym_is_read(line, value):
+    parsed = parse_letter(
+        letter(
+            "West Mercia Police and Crime Commissioner",
+            line,
+            "5th August 2021",
+            "Dear Ms Stainforth",
+            "I write in response to your report, published on 10th June 2021.",
+            "Yours faithfully",
+            "Wilma Hart\nWest Mercia Police and Crime Commissioner",
+        )
+    )
+    assert parsed.reference.value == value
+
+
+def test_a_report_that_came_out_on_a_date_was_published_then():
+    parsed = parse_letter(
+        letter(
+            "Mayor responds to inspection",
+            "Published: Thursday 6 November 2025",
+            "The Mayor has responded to the report on Humberside Police, which came out on "
+            "30 October 2025.",
+        )
+    )
+    assert parsed.inspection.published.value == dt.date(2025, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        ("l4 December 2O17", "14 December 2017"),
+        ("on I2 May", "on 12 May"),
+        ("O9/O3/2021", "09/03/2021"),
+    ],
+)
+def test_a_number_opening_with_an_ocr_letter_is_read(scanned, read):
+    assert fold(scanned) == read
