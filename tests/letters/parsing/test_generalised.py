@@ -624,7 +624,7 @@ def test_a_reference_labelled_with_an_offices_acronym_is_read(line, value):
 def test_a_report_that_came_out_on_a_date_was_published_then():
     parsed = parse_letter(
         letter(
-            "Mayor responds to inspection",
+            "Mayor responds to HMICFRS inspection",
             "Published: Thursday 6 November 2025",
             "The Mayor has responded to the report on Humberside Police, which came out on "
             "30 October 2025.",
