@@ -643,3 +643,46 @@ def test_a_report_that_came_out_on_a_date_was_published_then():
 )
 def test_a_number_opening_with_an_ocr_letter_is_read(scanned, read):
     assert fold(scanned) == read
+
+
+# --- OCR's rn for m -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        ("its legitirnacy.", "its legitimacy ."),
+        ("two areas for irnprovement", "two areas for improvement "),
+        ("12 Decernber 2017", "12 December  2017"),
+        ("the Cornrnittee", "the Committee  "),
+    ],
+)
+def test_an_ocr_rn_for_m_in_an_inspection_word_is_read_back(scanned, read):
+    assert fold(scanned) == read
+
+
+@pytest.mark.parametrize(
+    "kept", ["a concern in Cornwall", "the government's return", "Mr Horne", "modern learning"]
+)
+def test_real_words_and_names_with_rn_are_left_alone(kept):
+    assert fold(kept) == kept
+
+
+def test_an_ocr_scanned_pillar_letter_is_read():
+    parsed = parse_letter(
+        letter(
+            "NORFOLK POLICE AND CRIME COMMlSSlONER",
+            "l4 Decernber 2O17",
+            "Dear Mr Loxley",
+            "PEEL: Police legitirnacy 2017 - Norfolk Constabulary",
+            "Thank you for the report, pub1ished on l2 Decernber 2017. Its overall legitirnacy "
+            "has been graded as good. I note the two areas for irnprovement.",
+            "Yours sincere1y",
+            "Philippa Axton\nPolice and Crime Cornmissioner for Norfolk",
+        )
+    )
+    assert parsed.date.value == dt.date(2017, 12, 14)
+    assert parsed.inspection.published.value == dt.date(2017, 12, 12)
+    assert parsed.inspection.kind == "peel-legitimacy"
+    assert parsed.areas_for_improvement_count.value == 2
+    assert {(g.area, g.grade) for g in parsed.grades} == {("legitimacy", "good")}
