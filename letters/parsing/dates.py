@@ -219,7 +219,11 @@ def _continues_sentence(lines: list[Line], line: Line) -> bool:
     # A closing quote ends a sentence only after a stop: "... 2014/15'" goes on.
     bare = previous.rstrip("\"'")
     ended = bare[-1:] in ".!?" if bare != previous else previous[-1:] in ".!?:;|"
-    return len(previous) >= 40 and not ended
+    # A line ending on a preposition goes on, however short: "... published by HMICFRS on".
+    return (len(previous) >= 40 or bool(_OPEN_END.search(previous))) and not ended
+
+
+_OPEN_END = re.compile(r"\b(?:on|of|in|at|by|from|dated|since|until|before|after)$", re.I)
 
 
 _NOTHING = object()  # a step that decides there is no date (a labelled date without a year)

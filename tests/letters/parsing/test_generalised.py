@@ -686,3 +686,16 @@ def test_an_ocr_scanned_pillar_letter_is_read():
     assert parsed.inspection.kind == "peel-legitimacy"
     assert parsed.areas_for_improvement_count.value == 2
     assert {(g.area, g.grade) for g in parsed.grades} == {("legitimacy", "good")}
+
+
+@pytest.mark.parametrize("ending", ["published by HMICFRS on", "the report of", "released on"])
+def test_a_date_after_a_line_ending_on_a_preposition_is_not_a_dateline(ending):
+    parsed = parse_letter(
+        letter(
+            "CUMBRIA POLICE, FIRE AND CRIME PANEL",
+            "Minutes of the meeting held on Monday 13 June 2022 at 10.00 am",
+            f"4.1 The PEEL inspection,\n{ending}\n20 May 2022, was noted.",
+        )
+    )
+    # The date carries on a sentence: it is not the minutes' own date.
+    assert parsed.date is None or parsed.date.value != dt.date(2022, 5, 20)
