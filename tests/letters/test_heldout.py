@@ -20,7 +20,7 @@ from tests.scoring import extract, extract_wrapped, score_all
 SETS = ("heldout", "heldout-b")
 # The ratchet: each figure may rise, never fall.
 FLOORS = {
-    "heldout": {"informative": 99.99, "score": 99.68, "precision": 1.00, "recall": 1.00,
+    "heldout": {"informative": 100.0, "score": 99.68, "precision": 1.00, "recall": 1.00,
                 "responses": 35},
     "heldout-b": {"informative": 100.0, "score": 100.0, "precision": 1.00, "recall": 1.00,
                   "responses": 13},
@@ -28,9 +28,9 @@ FLOORS = {
 # The same texts hard-wrapped to a width (as a PDF's text layer prints them).
 WRAPPED_FLOORS = {
     "heldout": {
-        62: {"informative": 98.28, "precision": 0.99, "recall": 0.96, "responses": 35},
-        75: {"informative": 97.62, "precision": 1.00, "recall": 0.99, "responses": 35},
-        95: {"informative": 99.99, "precision": 1.00, "recall": 1.00, "responses": 35},
+        62: {"informative": 99.06, "precision": 0.99, "recall": 0.96, "responses": 35},
+        75: {"informative": 98.01, "precision": 1.00, "recall": 0.99, "responses": 35},
+        95: {"informative": 100.0, "precision": 1.00, "recall": 1.00, "responses": 35},
     },
     "heldout-b": {
         62: {"informative": 100.0, "precision": 1.00, "recall": 1.00, "responses": 13},

@@ -699,3 +699,33 @@ def test_a_date_after_a_line_ending_on_a_preposition_is_not_a_dateline(ending):
     )
     # The date carries on a sentence: it is not the minutes' own date.
     assert parsed.date is None or parsed.date.value != dt.date(2022, 5, 20)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "PCC responds to Surrey Police PEEL inspection",
+        "Commissioner welcomes progress on child protection",
+    ],
+)
+def test_a_date_under_a_headline_shorter_than_the_wrap_width_is_the_dateline(headline):
+    # A page re-wrapped by a PDF: long lines, each followed by a short remainder.
+    prose = (
+        "Surrey Police has today been rated 'good' in four areas and 'adequate' in\n"
+        "three in the latest\n"
+        "inspection of police effectiveness, efficiency and legitimacy (PEEL) by His\n"
+        "Majesty's\n"
+        "Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS), with the\n"
+        "force judged to\n"
+        "require improvement in one area.\n"
+    )
+    parsed = parse_letter(
+        letter(
+            "Surrey Police & Crime Commissioner\nAbout  Your PCC  News  Contact",
+            f"Home > News > {headline}",
+            f"{headline}\n8 April 2022   |   Share: Twitter  Facebook  Email",
+            prose,
+            prose,
+        )
+    )
+    assert parsed.date.value == dt.date(2022, 4, 8)
