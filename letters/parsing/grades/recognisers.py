@@ -277,8 +277,10 @@ def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link]
     gap = _GRADE_FIRST_GAP.match(folded, grade.end)
     if gap is None:
         return None
-    # A grade wrapped to the start of a line of prose; prose never puts a column's gap after it.
-    if text.carries_on(grade.start) and not gap.group("column"):
+    # A grade wrapped to the start of a line of prose; prose never puts a column's gap after it,
+    # nor opens a line with a capitalised grade and a colon ("Adequate: A, B").
+    labelled = gap.group("mark") == ":" and folded[grade.start].isupper()
+    if text.carries_on(grade.start) and not (gap.group("column") or labelled):
         return None
     line_start = text.line_start(grade.start)
     if not _ROW_PREFIX.match(folded[line_start : grade.start]):
@@ -287,9 +289,18 @@ def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link]
     listed = area_list(text, gap.end(), limit=line_end)
     if not listed:
         return None
-    if gap.group("mark") and _LIST_GOES_ON.fullmatch(folded[listed[-1].end : line_end]):
-        # "Good: A, B,\n C": a list of areas wrapped onto the next line goes on there.
-        listed = area_list(text, gap.end(), limit=text.line_end(line_end + 1))
+    # "Good: A, B,\n C": a list of areas wrapped onto the next lines goes on there, and so does
+    # one whose last area's own name wraps ("preventing" over "crime, C").
+    for _ in range(6):
+        wrapped_end = text.line_end(listed[-1].end)
+        if wrapped_end <= line_end:
+            if not gap.group("mark"):
+                break
+            if not _LIST_GOES_ON.fullmatch(folded[listed[-1].end : line_end]):
+                break
+            wrapped_end = text.line_end(line_end + 1)
+        line_end = wrapped_end
+        listed = area_list(text, gap.end(), limit=line_end)
     # Without punctuation ("Good at responding to the public") the line is the list item.
     if not gap.group("mark") and folded[listed[-1].end : line_end].strip(" \t*.;,"):
         return None

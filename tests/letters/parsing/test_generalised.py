@@ -729,3 +729,25 @@ def test_a_date_under_a_headline_shorter_than_the_wrap_width_is_the_dateline(hea
         )
     )
     assert parsed.date.value == dt.date(2022, 4, 8)
+
+
+def test_a_grade_first_list_wrapped_over_several_lines_and_inside_area_names():
+    found = grades_of(
+        "HMICFRS published its PEEL 2023-25 report on 30 January 2025. It graded the force "
+        "across nine areas of policing, and we set out each of them below in turn.",
+        "Good: investigating crime, protecting vulnerable people,\n"
+        "managing offenders and suspects,\n"
+        "building, supporting and protecting the workforce\n"
+        "Adequate: police powers and public treatment, preventing\n"
+        "crime, leadership and force\n"
+        "management",
+    )
+    assert found == {
+        ("investigating-crime", "good"),
+        ("protecting-vulnerable-people", "good"),
+        ("managing-offenders", "good"),
+        ("workforce", "good"),
+        ("treatment-of-the-public", "adequate"),
+        ("preventing-crime", "adequate"),
+        ("use-of-resources", "adequate"),
+    }
