@@ -751,3 +751,27 @@ def test_a_grade_first_list_wrapped_over_several_lines_and_inside_area_names():
         ("preventing-crime", "adequate"),
         ("use-of-resources", "adequate"),
     }
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Joint targeted area inspection of the response to children in Luton Borough",
+        "JTAI: the multi-agency response to domestic abuse in Thurrock",
+        "Inspection report on youth justice services in Bristol City Council's area",
+    ],
+)
+def test_a_named_report_about_one_local_area_is_not_a_national_thematic(subject):
+    parsed = parse_letter(
+        letter(
+            "Office of the Police and Crime Commissioner for Essex",
+            "14 March 2024",
+            "Dear Ms Bramley",
+            f"Re: {subject}",
+            "Thank you for the report, published on 25 January 2024. I will ask the force how it "
+            "will act on its findings.",
+            "Yours sincerely",
+            "Ottilie Crane\nPolice and Crime Commissioner for Essex",
+        )
+    )
+    assert parsed.inspection.kind == "other"
