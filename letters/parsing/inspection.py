@@ -301,9 +301,11 @@ def find_published(
     return _published_today(folded, window, letter_date)
 
 
-# "... its inspection of the force, published today." with no date after it.
+# "... its inspection of the force, published today." with no date after it (a date after it,
+# "today (March 22)", is read, or not, by the date rules).
 _TODAY_UNDATED = re.compile(
-    r"\b(?:published|released|issued)\s+today\b(?![ \t]*[(\-\u2013,:]?[ \t]*(?:[a-z]+day,?\s+)?\d)",
+    r"\b(?:published|released|issued)\s+today\b(?![ \t]*[(\-\u2013,:]?[ \t]*(?:[a-z]+day,?\s+)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))",
     re.IGNORECASE,
 )
 

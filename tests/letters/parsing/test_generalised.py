@@ -775,3 +775,16 @@ def test_a_named_report_about_one_local_area_is_not_a_national_thematic(subject)
         )
     )
     assert parsed.inspection.kind == "other"
+
+
+@pytest.mark.parametrize("after", ["(March 21)", "(21 March)", ", 21 March,"])
+def test_a_report_published_today_with_a_yearless_date_is_not_the_undated_rule(after):
+    parsed = parse_letter(
+        letter(
+            "News",
+            "Friday 22 March 2024",
+            "The Police and Crime Commissioner for Kent, Ines Fothergill, has welcomed the PEEL "
+            f"report published today {after} by the inspectorate.",
+        )
+    )
+    assert parsed.inspection.published is None
