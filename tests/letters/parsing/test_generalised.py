@@ -788,3 +788,25 @@ def test_a_report_published_today_with_a_yearless_date_is_not_the_undated_rule(a
         )
     )
     assert parsed.inspection.published is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "PCC Safer Streets Fund praised in PEEL report",
+        "PCC Community Safety Strategy backed by inspectors",
+        "Commissioner Youth Diversion Programme singled out",
+    ],
+)
+def test_a_fund_or_plan_after_a_title_in_a_headline_is_not_the_commissioner(headline):
+    parsed = parse_letter(
+        letter(
+            "News",
+            headline,
+            "12 May 2023",
+            "The inspectorate's PEEL report on Dorset Police, published on 5 May 2023, rated the "
+            "force good at preventing crime. Dorset's Police and Crime Commissioner, Tobias "
+            "Grail, said the work had helped.",
+        )
+    )
+    assert parsed.commissioner.name == "Tobias Grail"
