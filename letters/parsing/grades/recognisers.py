@@ -617,6 +617,30 @@ def inline_pairs(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     return [_link(a, g, a.start, g.end, "inline_pairs") for a, g in pairs]
 
 
+# "Responding to the public - requires improvement; investigating crime - adequate.",
+# "Managing offenders: 'Outstanding'. Investigating crime: 'Good'.": each pair marked, in prose.
+_LABEL_GAP = re.compile(r"[ \t]*[:\-\u2013=|][ \t]*[\"']?")
+_PAIR_OPENS = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+)?)[\"'*]?$")
+_PAIR_ENDS = re.compile(r"[\"']?[ \t]*(?:[.;,]|$)", re.MULTILINE)
+
+
+def labelled_pairs(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """An area, a colon or dash, and its grade, as a clause of its own in running text."""
+    grade = grades[index]
+    folded = text.folded
+    area = text.area_ending_before(grade.start)
+    if area is None or grade.start - area.end > 8:
+        return None
+    if not _LABEL_GAP.fullmatch(folded, area.end, grade.start):
+        return None
+    if not _PAIR_ENDS.match(folded, grade.end):
+        return None
+    opening = max(text.line_start(area.start), area.start - 40)
+    if not _PAIR_OPENS.search(folded[opening : area.start]):
+        return None
+    return [_link(area, grade, area.start, grade.end, "labelled_pairs")]
+
+
 _HEADING_STRIP = " \t*_#:-\u2022\"'"
 _ITEM_STRIP = " \t*_-\u2022\u00b7>;,.:\"'"
 
@@ -816,6 +840,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     bracketed_grade,
     inline_pairs,
     table_row,
+    labelled_pairs,
     grade_first_row,
     stacked_rows,
     grade_heading,

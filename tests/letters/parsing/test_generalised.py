@@ -810,3 +810,51 @@ def test_a_fund_or_plan_after_a_title_in_a_headline_is_not_the_commissioner(head
         )
     )
     assert parsed.commissioner.name == "Tobias Grail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Responding to the public - requires improvement; investigating crime - adequate.",
+            {
+                ("responding-to-the-public", "requires-improvement"),
+                ("investigating-crime", "adequate"),
+            },
+        ),
+        (
+            "Managing offenders: 'Outstanding'. Investigating crime: 'Good'.",
+            {("managing-offenders", "outstanding"), ("investigating-crime", "good")},
+        ),
+        (
+            "The grades were: preventing crime - good, investigating crime - adequate, and "
+            "managing offenders - outstanding.",
+            {
+                ("preventing-crime", "good"),
+                ("investigating-crime", "adequate"),
+                ("managing-offenders", "outstanding"),
+            },
+        ),
+        (
+            "Inspectors rated the force inadequate in two areas (responding to the public and "
+            "investigating crime).",
+            {("responding-to-the-public", "inadequate"), ("investigating-crime", "inadequate")},
+        ),
+    ],
+)
+def test_labelled_pairs_and_bracketed_counted_areas_in_running_text(sentence, expected):
+    assert (
+        grades_of("HMICFRS published its PEEL 2023-25 report on 5 June 2023.", sentence) == expected
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Investigating crime - good progress has been made, said the PCC.",
+        "On investigating crime: good work continues in the force.",
+    ],
+)
+def test_a_dash_or_colon_before_a_grade_word_that_goes_on_is_not_a_pair(sentence):
+    found = grades_of("HMICFRS published its PEEL 2023-25 report on 5 June 2023.", sentence)
+    assert ("investigating-crime", "good") not in found
