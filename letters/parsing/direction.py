@@ -85,6 +85,16 @@ _SILENT_AFTER = re.compile(
 )
 
 
+# A Home Secretary or minister quoted as the text's voice: "The Policing Minister, Rt Hon Jane
+# Doe MP, said", "Home Secretary Jane Doe welcomed".
+_MINISTER_SPEAKS = re.compile(
+    r"\b(?i:home\s+secretary|policing\s+minister|minister\s+(?:of\s+state\s+)?for\s+"
+    r"(?:policing|crime)(?:[\w ,]{0,30}?)?)[ \t,]+(?:(?i:the\s+)?(?i:rt\.?\s+hon\.?\s+)?"
+    r"(?:[A-Z][\w'\-]+\s+){1,3}(?:MP\b)?[ \t,]*)?(?i:has\s+)?"
+    r"(?i:said|says|added|commented|welcomed)\b",
+)
+
+
 @dataclass(frozen=True)
 class Direction:
     response: bool
@@ -181,6 +191,8 @@ def _no_commissioner(folded: str, force: str | None, has_commissioner: bool) -> 
         return "a chief constable's or force's own statement"
     if _INSPECTOR_SPEAKS.search(folded) or _inspectorate_voice(folded):
         return "the inspectorate's own statement"
+    if _MINISTER_SPEAKS.search(folded):
+        return "the Home Office's own statement"
     return None
 
 

@@ -858,3 +858,32 @@ def test_labelled_pairs_and_bracketed_counted_areas_in_running_text(sentence, ex
 def test_a_dash_or_colon_before_a_grade_word_that_goes_on_is_not_a_pair(sentence):
     found = grades_of("HMICFRS published its PEEL 2023-25 report on 5 June 2023.", sentence)
     assert ("investigating-crime", "good") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Policing Minister, Rt Hon Cyril Vane MP, said the PEEL results showed forces "
+        "improving, and that police and crime commissioners must hold chief constables to account.",
+        "Home Secretary Amelia Crane welcomed the HMICFRS PEEL report on Kent Police, published "
+        "today, which rated the force good at investigating crime.",
+        "The Minister of State for Crime and Policing said that the PEEL inspection of Kent "
+        "Police showed the force had improved.",
+    ],
+)
+def test_a_ministers_own_statement_is_not_a_response(sentence):
+    parsed = parse_letter(letter("Home Office news", "12 May 2023", sentence))
+    assert parsed.pcc_response is False
+
+
+def test_a_commissioner_mentioning_the_home_secretary_is_still_a_response():
+    parsed = parse_letter(
+        letter(
+            "News",
+            "12 May 2023",
+            "The PEEL report on Kent Police was published today. The Police and Crime "
+            "Commissioner, Matilda Oakes, said the Home Secretary had welcomed it too.",
+        )
+    )
+    assert parsed.pcc_response is True
+    assert parsed.commissioner.name == "Matilda Oakes"
