@@ -249,10 +249,13 @@ def _peel(folded: str, start: int, end: int) -> Kind | None:
 
 _TITLE_WORDS = re.compile(r"\b(?:PEEL|inspection|report|review)\b", re.IGNORECASE)
 # A report about one place rather than policing at large: a joint targeted area inspection of
-# a council's area, a report on a borough, a city or a county's services.
+# a council's area, a report on a borough, a city or a county's services; and the programmes
+# that inspect one force at a time (custody suites, child protection).
 _LOCAL_REPORT = re.compile(
     r"\b(?:targeted\s+area\s+inspection|JTAI|local\s+area|(?:borough|county|city|district)"
-    r"(?:\s+council)?)\b",
+    r"(?:\s+council)?|custody(?:\s+suites?)?\s+(?:inspection|visit|report)"
+    r"|inspection(?:\s+visit)?\s+(?:of|to)\s+(?:police\s+)?custody"
+    r"|(?:national\s+)?child\s+protection\s+(?:inspection|re-?inspection|post-inspection))\b",
     re.IGNORECASE,
 )
 

@@ -887,3 +887,27 @@ def test_a_commissioner_mentioning_the_home_secretary_is_still_a_response():
     )
     assert parsed.pcc_response is True
     assert parsed.commissioner.name == "Matilda Oakes"
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"),
+    [
+        ("RE: Custody inspection", "other"),
+        ("Re: National child protection inspection", "other"),
+        ("Re: Report on an unannounced inspection visit to police custody suites", "other"),
+        ("Re: An inspection of the police response to stalking", "thematic"),
+    ],
+)
+def test_inspections_of_one_forces_custody_or_child_protection_are_not_thematic(subject, kind):
+    parsed = parse_letter(
+        letter(
+            "Office of the Police and Crime Commissioner for Surrey",
+            "3 March 2024",
+            "Dear Ms Crane",
+            subject,
+            "Thank you for your report, published on 1 February 2024. I welcome it.",
+            "Yours sincerely",
+            "Ada Mole\nPolice and Crime Commissioner for Surrey",
+        )
+    )
+    assert parsed.inspection.kind == kind
