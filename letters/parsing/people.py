@@ -9,14 +9,14 @@ honorific "Lord" kept apart), "Prof. Hall" is not a full name, and OCR junk such
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import NICKNAMES, NOT_NAME_WORDS, RECIPIENTS
 from .names import PLACES, Name, read_name, strip_honorifics
 from .speakers import find_speaker
 from .structure import Layout
 from .text import Line, line_at, unwrapped
-from .titles import Title, titles_in
+from .titles import Title, prose_titles, titles_in
 
 # Roles that make a signature not a commissioner's: "Chair, Police Authority Board".
 _OTHER_ROLE = re.compile(
@@ -164,9 +164,11 @@ def _signature(folded: str, layout: Layout):
                 continue
             if any(_OTHER_ROLE.search(other.text) for other in after[position + 1 : position + 4]):
                 return _NO_COMMISSIONER
-            if letterhead_titles:
+            title = letterhead_titles[0] if letterhead_titles else None
+            title = title or _short_title_under(folded, after[position + 1 : position + 3])
+            if title is not None:
                 start = line.start + name.offset
-                return Signer(name, start, start + name.length, letterhead_titles[0])
+                return Signer(name, start, start + name.length, title)
             break
     # 3. The letterhead: "Jane Smith / Police and Crime Commissioner for X" above the salutation.
     for title in titles_in(folded, 0, layout.header_end):
@@ -174,6 +176,21 @@ def _signature(folded: str, layout: Layout):
         if signer:
             return signer
     return None
+
+
+_FOR_THE_OFFICE = re.compile(r"\s*(?:for\s+|on\s+behalf\s+of\s+)?(?:the\s+)?office\b", re.I)
+
+
+def _short_title_under(folded: str, lines: list[Line]) -> Title | None:
+    """A short title on the line under a signer's name: "Norfolk PCC", "PFCC for Essex"."""
+    line = next((line for line in lines if not line.blank), None)
+    if line is None or len(line.stripped) > 60 or _FOR_THE_OFFICE.match(line.text):
+        return None  # "Office of the PCC" under a name: the office's staff, not its holder
+    titles = prose_titles(line.text, chief_is_commissioner=False)
+    if not titles:
+        return None
+    title = titles[0]
+    return replace(title, start=line.start + title.start, end=line.start + title.end)
 
 
 def _tail_start(lines: list[Line]) -> int:

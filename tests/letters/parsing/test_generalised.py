@@ -911,3 +911,28 @@ def test_inspections_of_one_forces_custody_or_child_protection_are_not_thematic(
         )
     )
     assert parsed.inspection.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("under", "name"),
+    [
+        ("Norfolk PCC", "Giles Orford"),
+        ("PFCC for Norfolk", "Giles Orford"),
+        ("PCC", "Giles Orford"),
+        ("Deputy PCC", None),
+        ("Office of the PCC", None),
+        ("Chief Executive", None),
+    ],
+)
+def test_a_short_title_under_the_signers_name_names_the_commissioner(under, name):
+    parsed = parse_letter(
+        letter(
+            "Office of the Police and Crime Commissioner for Norfolk",
+            "3 March 2024",
+            "Dear Mr Pye",
+            "Thank you for your PEEL report on Norfolk Constabulary, published on 1 February 2024.",
+            "Yours sincerely",
+            f"Giles Orford\n{under}",
+        )
+    )
+    assert (parsed.commissioner.name if parsed.commissioner else None) == name
