@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .text import Line, line_at, trie_pattern
+from .text import Line, line_at, trie_pattern, wrap_width
 from .titles import TITLE_RE
 
 MONTHS = {
@@ -165,7 +165,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _LABEL = re.compile(
-    r"^\W{0,3}(?:date(?:d)?|(?:letter|response)\s+date|date\s+of\s+(?:letter|response)|sent"
+    r"^\W{0,3}(?:date(?:d)?|(?:[\w']+\s+)?(?:letter|response|reply)\s+date"
+    r"|date\s+of\s+(?:(?:this|the|our|my)\s+)?(?:letter|response|reply)|sent"
     r"|date\s+(?:(?:letter|response)\s+)?(?:sent|submitted|issued))"
     r"\s*[:\-]?\s*(?:\w+day,?\s*)?$",
     re.IGNORECASE,
@@ -210,15 +211,21 @@ def _after_on_line(folded: str, lines: list[Line], found: FoundDate) -> str:
     return folded[found.end : line.end]
 
 
-def _continues_sentence(lines: list[Line], line: Line) -> bool:
-    """Whether ``line`` goes on with a sentence of hard-wrapped prose on the line before."""
+def _continues_sentence(lines: list[Line], line: Line, width: int = 40) -> bool:
+    """Whether ``line`` goes on with a sentence of hard-wrapped prose on the line before: one
+    long enough to have been wrapped (``width``, the text's own, at least 40 characters), or
+    ending on a preposition. A headline falls short of the width its text is wrapped to."""
     if line.index == 0:
         return False
     previous = lines[line.index - 1].stripped
     # A closing quote ends a sentence only after a stop: "... 2014/15'" goes on.
     bare = previous.rstrip("\"'")
     ended = bare[-1:] in ".!?" if bare != previous else previous[-1:] in ".!?:;|"
-    return len(previous) >= 40 and not ended
+    # A line ending on a preposition goes on, however short: "... published by HMICFRS on".
+    return (len(previous) >= max(40, width) or bool(_OPEN_END.search(previous))) and not ended
+
+
+_OPEN_END = re.compile(r"\b(?:on|of|in|at|by|from|dated|since|until|before|after)$", re.I)
 
 
 _NOTHING = object()  # a step that decides there is no date (a labelled date without a year)
@@ -231,6 +238,7 @@ class _DateContext:
     header_end: int
     has_salutation: bool
     others_start: int | None = None
+    width: int = 40  # how long a line must be to have been wrapped (``text.wrap_width``)
 
     def before(self, found: FoundDate) -> str:
         return _before_on_line(self.folded, self.lines, found)
@@ -252,7 +260,9 @@ def letter_date(
     Only dates the text itself pins down count: a date without a year is None. The ways a text
     dates itself are tried in order (``_DATE_STEPS``); the first that finds one decides.
     """
-    context = _DateContext(folded, lines, header_end, has_salutation, others_start)
+    context = _DateContext(
+        folded, lines, header_end, has_salutation, others_start, min(wrap_width(lines), 1000)
+    )
     for step in _DATE_STEPS:
         found = step(context)
         if found is _NOTHING:
@@ -323,7 +333,8 @@ def _statement_label(context: _DateContext):
         prefix = before[: label.start()].strip(" \t*_>")
         glued = label.start() > 0 and before[label.start() - 1].isalpha()  # "Jane DoePublished"
         opens = not prefix or prefix[-1] in "|-:\u2022" or _BYLINE.match(prefix) or glued
-        if opens and not _continues_sentence(context.lines, line_at(context.lines, found.start)):
+        line = line_at(context.lines, found.start)
+        if opens and not _continues_sentence(context.lines, line, context.width):
             return found
     return None
 
@@ -349,7 +360,7 @@ def _dateline(context: _DateContext):
         lead = context.folded[line.start : found.start].strip(" *_>\t")
         opens = not lead or _WEEKDAY_PREFIX.match(lead) or _HEADING_LEAD.match(lead)
         fresh = found.value and not _UPDATED.search(lead)
-        if opens and fresh and not _continues_sentence(context.lines, line):
+        if opens and fresh and not _continues_sentence(context.lines, line, context.width):
             return found
     return None
 
@@ -385,6 +396,25 @@ def _closing(context: _DateContext):
     return None
 
 
+# A statement dated by its own words: "the Commissioner said on 1 December 2014:".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|commented|stated|added|responded|wrote|welcomed)\s+on\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _said_on(context: _DateContext):
+    """A statement's date given with its speech ("X said on 1 December 2014"), when nothing
+    else dates it."""
+    if context.has_salutation:
+        return None
+    for found in find_dates(context.folded):
+        if found.value and _SAID_ON.search(context.folded, max(0, found.start - 40), found.start):
+            return found
+    return None
+
+
 _DATE_STEPS = (
     _labelled,
     _standalone,
@@ -394,6 +424,7 @@ _DATE_STEPS = (
     _dateline,
     _any_in_header,
     _closing,
+    _said_on,
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .structure import Layout
 from .text import Line
-from .titles import prose_titles
+from .titles import prose_titles, titles_in
 
 # The inspectorate's and the Home Office's people, by title.
 _AUTHORITY_TITLE = re.compile(
@@ -67,6 +67,31 @@ _CHIEF_VOICE = re.compile(
 _INSPECTOR_SPEAKS = re.compile(
     r"\b(?i:(?:(?:his|her)\s+majesty'?s\s+|hm\s+)?(?:chief\s+)?inspector\s+"
     r"(?:of\s+constabulary\s+)?)(?:[A-Z][\w'\-]+\s+){1,3}(?:said|says|added|commented)\b",
+)
+
+
+# A chief officer's title on a signature line of its own: "Chief Constable", "T/Chief Constable".
+_CHIEF_SIGNS = re.compile(
+    r"^[\s*_]*(?:(?:acting|temporary|interim|T/)\s*)?chief\s+constable\b[^\n]{0,60}$",
+    re.IGNORECASE,
+)
+# A commissioner's office said to be silent, as news stories put it: "the PCC's office had not
+# responded to a request for comment", "the commissioner declined to comment".
+_SILENT_AFTER = re.compile(
+    r"[^.\n]{0,60}?\b(?:(?:had|has|have|did)\s+not\s+(?:yet\s+)?(?:responded|replied|commented)"
+    r"|(?:declined|refused)\s+to\s+comment|was\s+not\s+available\s+for\s+comment"
+    r"|could\s+not\s+be\s+reached)\b",
+    re.IGNORECASE,
+)
+
+
+# A Home Secretary or minister quoted as the text's voice: "The Policing Minister, Rt Hon Jane
+# Doe MP, said", "Home Secretary Jane Doe welcomed".
+_MINISTER_SPEAKS = re.compile(
+    r"\b(?i:home\s+secretary|policing\s+minister|minister\s+(?:of\s+state\s+)?for\s+"
+    r"(?:policing|crime)(?:[\w ,]{0,30}?)?)[ \t,]+(?:(?i:the\s+)?(?i:rt\.?\s+hon\.?\s+)?"
+    r"(?:[A-Z][\w'\-]+\s+){1,3}(?:MP\b)?[ \t,]*)?(?i:has\s+)?"
+    r"(?i:said|says|added|commented|welcomed)\b",
 )
 
 
@@ -127,18 +152,47 @@ def _inspectorate_header(folded: str, lines: list[Line], layout: Layout) -> str 
     return None
 
 
+def _chief_signature(folded: str, lines: list[Line], layout: Layout) -> str | None:
+    """A letter signed by a chief constable, with no commissioner signing beside them: the
+    chief's own comments (sent TO the commissioner under section 55), not the body's."""
+    if layout.sign_off is None:
+        return None
+    block = lines[layout.sign_off.index + 1 : layout.sign_off.index + 7]
+    block = [line for line in block if not line.stripped.lower().startswith(("cc", "copy"))]
+    if not block or titles_in(folded, block[0].start, block[-1].end):
+        return None
+    for line in block:
+        found = _CHIEF_SIGNS.match(line.text)
+        if found:
+            return "chief constable"
+    return None
+
+
+def _speaks_for_body(folded: str, title) -> bool:
+    """Whether a commissioner's title in prose is the body's own voice: not inside someone
+    else's quoted words (an inspector's "the police and crime commissioner and I ..."), nor
+    said to be silent (a news story's "had not responded to a request for comment")."""
+    paragraph = max(folded.rfind("\n\n", 0, title.start), folded.rfind("\n \n", 0, title.start))
+    if folded.count('"', paragraph + 1, title.start) % 2:
+        return False
+    return not _SILENT_AFTER.match(folded, title.end)
+
+
 def _no_commissioner(folded: str, force: str | None, has_commissioner: bool) -> str | None:
     """Who speaks when nothing in the text speaks for a local policing body: a chief constable
     or the force, or the inspectorate; None when a local policing body is there."""
     if has_commissioner or _BODY_SIDE.search(folded):
         return None
     chief_is_commissioner = force in ("Metropolitan Police Service", "City of London Police")
-    if prose_titles(folded, chief_is_commissioner=chief_is_commissioner):
+    titles = prose_titles(folded, chief_is_commissioner=chief_is_commissioner)
+    if any(_speaks_for_body(folded, title) for title in titles):
         return None
     if _CHIEF_VOICE.search(folded):
         return "a chief constable's or force's own statement"
     if _INSPECTOR_SPEAKS.search(folded) or _inspectorate_voice(folded):
         return "the inspectorate's own statement"
+    if _MINISTER_SPEAKS.search(folded):
+        return "the Home Office's own statement"
     return None
 
 
@@ -150,6 +204,12 @@ def direction_of(
     folded: str, lines: list[Line], layout: Layout, *, force: str | None, has_commissioner: bool
 ) -> Direction:
     """Whether the text is a commissioner's (or police authority's) response, and why not."""
+    if not has_commissioner and _chief_signature(folded, lines, layout):
+        return Direction(
+            False,
+            "not a commissioner's response: a letter signed by the chief constable (the "
+            "force's own comments, written to its commissioner)",
+        )
     for recogniser in (_from_block, _signature_title, _inspectorate_header):
         title = recogniser(folded, lines, layout)
         if title:

@@ -334,14 +334,15 @@ def _finding(
 
 _COUNT_RE = re.compile(
     # Digits followed by a word, or a number word: a cheap test before the alternatives.
-    r"(?=\d{1,3}[ \t]*\n?[ \t]*[a-z]|"
+    r"(?=\d{1,3}[ \t]*+\n?[ \t]*+[a-z]|"
     + trie_pattern([*NUMBER_WORDS, "not", "no"])
     + r")(?:\b(?P<n>"
     + NUMBER
     + r")|(?P<none>\bno\b|\bnot\b"
     + within_paragraph(".")
     + r"{0,40}?\bany\b|\bzero\b))"
-    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:new\s+|further\s+|specific\s+)?(?P<what>"
+    # Possessive: a run of spaces after a number is read once, never given back space by space.
+    r"(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:new\s+|further\s+|specific\s+)?(?P<what>"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
     + r")\b",
     re.IGNORECASE,
@@ -356,21 +357,40 @@ class FoundCount:
     end: int
 
 
-# A form's fields: "Causes of concern: None", "Areas for improvement: 5".
+# A form's fields: "Causes of concern: None", "Areas for improvement: 5", alone on a line or
+# side by side in columns ("Causes of concern: 0      Areas for improvement: 6").
+# The field's words come first (one letter tested per position, so a run of spaces costs one
+# pass); where the field starts is checked after, by ``_FIELD_START``.
 _FORM_COUNT_RE = re.compile(
-    r"^[ \t*_]{0,4}(?:number\s+of\s+)?(?P<what>"
+    r"(?=[acnr])\b(?:number\s+of\s+)?(?P<what>"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _KIND_WORDS)
     + r")\s*[:\-]\s*(?P<n>"
     + NUMBER
-    + r"|none|nil)\s*\.?\s*$",
+    + r"|none|nil)[ \t]*\.?(?=[ \t]*$|[ \t]{2}|\t|[ \t]*\|)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+# A field starts a line, or a column after two spaces, a tab or a pipe (then bullets or stars).
+_LINE_HEAD = re.compile(r"[ \t*_]{0,4}")
+_COLUMN_HEAD = re.compile(r"(?:[ \t]{2}|\t|\|)[ \t*_]{0,4}$")
+
+
+def _starts_field(folded: str, offset: int) -> bool:
+    """Whether a field's words at ``offset`` open a line or a column (a bounded look back)."""
+    window = max(0, offset - 7)
+    newline = folded.rfind("\n", window, offset)
+    if (newline >= 0 or window == 0) and _LINE_HEAD.fullmatch(folded, newline + 1, offset):
+        return True
+    return bool(_COLUMN_HEAD.search(folded, window, offset))
 
 
 def find_counts(folded: str, start: int, end: int) -> dict[str, FoundCount]:
     """The first stated count of each kind: "10 areas for improvement", "no causes of concern"."""
     counts: dict[str, FoundCount] = {}
     for match in _FORM_COUNT_RE.finditer(folded, 0, end):
+        if not _starts_field(folded, match.start()):
+            continue
         kind = next(k for k, _ in _KIND_WORDS if match.group(k.replace("-", "_")))
         word = match.group("n").lower()
         count = 0 if word in ("none", "nil") else parse_number(word)

@@ -226,9 +226,9 @@ def find_title(
 # --- publication date ---------------------------------------------------------------------
 
 _PUBLISHED_BEFORE = re.compile(
-    r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated)"
+    r"(?:\bpublish(?:ed)?|\bpublication|\breleased|\bissued|\bdated|\bcame\s+out)"
     r"(?:\s+(?:by|its|their|the|a|this)\s+" + within_paragraph(".;") + r"{1,100}?\s+on)?"
-    r"(?:\s+(?:on|in|of|was|it|the|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
+    r"(?:\s+(?:on|in|of|was|it|the|date|:|,))*\s*[:,]?\s*(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
 _PUBLISHED_AFTER = re.compile(
@@ -240,7 +240,7 @@ _REPORT_OF_BEFORE = re.compile(r"\b(?:report|letter|assessment)\s+of\s+(?:the\s+
 
 # "published today (Tuesday 7 March 2023)", "its findings were published today (21 October)".
 _TODAY_BEFORE = re.compile(
-    r"\b(?:publish(?:ed)?|released|issued|came\s+out|out)\s+today\s*[(\-\u2013,:]?\s*"
+    r"\b(?:publish(?:ed)?|released|issued|came\s+out|out)\s+(?:today|yesterday)\s*[(\-\u2013,:]?\s*"
     r"(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
@@ -257,7 +257,7 @@ _REPORT_WAS_PUBLISHED = re.compile(
     + within_paragraph("\"'")
     + r"{1,150}[\"'],?)?\s+(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:published|released)\s+(?:on\s+)?"
-    r"|\b(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:published|released)\s+(?:its|their|the)\s+"
+    r"|\b(?:HMICFRS|HMIC|inspectorate|inspectors)\s+(?:published|released)\s+(?:(?:its|their|the)\s+|[\"'])"
     + within_paragraph(".;")
     + r"{1,100}?\s+on\s+)(?:[a-z]+day,?\s+)?$",
     re.IGNORECASE,
@@ -298,7 +298,26 @@ def find_published(
                 return pinned
         elif _REPORT_WAS_PUBLISHED.search(folded, max(0, found.start - 240), found.start):
             return found
-    return None
+    return _published_today(folded, window, letter_date)
+
+
+# "... its inspection of the force, published today." with no date after it (a date after it,
+# "today (March 22)", is read, or not, by the date rules).
+_TODAY_UNDATED = re.compile(
+    r"\b(?:published|released|issued)\s+today\b(?![ \t]*[(\-\u2013,:]?[ \t]*(?:[a-z]+day,?\s+)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))",
+    re.IGNORECASE,
+)
+
+
+def _published_today(folded: str, window: tuple[int, int], letter_date: FoundDate | None):
+    """A report "published today" by a dated text, with no date of its own: the text's date."""
+    if letter_date is None or letter_date.value is None:
+        return None
+    today = _TODAY_UNDATED.search(folded, *window)
+    if today is None:
+        return None
+    return FoundDate(letter_date.value, today.start(), today.end())
 
 
 def _pinned_today(folded: str, found: FoundDate, letter_date: FoundDate | None):

@@ -248,6 +248,16 @@ def _peel(folded: str, start: int, end: int) -> Kind | None:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:PEEL|inspection|report|review)\b", re.IGNORECASE)
+# A report about one place rather than policing at large: a joint targeted area inspection of
+# a council's area, a report on a borough, a city or a county's services; and the programmes
+# that inspect one force at a time (custody suites, child protection).
+_LOCAL_REPORT = re.compile(
+    r"\b(?:targeted\s+area\s+inspection|JTAI|local\s+area|(?:borough|county|city|district)"
+    r"(?:\s+council)?|custody(?:\s+suites?)?\s+(?:inspection|visit|report)"
+    r"|inspection(?:\s+visit)?\s+(?:of|to)\s+(?:police\s+)?custody"
+    r"|(?:national\s+)?child\s+protection\s+(?:inspection|re-?inspection|post-inspection))\b",
+    re.IGNORECASE,
+)
 
 
 def _from_body(folded: str, body: tuple[int, int], title) -> Kind:
@@ -259,7 +269,7 @@ def _from_body(folded: str, body: tuple[int, int], title) -> Kind:
     if sop:
         return Kind("state-of-policing", sop.start(), sop.end())
     if title and _TITLE_WORDS.search(folded[max(0, title[1] - 30) : title[2] + 30]):
-        if force_mentions(title[0]):
+        if force_mentions(title[0]) or _LOCAL_REPORT.search(title[0]):
             return Kind("other", title[1], title[2])
         return Kind("thematic", title[1], title[2])
     peel = ("peel" in lowered or "legitimacy" in lowered) and _PEEL.search(folded, *body)

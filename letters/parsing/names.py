@@ -34,6 +34,8 @@ for _honorific in _HONORIFIC_WORDS:
 POST_NOMINAL_WORDS = {p.lower() for p in POST_NOMINALS}
 # Places are not people: "South Wales" before "Police and Crime Commissioner" is the area.
 PLACES = {" ".join(name.lower().split()) for term in FORCES for name in term.all_names}
+# A Welsh force's area without "Heddlu" ("police"): "Comisiynydd Heddlu a Throseddu De Cymru".
+PLACES |= {place.removeprefix("heddlu ") for place in PLACES if place.startswith("heddlu ")}
 WORD_RE = re.compile(
     r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]*[a-z\u00df-\u024f][A-Za-z\u00c0-\u024f'\-]*$"
 )

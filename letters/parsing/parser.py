@@ -47,10 +47,12 @@ MAX_FINDINGS = 200
 MAX_WARNINGS = 50
 
 # Bump when the output for the same text changes, so stored letters can be re-parsed.
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"
 
 _REFERENCE_RE = re.compile(
-    r"(?:[\s*_]{0,4}|[^\n/]{1,20}/\s*)(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"
+    # An office's acronym may come first: "OPCC ref: WM/CDI/21".
+    r"(?:[\s*_]{0,4}(?:(?-i:[A-Z]{2,6})[ \t]+)?|[^\n/]{1,20}/\s*)"
+    r"(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+no)?|my\s+ref)\b"
     r"\.?\s*[:.\-]?\s*"
     r"(?P<value>[A-Za-z0-9][^\s|]*(?: [A-Za-z0-9/\-]+)?)",
     re.IGNORECASE,
@@ -176,6 +178,12 @@ def _inspection_parts(reading: _Reading, date):
     folded, lines, layout = reading.folded, reading.lines, reading.layout
     window = subject_window(folded, lines, layout.body_start, page=layout.salutation is None)
     body = (layout.body_start, layout.body_end)
+    others = reading.page.others_start
+    # "Related news", "Latest updates": the items listed there name other reports.
+    if others is not None and window[0] < others < window[1]:
+        window = (window[0], others)
+    if others is not None and body[0] < others < body[1]:
+        body = (body[0], others)
     title = find_title(folded, lines, window, layout.body_start)
     published = find_published(folded, window, date)
     headline = reading.page.headline

@@ -9,20 +9,26 @@ honorific "Lord" kept apart), "Prof. Hall" is not a full name, and OCR junk such
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import NICKNAMES, NOT_NAME_WORDS, RECIPIENTS
 from .names import PLACES, Name, read_name, strip_honorifics
 from .speakers import find_speaker
 from .structure import Layout
 from .text import Line, line_at, unwrapped
-from .titles import Title, titles_in
+from .titles import Title, prose_titles, titles_in
 
 # Roles that make a signature not a commissioner's: "Chair, Police Authority Board".
 _OTHER_ROLE = re.compile(
     r"\b(?:chair(?:man|woman|person)?|chief\s+(?:constable|executive|officer)|clerk|director"
     r"|head\s+of|inspector|secretary|manager|officer|on\s+behalf\s+of|deputy\s+police)\b",
     re.IGNORECASE,
+)
+
+
+# A form's label before the signer's title: "Position:", "Job title:", "Role -".
+_ROLE_LABEL = re.compile(
+    r"(?:position|(?:job\s+)?title|role|designation|capacity|office)\s*[:\-]?", re.IGNORECASE
 )
 
 
@@ -43,6 +49,8 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
     """The name nearest above the title line (or before it on the same line)."""
     title_line = line_at(lines, title.start)
     before_on_line = folded[title_line.start : title.start].strip(" \t,*_-")
+    if _ROLE_LABEL.fullmatch(before_on_line):
+        before_on_line = ""  # a form's "Position: Deputy Mayor ...": the name is above
     if " ".join(before_on_line.lower().split()) in PLACES or before_on_line.lower() in (
         "the",
         "for",
@@ -55,6 +63,7 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
         start = title_line.start + folded[title_line.start : title.start].find(name.name.split()[0])
         return Signer(name, start, start + name.length, title)
     seen = 0
+    below = None
     for line in reversed(lines[: title_line.index]):
         if line.start < stop or seen >= 6:
             break
@@ -62,12 +71,36 @@ def _signer_from_title(folded: str, lines: list[Line], title: Title, stop: int) 
             continue
         seen += 1
         if len(line.stripped) > 60 or line.stripped.endswith((".", "!", "?", ":")):
+            below = line
             continue  # a sentence of prose, not a signature's name line
+        broken = _broken_name(folded, line, below)
+        if broken:
+            return Signer(broken[0], broken[1], broken[2], title)
+        below = line
         name = _name_on_line(folded, line)
         if name:
             start = line.start + name.offset
             return Signer(name, start, start + name.length, title)
     return None
+
+
+# A double-barrelled surname broken at its hyphen by a narrow layout: "Jane Smith-" over "Jones".
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+_LAST_PART = re.compile(r"[A-Z][a-z'\-]+")
+
+
+def _broken_name(folded: str, line: Line, below: Line | None) -> tuple[Name, int, int] | None:
+    """A name whose surname runs from the end of ``line`` onto the line below it."""
+    if below is None or not _HYPHEN_END.search(line.stripped):
+        return None
+    if not _LAST_PART.fullmatch(below.stripped):
+        return None
+    name = read_name(line.stripped + below.stripped)
+    if name is None:
+        return None
+    start = line.start + line.text.find(line.stripped) + name.offset
+    end = below.start + below.text.find(below.stripped) + len(below.stripped)
+    return name, start, end
 
 
 _NO_COMMISSIONER = object()
@@ -131,9 +164,11 @@ def _signature(folded: str, layout: Layout):
                 continue
             if any(_OTHER_ROLE.search(other.text) for other in after[position + 1 : position + 4]):
                 return _NO_COMMISSIONER
-            if letterhead_titles:
+            title = letterhead_titles[0] if letterhead_titles else None
+            title = title or _short_title_under(folded, after[position + 1 : position + 3])
+            if title is not None:
                 start = line.start + name.offset
-                return Signer(name, start, start + name.length, letterhead_titles[0])
+                return Signer(name, start, start + name.length, title)
             break
     # 3. The letterhead: "Jane Smith / Police and Crime Commissioner for X" above the salutation.
     for title in titles_in(folded, 0, layout.header_end):
@@ -141,6 +176,21 @@ def _signature(folded: str, layout: Layout):
         if signer:
             return signer
     return None
+
+
+_FOR_THE_OFFICE = re.compile(r"\s*(?:for\s+|on\s+behalf\s+of\s+)?(?:the\s+)?office\b", re.I)
+
+
+def _short_title_under(folded: str, lines: list[Line]) -> Title | None:
+    """A short title on the line under a signer's name: "Norfolk PCC", "PFCC for Essex"."""
+    line = next((line for line in lines if not line.blank), None)
+    if line is None or len(line.stripped) > 60 or _FOR_THE_OFFICE.match(line.text):
+        return None  # "Office of the PCC" under a name: the office's staff, not its holder
+    titles = prose_titles(line.text, chief_is_commissioner=False)
+    if not titles:
+        return None
+    title = titles[0]
+    return replace(title, start=line.start + title.start, end=line.start + title.end)
 
 
 def _tail_start(lines: list[Line]) -> int:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .forces import FORCE_NAMES
-from .lexicon import MAYORAL_FORCES, RECIPIENTS
+from .lexicon import ADDRESS_WORDS, MAYORAL_FORCES, RECIPIENTS
 from .names import Name, read_name
 from .text import Line, line_at, trie_pattern
 from .titles import Title, prose_titles
@@ -231,6 +231,8 @@ def _bound(folded: str, titles: list[Title], lines: list[Line]) -> list[Speaker]
         line = line_at(lines, title.start)
         readings = []
         after = _name_at(folded, _after_title(folded, title), min(len(folded), title.end + 120))
+        if after and _address_line(folded, after):
+            after = None
         if after:
             readings.append((after, after[1] + after[0].length))
         if not title.short or title.text.isupper():
@@ -242,6 +244,22 @@ def _bound(folded: str, titles: list[Title], lines: list[Line]) -> list[Speaker]
             score = 10 + 5 * _speaks(folded, start, clause_end)
             found.append(Speaker(name, start, end, title, score))
     return found
+
+
+# An address goes on after a comma with a town or a postcode: ", Nettleham", ", LN2 2LT".
+_ADDRESS_GOES_ON = re.compile(r",[ \t]*(?:[A-Z][a-z]+|[A-Z]{1,2}\d)")
+
+
+def _address_line(folded: str, reading: tuple[Name, int]) -> bool:
+    """Whether a "name" under a letterhead's title is its address: "Deepdale Lane, Nettleham"
+    (an address word last, then a town or postcode after a comma), unless it speaks
+    ("Michael Lane, the PCC, said")."""
+    name, start = reading
+    end = start + name.length
+    if name.name.split()[-1].lower() not in ADDRESS_WORDS:
+        return False
+    town = _ADDRESS_GOES_ON.match(folded, end)
+    return town is not None and not _speaks(folded, start, end)
 
 
 def _unbound(folded: str) -> list[Speaker]:

@@ -8,6 +8,7 @@ the folded copy are offsets in the original text and ``text[start:end]`` stays t
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import re
 from typing import NamedTuple
@@ -53,16 +54,103 @@ _FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(code), plain) for code, plain in _FOLD.items())
 
 
+# OCR's commonest confusions of a digit with a letter, read back one character for one: "l" or
+# "I" inside or opening a number ("2l May 2019", "2018/l9", "l4 May"), "O" likewise ("2O19",
+# "3O May"), "1" inside a lower-case word ("pub1ished", "sincere1y"), "l" inside a capitalised
+# one ("POLlCE"). A number never holds a letter there, nor a word a digit between lower-case
+# letters (postcodes and references are upper-case).
+# Each reading starts with the character it reads back, so a scan tests one character per
+# position before any lookaround, and replaces with a constant (no Python call per match).
+_OCR_READINGS = (
+    (re.compile(r"[lI](?:(?<=\d[lI])(?=\d|[ \t,.;)]|$)|(?<![A-Za-z][lI])(?=\d))", re.M), "1"),
+    (re.compile(r"O(?:(?<=\dO)(?=\d|[ \t,.;)]|$)|(?<![A-Za-z]O)(?=\d))", re.M), "0"),
+    (re.compile(r"1(?<=[a-z]1)(?=[a-z])"), "l"),
+    (re.compile(r"l(?<=[A-Z]l)(?=[A-Z])"), "I"),
+)
+
+
+def _ocr_digits(text: str) -> str:
+    for pattern, plain in _OCR_READINGS:
+        text = pattern.sub(plain, text)
+    return text
+
+
+# OCR reads "m" as "rn". A word with "rn" whose "m" spelling is one of the words letters about
+# inspections are read by ("irnprovement", "legitirnacy", "Decernber") is read with "m" and a
+# space after it: the same length, so only that word's own offsets shift. Real words with "rn"
+# ("concern", "government", "Cornwall") and names ("Horne") never become one of these.
+_RN_WORDS = frozenset(
+    {
+        "improvement", "improvements", "improve", "improved", "improving", "legitimacy",
+        "commissioner", "commissioners", "committee", "demand", "demands", "comment", "comments",
+        "commented", "management", "manage", "managing", "performance", "crime", "crimes",
+        "community", "communities", "summary", "november", "december", "september", "march",
+        "members", "member", "minutes", "mayor", "immediate", "impact", "important", "programme",
+        "implement", "implementation", "recommend", "recommendation", "recommendations", "team",
+        "teams", "system", "systems", "victim", "victims", "complaint", "complaints", "misconduct",
+        "homicide", "meeting", "month", "months", "number", "assessment", "framework", "welcome",
+        "welcomed", "welcomes", "time", "timeliness",
+    }
+)  # fmt: skip
+
+
+def _rn_spellings(word: str) -> list[str]:
+    """``word`` with one or more of its "m"s read as "rn": "comrnissioner", "cornrnissioner"."""
+    spots = [index for index, char in enumerate(word) if char == "m"]
+    spellings = []
+    for chosen in range(1, 2 ** len(spots)):
+        letters = list(word)
+        for bit, index in enumerate(spots):
+            if chosen >> bit & 1:
+                letters[index] = "rn"
+        spellings.append("".join(letters))
+    return spellings
+
+
+@functools.cache
+def _rn_word() -> re.Pattern[str]:
+    # Only a word with "rn" in its first letters is tried against the trie of misreadings.
+    spellings = [spelling for word in _RN_WORDS for spelling in _rn_spellings(word)]
+    return re.compile(r"\b(?=[A-Za-z]{0,20}rn)(?:" + trie_pattern(spellings) + r")", re.IGNORECASE)
+
+
+def _rn_read(match: re.Match[str]) -> str:
+    word = match.group()
+    fixed = word.replace("rn", "m").replace("RN", "M")
+    return fixed + " " * (len(word) - len(fixed))
+
+
+def _ocr_rn(text: str) -> str:
+    return _rn_word().sub(_rn_read, text) if "rn" in text else text
+
+
+# A word hyphenated at a line's end by a PDF's layout: "pub-" over "lished on ...". Only a
+# lower-case letter on both sides: "Smith-" over "Jones" is a double-barrelled name.
+_HYPHENATED = re.compile(r"(?<=[a-z])-\n([ \t]{0,40})([a-z]{1,40})(?![\w\-])")
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    # The word's second half moves up to join its first, the next line keeps its place: the
+    # same length, so every offset outside the word is unchanged.
+    return match.group(2) + "\n" + " " * (len(match.group(1)) + 1)
+
+
+def _dehyphenated(text: str) -> str:
+    return _HYPHENATED.sub(_rejoined, text) if "-\n" in text else text
+
+
 def fold(text: str) -> str:
-    """The text with quotes, dashes and spaces made plain, offset for offset."""
+    """The text with quotes, dashes and spaces made plain, OCR's digit-for-letter and rn-for-m
+    slips read back and words hyphenated at a line's end rejoined, offset for offset."""
     if text.isascii():
-        return text.replace("`", "'")
+        return _dehyphenated(_ocr_rn(_ocr_digits(text.replace("`", "'"))))
     # str.translate with a mapping is slow per character; replacing only the few characters
     # present is many times faster on a typical letter.
     folded = text
     for char, plain in _FOLD_PAIRS:
         if char in folded:
             folded = folded.replace(char, plain)
+    folded = _dehyphenated(_ocr_rn(_ocr_digits(folded)))
     assert len(folded) == len(text)
     return folded
 

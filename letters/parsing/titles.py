@@ -54,8 +54,15 @@ if set(_FULL) != set(_KEYS) or set(_SHORT) != set(_KEYS):
 _ORDER = ("deputy-mayor", "pfcc", "pcc", "mayor")
 
 
+# OCR reads "m" as "rn": "Cornmissioner", "Comrnissioner" are the same title.
+_COMMISSIONER_OCR = r"co(?:mm|rnm|mrn|rnrn)issioner"
+
+
 def _alternation(wordings: dict[str, str]) -> str:
-    return "|".join(f"(?P<{key.replace('-', '_')}>{wordings[key]})" for key in _ORDER)
+    return "|".join(
+        f"(?P<{key.replace('-', '_')}>{wordings[key].replace('commissioner', _COMMISSIONER_OCR)})"
+        for key in _ORDER
+    )
 
 
 # Every title starts with one of these words: one trie test per word start before the wordings.
@@ -66,6 +73,9 @@ _FIRST_WORDS = (
             "deputy",
             "police",
             "commissioner",
+            "cornmissioner",
+            "comrnissioner",
+            "cornrnissioner",
             "mayor",
             "comisiynydd",
             "pcc",

@@ -137,7 +137,8 @@ def _read_links(text: Text) -> list[Link]:
     return links
 
 
-_COUNT_LIST_OPEN = re.compile(r"^[\"']?\s*(?:areas?\s*)?[:\-\u2013]\s*$")
+# "good in two areas - A and B", "inadequate in two areas (A and B)"
+_COUNT_LIST_OPEN = re.compile(r"^[\"']?\s*(?:areas?\s*)?[:\-\u2013(]\s*$")
 
 
 # "two 'requires improvement' ratings, one for A and one for B"

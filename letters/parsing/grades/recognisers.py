@@ -21,19 +21,25 @@ from .words import Mention
 _ROW_PREFIX = re.compile(
     r"^[ \t]*(?:[-*\u2022\u00b7>#|]+[ \t]*|\(?\d{1,2}[.)][ \t]*|[a-h][.)][ \t]+)?[*_\"']*[ \t]*$"
 )
-# Between an area and its grade in a row: a colon, dash, pipe, equals, question mark, a tab or a
-# run of spaces (columns), or nothing after a question ("...keep people safe?Good").
+# Between an area and its grade in a row: a colon, dash, pipe, equals, question mark, a tab, a
+# run of spaces (columns), dot leaders ("Efficiency ....... Good"), or nothing after a question
+# ("...keep people safe?Good").
 _ROW_GAP = re.compile(
-    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,})?"
+    r"^[*_\"']{0,2}[ \t]*(?:[:|=\-\u2013?][ \t]*|\t[ \t]*|[ \t]{2,}"
+    r"|(?:\.[ \t]?){3,}[ \t]*|\u2026+[ \t]*)?"
     r"(?:(?:rated|graded|grade|rating)[ \t]*(?:as[ \t]+|:[ \t]*)?)?[*_\"']{0,2}$",
     re.IGNORECASE,
 )
+# A pipe table's area cell that runs on past the area's name, wrapped into the next row:
+# "| Engaging with and treating the public with | Adequate |" over "| fairness and respect | |".
+_CELL_RUNS_ON = re.compile(r"[ \t]+[a-z][a-z,'\- \t]{0,40}?[ \t]*\|[ \t]*$")
 _ROW_TAIL = re.compile(
     r"^[*_\"']{0,2}[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*[|.;,*]?(?:[ \t]*\|.*)?[ \t]*$"
 )
 _GRADE_FIRST_GAP = re.compile(
-    r"[\"'*]{0,2}[ \t]*(?:(?P<mark>[:\-\u2013|])[ \t]*(?:(?:in|for|at)[ \t]+)?"
-    r"|(?:in|for|at)[ \t]+)",
+    r"[\"'*]{0,2}(?:(?P<column>\t[ \t]*|[ \t]{2,})(?=(?-i:[A-Z]))"
+    r"|[ \t]*(?P<mark>[:\-\u2013|])[ \t]*(?:(?:in|for|at)[ \t]+)?"
+    r"|[ \t]*(?:in|for|at)[ \t]+)",
     re.IGNORECASE,
 )
 _PAREN_GAP = re.compile(r"^\s*[\"']?\s*\(\s*(?:(?:graded|rated|grade)\s*(?:as\s+|:\s*)?)?$", re.I)
@@ -95,7 +101,11 @@ _CHAIN_GRADE = re.compile(
 _SUBJECT_GAP = re.compile(
     r"^[\"'\s]*(?:\([^()\n]{0,40}\)\s*)?"
     r"(?:,\s*(?:(?:however|though|also|too|meanwhile|in\s+turn)\s*,\s*)?)?"
-    r"(?:(?:which|that)\s+)?(?:[a-z]+ly\s+)?(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
+    r"(?:areas?\s+)?(?:(?:which|that)\s+)?(?:[a-z]+ly\s+)?"
+    # "A was the (only) area where the force was judged to ...": the area named as the subject.
+    r"(?:(?:was|is)\s+the\s+(?:only\s+|one\s+)?area\s+(?:where|in\s+which)"
+    r"\s+(?:the\s+force|it)\s+)?"
+    r"(?P<copula>(?P<plural>were|are|have\s+(?:all\s+|both\s+)?been|had\s+(?:all\s+|both\s+)?been|remain"
     r"|continue\s+to\s+be)|was|is|has\s+been|had\s+been|remains|remained|continues\s+to\s+be)?"
     r"\s*(?:,\s*(?:however|though|also|too)\s*,\s*)?"
     r"(?:(?:again|also|now|still|(?P<all>both|all|each)|alone\s+in\s+being|once\s+again|however"
@@ -244,30 +254,53 @@ def table_row(text: Text, grades: list[Mention], index: int) -> list[Link] | Non
         return None
     if not gap.strip() and folded[area.end - 1 : area.end] != "?" and len(gap) < 2:
         return None  # a grade run into its area is a row only after a question
-    if not _ROW_GAP.match(gap) or not _ROW_PREFIX.match(folded[line_start : area.start]):
+    if not _ROW_PREFIX.match(folded[line_start : area.start]):
+        return None
+    if not _ROW_GAP.match(gap) and not (
+        folded[line_start : area.start].lstrip().startswith("|") and _CELL_RUNS_ON.match(gap)
+    ):
         return None
     if not _ROW_TAIL.match(folded[grade.end : text.line_end(grade.start)]):
         return None
     return [_link(area, grade, area.start, grade.end, "table_row")]
 
 
+# A wrapped list's line ends inside the list: after a comma or "and".
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&)[ \t]*", re.IGNORECASE)
+
+
 def grade_first_row(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """A row with the grade first: "Good - Crime Data Integrity*", "Good: investigating crime",
     "Requiring improvement - in responding to the public, investigating crime and ..."."""
     grade = grades[index]
-    if text.carries_on(grade.start):
-        return None  # a grade wrapped to the start of a line of prose
     folded = text.folded
+    gap = _GRADE_FIRST_GAP.match(folded, grade.end)
+    if gap is None:
+        return None
+    # A grade wrapped to the start of a line of prose; prose never puts a column's gap after it,
+    # nor opens a line with a capitalised grade and a colon ("Adequate: A, B").
+    labelled = gap.group("mark") == ":" and folded[grade.start].isupper()
+    if text.carries_on(grade.start) and not (gap.group("column") or labelled):
+        return None
     line_start = text.line_start(grade.start)
     if not _ROW_PREFIX.match(folded[line_start : grade.start]):
         return None
     line_end = text.line_end(grade.start)
-    gap = _GRADE_FIRST_GAP.match(folded, grade.end)
-    if gap is None:
-        return None
     listed = area_list(text, gap.end(), limit=line_end)
     if not listed:
         return None
+    # "Good: A, B,\n C": a list of areas wrapped onto the next lines goes on there, and so does
+    # one whose last area's own name wraps ("preventing" over "crime, C").
+    for _ in range(6):
+        wrapped_end = text.line_end(listed[-1].end)
+        if wrapped_end <= line_end:
+            if not gap.group("mark"):
+                break
+            if not _LIST_GOES_ON.fullmatch(folded[listed[-1].end : line_end]):
+                break
+            wrapped_end = text.line_end(line_end + 1)
+        line_end = wrapped_end
+        listed = area_list(text, gap.end(), limit=line_end)
     # Without punctuation ("Good at responding to the public") the line is the list item.
     if not gap.group("mark") and folded[listed[-1].end : line_end].strip(" \t*.;,"):
         return None
@@ -353,6 +386,9 @@ def _coordinated(text: Text, last: Mention) -> list[Mention]:
         items.insert(0, previous)
 
 
+_CLAUSE_HEAD = re.compile(r"[:;][ \t]*$")
+
+
 def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """A rating and its areas after it, chained: "rated the force good at A, and adequate at
     B, C and D", "graded as outstanding for A, outstanding for B and good for C", "receiving
@@ -365,7 +401,11 @@ def grade_then_areas(text: Text, grades: list[Mention], index: int) -> list[Link
     rated_in_sentence = _rated_earlier(text, grade)
     # "the force was outstanding at A", "it is good at B": the scale's word as the force's verb
     copula = _COPULA_BEFORE.search(folded, max(0, grade.start - 60), grade.start)
-    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence or copula):
+    # "The grades were: Good for A and B; Adequate for C": a capitalised grade opening a clause
+    # after a colon or semicolon heads its own list of areas.
+    heads = grade.start > 0 and folded[grade.start].isupper()
+    heads = heads and bool(_CLAUSE_HEAD.search(folded, max(0, grade.start - 4), grade.start))
+    if not (verb or noun_of or grade.quoted or self_rating or rated_in_sentence or copula or heads):
         return None
     area = _area_after(text, grade.end)
     if area is None:
@@ -462,6 +502,13 @@ _NOUN_AREA_GAP = re.compile(
 )
 
 
+# Words that start another clause between a grade noun and an area further on.
+_NEW_CLAUSE = re.compile(
+    r"\b(?:but|said|says|while|whilst|whereas|although|though|however|because)\b|[;:]",
+    re.IGNORECASE,
+)
+
+
 def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
     """The grade as a noun's adjective: "a good efficiency rating", "the 'outstanding' grade
     (you have awarded) for crime data integrity"."""
@@ -478,6 +525,8 @@ def noun_adjunct(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     for candidate in text.areas_between(noun.end(), limit + 200):
         if candidate.start >= limit:
             break
+        if _NEW_CLAUSE.search(folded, noun.end(), candidate.start):
+            break  # "the outstanding grade but said he would scrutinise ... on A": another clause
         gap = folded[max(noun.end(), candidate.start - 40) : candidate.start]
         if _NOUN_AREA_GAP.search(gap):
             first = _link(candidate, grade, grade.start, candidate.end, "noun_adjunct")
@@ -566,6 +615,30 @@ def inline_pairs(text: Text, grades: list[Mention], index: int) -> list[Link] | 
     if not _ROW_PREFIX.match(folded[line_start : pairs[0][0].start]):
         return None
     return [_link(a, g, a.start, g.end, "inline_pairs") for a, g in pairs]
+
+
+# "Responding to the public - requires improvement; investigating crime - adequate.",
+# "Managing offenders: 'Outstanding'. Investigating crime: 'Good'.": each pair marked, in prose.
+_LABEL_GAP = re.compile(r"[ \t]*[:\-\u2013=|][ \t]*[\"']?")
+_PAIR_OPENS = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and\s+)?)[\"'*]?$")
+_PAIR_ENDS = re.compile(r"[\"']?[ \t]*(?:[.;,]|$)", re.MULTILINE)
+
+
+def labelled_pairs(text: Text, grades: list[Mention], index: int) -> list[Link] | None:
+    """An area, a colon or dash, and its grade, as a clause of its own in running text."""
+    grade = grades[index]
+    folded = text.folded
+    area = text.area_ending_before(grade.start)
+    if area is None or grade.start - area.end > 8:
+        return None
+    if not _LABEL_GAP.fullmatch(folded, area.end, grade.start):
+        return None
+    if not _PAIR_ENDS.match(folded, grade.end):
+        return None
+    opening = max(text.line_start(area.start), area.start - 40)
+    if not _PAIR_OPENS.search(folded[opening : area.start]):
+        return None
+    return [_link(area, grade, area.start, grade.end, "labelled_pairs")]
 
 
 _HEADING_STRIP = " \t*_#:-\u2022\"'"
@@ -767,6 +840,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     bracketed_grade,
     inline_pairs,
     table_row,
+    labelled_pairs,
     grade_first_row,
     stacked_rows,
     grade_heading,

@@ -106,11 +106,14 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
         r"support\w*\s+and\s+protect\w*\s+" + _DET + r"workforce",
         r"(?:develop|build|creat|maintain)\w*\s+a\s+positive\s+workplace",
         r"(?:safe,\s+productive\s+and\s+)?positive\s+workplace",
+        # The 2023 area by its short name, said to be one: "the workforce area".
+        r"workforce(?=\s+(?:area|grade|grading|rating|question)\b)",
     ),
     "use-of-resources": (
         r"(?:good|best|making\s+(?:the\s+)?best|efficient)\s+use\s+of\s+(?:its\s+)?resources",
         r"(?:the\s+way|how)\s+(?:it|the\s+force)\s+use[sd]?\s+its\s+resources",
         r"leadership\s+and\s+force\s+management",
+        r"use\s+of\s+(?:its|their|the\s+force's)\s+resources",
         r"value\s+for\s+money",
     ),
     "crime-data-integrity": (
@@ -138,6 +141,7 @@ _STEMS = (
     "efficien", "legitima", "police", "engag", "treat", "prevent", "crime", "respon",
     "investigat", "protect", "manag", "offender", "build", "support", "develop", "positive",
     "safe", "leadership", "value", "record", "serious", "organised", "it", "keep", "reduc",
+    "use", "workforce",
     "they", "data", "service", "providing",
 )  # fmt: skip
 _WORDING_RE = re.compile(
