@@ -170,6 +170,7 @@ class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
     # for, with the name as the letter writes it.
     list_filter = (
         "withdrawn",
+        "pcc_response",
         "commissioner_review",
         "commissioner_attribution",
         HasWarningsFilter,
@@ -206,6 +207,7 @@ class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
             "Extracted (corrections here are kept on later loads)",
             {
                 "fields": (
+                    "pcc_response",
                     "date",
                     "reference",
                     "force",
