@@ -26,6 +26,7 @@ from inspections.models import AreaForImprovement, Grade
 from .highlighting import Span, field_spans, highlight
 from .loading import printable, stored_extraction
 from .models import Letter, LetterRevision
+from .review_admin import review_urls
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
@@ -242,6 +243,13 @@ class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["letters/admin.css"]}
+
+    # The list links to the review queue and the upload page (object tools).
+    change_list_template = "admin/letters/letter/change_list.html"
+
+    def get_urls(self):
+        # Before the admin's own "<object id>/" patterns, which would take "review/" as an id.
+        return [*review_urls(self), *super().get_urls()]
 
     def get_queryset(self, request):
         shown = Count("grades", filter=Q(grades__deleted=False))
