@@ -29,6 +29,7 @@ from . import charts
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
+from .review import grade_review
 from .tables import CommissionerTable, FindingTable, ForceTable, GradeTable, InspectionTable
 
 LATEST = 5
@@ -119,6 +120,7 @@ def inspection_detail(request, pk):
         "filing": _filing_notes(letters, same_cycle),
         "afis": [f for f in findings if f.kind == AreaForImprovement.Kind.AFI],
         "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
+        "review": grade_review(grades),
     }
     return render(request, "inspections/inspection_detail.html", context)
 

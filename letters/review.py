@@ -141,19 +141,6 @@ def _reasons(letter: Letter, grades: list[Grade], others) -> list[str]:
     return reasons
 
 
-def disagreements(grades) -> list[tuple[str, list]]:
-    """Areas of one inspection that its letters grade differently: (area label, the grades,
-    each with its letter and quote). ``grades`` are the inspection's grades, as shown."""
-    by_area: dict[str, list] = defaultdict(list)
-    for grade in grades:
-        by_area[grade.area].append(grade)
-    return [
-        (rows[0].area_label, rows)
-        for rows in by_area.values()
-        if len({row.grade for row in rows}) > 1
-    ]
-
-
 # -- the review screen's forms -------------------------------------------------------------
 
 AREA_CHOICES = sorted(vocab.AREA_LABELS.items(), key=lambda item: item[1])
@@ -384,6 +371,27 @@ def row_provenance(row, version: str, *, public: bool):
     return provenance(row, name, version, public=public, said=said)
 
 
-def checked_on_public_pages(rows) -> list:
-    """The rows (grades, findings) a person corrected or confirmed, for a public note."""
-    return [row for row in rows if row.edited_fields or row.confirmed_at is not None]
+def public_notes(letter: Letter, grades, findings) -> dict:
+    """What the letter page says a person checked: the facts confirmed or corrected (by
+    "staff", never a username), each correction with the letter's own words."""
+    version = letter.parser_version
+    labels = {**FIELD_LABELS, "pcc_response": "A commissioner's response"}
+    labels |= {f"inspection.{name}": f"Inspection {name}" for name in ("kind", "period")}
+    facts = [
+        (labels.get(key, key), source)
+        for key, source in fact_provenance(letter, public=True).items()
+        if source.checked
+    ]
+    rows = [
+        (str(row), source)
+        for row in [*grades, *findings]
+        if (source := row_provenance(row, version, public=True)).checked
+    ]
+    return {
+        "parser_version": version,
+        "confirmed": letter.confirmed_at,
+        "corrected": [
+            (label, source) for label, source in [*facts, *rows] if source.kind == "corrected"
+        ],
+        "checked": bool(facts or rows or letter.confirmed_at),
+    }
