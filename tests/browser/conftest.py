@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+# The running site's environment (its database), for tests that add to it (a staff user).
+SITE: dict = {}
 
 
 def _free_port() -> int:
@@ -76,6 +78,7 @@ def base_url(tmp_path_factory):
     )
     _manage("import_commissioners", *registry, env=env)
     _manage("load_letters", "seeds", env=env)
+    SITE["env"] = env
     url = f"http://127.0.0.1:{_free_port()}"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],
