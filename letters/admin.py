@@ -25,7 +25,7 @@ from inspections.models import AreaForImprovement, Grade
 
 from .highlighting import Span, field_spans, highlight
 from .loading import printable, stored_extraction
-from .models import Letter, LetterRevision
+from .models import Letter, LetterRevision, LoadRun
 from .review_admin import review_urls
 
 
@@ -318,3 +318,28 @@ def evidence_spans(letter) -> list[Span]:
                 )
             )
     return spans
+
+
+@admin.register(LoadRun)
+class LoadRunAdmin(admin.ModelAdmin):
+    """Uploads, newest first, each linking to its progress page (read-only: the loader's)."""
+
+    list_display = ("__str__", "created_by", "created_at", "finished_at", "progress_link")
+    list_select_related = ("created_by",)
+    fields = ("created_by", "created_at", "finished_at", "position", "progress_link")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="files")
+    def progress_link(self, run):
+        return format_html(
+            '<a href="{}">{} of {} loaded</a>',
+            reverse("admin:letters_letter_upload_progress", args=[run.pk]),
+            len(run.results),
+            len(run.paths),
+        )

@@ -69,6 +69,10 @@ def test_a_text_that_is_not_a_response_is_stored_but_hidden_from_public_pages(le
     assert client.get(statement.get_absolute_url()).status_code == 404
     assert client.get(norfolk.get_absolute_url()).status_code == 200
     assert not Grade.objects.public().filter(letter=statement).exists()
+    api = client.get("/api/letters/", {"page_size": 200}).json()
+    assert {row["id"] for row in api["results"]} == set(
+        Letter.objects.exclude(pcc_response=False).values_list("pk", flat=True)
+    )
 
 
 def test_staff_correct_pcc_response_and_the_correction_survives_a_reload(letters, admin_client):

@@ -167,3 +167,20 @@ def test_uploading_needs_the_permission(client, seeds_dir):
     assert client.get(UPLOAD).status_code == 200
     changelist = client.get(reverse("admin:letters_letter_changelist")).content.decode()
     assert UPLOAD in changelist and QUEUE in changelist
+
+
+def test_the_upload_pages_pin_their_queries_and_uploads_are_listed(
+    admin_client, seeds_dir, django_assert_max_num_queries
+):
+    name = sorted(path.name for path in seeds_dir.glob("*.txt"))[0]
+    with django_assert_max_num_queries(8):
+        assert admin_client.get(UPLOAD).status_code == 200
+    run = _finish(
+        admin_client,
+        _upload(admin_client, [SimpleUploadedFile(name, (seeds_dir / name).read_bytes())]),
+    )
+    with django_assert_max_num_queries(8):
+        assert admin_client.get(progress_url(run)).status_code == 200
+
+    uploads = admin_client.get(reverse("admin:letters_loadrun_changelist")).content.decode()
+    assert progress_url(run) in uploads and "1 of 1 loaded" in uploads
