@@ -50,7 +50,7 @@ REASON_CHOICES = [(key, words) for key, (words, _) in REASONS.items()]
 
 @dataclass
 class Risk:
-    letter: Letter
+    letter: QueueLetter
     reasons: list[str] = field(default_factory=list)  # keys of REASONS
 
     @property
@@ -76,19 +76,57 @@ def unconfirmed(force=None, kind=None, period=None):
     return letters
 
 
+@dataclass(frozen=True)
+class QueueLetter:
+    """What the queue reads of a letter: plain values (thousands of model instances with their
+    relations took most of a second), with Letter's own summary check."""
+
+    pk: int
+    file_name: str
+    date: dt.date | None
+    force_id: int | None
+    force_name: str
+    inspection_id: int | None
+    kind: str
+    period: str
+    pcc_response: bool
+    commissioner_review: bool
+    ocr_confidence: float | None
+    warnings: list
+    grade_summary: dict
+
+    QUERY = (
+        *("pk", "file_name", "date", "force_id", "force__name", "inspection_id"),
+        *("inspection__kind", "inspection__period", "pcc_response", "commissioner_review"),
+        *("ocr_confidence", "warnings", "grade_summary"),
+    )
+
+    @property
+    def kind_label(self) -> str:
+        return vocab.KIND_LABELS.get(self.kind, self.kind or "")
+
+    def grade_summary_differences(self, grades):
+        return Letter.grade_summary_differences(self, grades)
+
+
+@dataclass(frozen=True)
+class NamedGrade:
+    inspection_id: int
+    area: str
+    grade: str
+
+
 def review_queue(letters, reason: str | None = None) -> list[Risk]:
     """``letters`` with their risks, riskiest first (then newest); three queries."""
-    rows = list(
-        letters.select_related("force", "inspection")
-        .defer("text", "spans", "inspection__title")
-        .order_by("-date", "pk")
-    )
-    ids = letters.values("pk")
-    named: dict[int, list[Grade]] = defaultdict(list)
-    for grade in Grade.objects.filter(letter__in=ids, deleted=False).only(
-        "letter_id", "inspection_id", "area", "grade"
-    ):
-        named[grade.letter_id].append(grade)
+    rows = [
+        QueueLetter(*values)
+        for values in letters.order_by("-date", "pk").values_list(*QueueLetter.QUERY)
+    ]
+    named: dict[int, list[NamedGrade]] = defaultdict(list)
+    for letter_id, *grade in Grade.objects.filter(
+        letter__in=letters.values("pk"), deleted=False
+    ).values_list("letter_id", "inspection_id", "area", "grade"):
+        named[letter_id].append(NamedGrade(*grade))
     others = _grades_by_inspection(letters)
     risks = []
     for letter in rows:
@@ -113,7 +151,7 @@ def _grades_by_inspection(letters) -> dict[tuple[int, str], dict[str, set[int]]]
     return found
 
 
-def _reasons(letter: Letter, grades: list[Grade], others) -> list[str]:
+def _reasons(letter: QueueLetter, grades: list[NamedGrade], others) -> list[str]:
     reasons = []
     if not letter.pcc_response:
         reasons.append("not-response")
