@@ -402,10 +402,13 @@ def fact_provenance(letter: Letter, *, public: bool) -> dict:
     return facts
 
 
-def row_provenance(row, version: str, *, public: bool):
-    """One grade's or finding's provenance: corrected if any of its facts were."""
+def row_provenance(row, version: str, *, public: bool, text: str = ""):
+    """One grade's or finding's provenance: corrected if any of its facts were. Beside a
+    correction, the letter's own words: a grade's quote, a finding's words in ``text``."""
     name = next(iter(row.edited_fields), "grade") if row.edited_fields else "grade"
     said = getattr(row, "quote", "") or ""
+    if not said and text and row.start is not None and row.end is not None:
+        said = " ".join(text[row.start : row.end].split())
     return provenance(row, name, version, public=public, said=said)
 
 
@@ -423,7 +426,7 @@ def public_notes(letter: Letter, grades, findings) -> dict:
     rows = [
         (str(row), source)
         for row in [*grades, *findings]
-        if (source := row_provenance(row, version, public=True)).checked
+        if (source := row_provenance(row, version, public=True, text=letter.text)).checked
     ]
     return {
         "parser_version": version,

@@ -186,7 +186,7 @@ class ReviewViews:
             else []
         )
         rows = [
-            (form, row_provenance(form.instance, version, public=False))
+            (form, row_provenance(form.instance, version, public=False, text=letter.text))
             for formset in (review.grades, review.findings)
             for form in formset.forms
         ]

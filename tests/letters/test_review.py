@@ -5,6 +5,7 @@ is read from the page and posted back as a browser would (tests/admin_forms.py).
 """
 
 import datetime as dt
+import html
 import shutil
 
 import pytest
@@ -135,7 +136,10 @@ def test_confirming_a_letter_confirms_its_inspection_grades_and_findings(letters
     mismatch.refresh_from_db()
     inspection = Inspection.objects.get(pk=mismatch.inspection_id)
 
-    assert response.status_code == 302
+    # On to the riskiest letter left in the queue.
+    riskiest = review_queue(unconfirmed())[0].letter
+    assert response.status_code == 302 and response["Location"] == review_url(riskiest)
+    assert riskiest.pk != mismatch.pk
     assert mismatch.confirmed_by.username == inspection.confirmed_by.username == "admin"
     assert mismatch.edited_fields == []  # nothing changed: confirmed, not corrected
     assert mismatch.review_status == "confirmed by staff"
@@ -214,7 +218,7 @@ def test_the_review_screen_highlights_every_fact_and_pins_its_queries(
 ):
     _load(letters)
     norfolk = _letter(NORFOLK)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(12):
         page = admin_client.get(review_url(norfolk)).content.decode()
 
     for grade in norfolk.grades.all():
@@ -354,3 +358,20 @@ def test_provenance_words(django_user_model):
         provenance(letter, "force", "7", public=False).text
         == "confirmed by reviewer on 4 March 2026"
     )
+
+
+def test_a_corrected_finding_says_what_the_letter_says(letters, admin_client, client):
+    _load(letters)
+    norfolk = _letter(NORFOLK)
+    finding = norfolk.areas_for_improvement.exclude(start=None).order_by("pk").first()
+    data = form_data(admin_client.get(review_url(norfolk)), form_id="review-form")
+    data[f"{row_prefix(data, finding)}-response"] = "We have done this since."
+    assert admin_client.post(review_url(norfolk), {**data, "save": "1"}).status_code == 302
+
+    finding.refresh_from_db()
+    page = client.get(norfolk.get_absolute_url()).content.decode()
+    words = " ".join(norfolk.text[finding.start : finding.end].split())[:40]
+
+    assert finding.edited_fields == ["response"] and finding.response == "We have done this since."
+    assert f"{finding}: corrected by staff on" in page
+    assert html.escape(words) in page
