@@ -279,6 +279,7 @@ class LoadRun(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = "upload"
 
     def __str__(self):
         return f"Upload {self.pk} ({len(self.paths)} files)"

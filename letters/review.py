@@ -355,8 +355,12 @@ class Review:
         if isinstance(row, Letter) and "commissioner" in form.changed_data:
             row.commissioner_review = False  # a person chose: nothing left to review
         row.save()
-        changed = [name for name in form.changed_data if name != "row_version"]
-        return [f"{row._meta.verbose_name} {row}: {', '.join(changed)}"]
+        changed = [
+            str(form.fields[name].label or name).lower()
+            for name in form.changed_data
+            if name != "row_version"
+        ]
+        return [f"{row} ({', '.join(changed)})"]
 
 
 def confirm_letter(letter: Letter, user, now) -> None:

@@ -67,6 +67,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-created_at'],
+                'verbose_name': 'upload',
             },
         ),
     ]

@@ -46,7 +46,7 @@ def staff(base_url, browser):
         context.close()
 
 
-def test_staff_upload_review_correct_and_confirm(base_url, staff, page, tmp_path):
+def test_staff_upload_review_correct_and_confirm(base_url, staff, page, tmp_path, screenshots_dir):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip, so not a Word document")
 
@@ -88,6 +88,8 @@ def test_staff_upload_review_correct_and_confirm(base_url, staff, page, tmp_path
     assert staff.locator("select[name$='-grade']").first.input_value() == after
     assert "Corrected by reviewer on" in staff.locator("#review-form").inner_text()
 
+    review_url = staff.url
+    staff.screenshot(path=str(screenshots_dir / "review.png"))
     staff.get_by_role("button", name="Confirm", exact=True).focus()
     staff.keyboard.press("Enter")
     staff.get_by_text("Confirmed").first.wait_for()
@@ -99,6 +101,17 @@ def test_staff_upload_review_correct_and_confirm(base_url, staff, page, tmp_path
     assert "corrected by staff on" in notes and "the letter says" in notes
     assert "reviewer" not in page.content()
     assert _violations(page) == []
+
+    # On a 390 px phone the review screen is one column, never wider than the screen.
+    staff.set_viewport_size({"width": 390, "height": 844})
+    staff.goto(review_url)
+    assert staff.evaluate("document.documentElement.scrollWidth") <= 390
+    text, form = (
+        staff.locator(".review-text").bounding_box(),
+        staff.locator("#review-form").bounding_box(),
+    )
+    assert form["y"] >= text["y"] + text["height"]
+    assert _violations(staff) == []
 
 
 def _letter_id(staff, base_url):
