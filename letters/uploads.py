@@ -4,16 +4,20 @@ No worker process: ``store_uploads`` writes the files into the uploads folder
 (``LETTER_UPLOADS_DIR``, by default ``MEDIA_ROOT/uploads``: a folder on the server's disk, since
 the loader reads paths) and records a LoadRun; each request to the run's progress page then
 loads the next ``FILES_PER_REQUEST`` files with ``load_letters`` and keeps each file's result.
-The uploads folder is to uploads what a folder of letters is to the command: a file keeps its
-name there, so uploading the same file again finds it unchanged, a changed file with the same
-name is a new version of its letter, and the same bytes under another name are a duplicate.
+Each file is kept as ``<uploads>/<its sha256's first 16 hex digits>/<its name>``: uploading
+the same file again finds it unchanged; the same bytes under another name are a duplicate of
+it; and two different files with one name ("response.pdf" from two offices) are two letters,
+never one overwriting the other (a corrected file, near-identical text about the same
+inspection, is still found as a new version of its letter by the loader's text matching).
 The loader refuses what it refuses from the command (formats we do not read, empty files,
 broken PDFs ...), by name and with the reason; the other files still load.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -47,19 +51,27 @@ def store_uploads(files, user) -> LoadRun:
     refused: list[dict[str, str]] = []
     for upload in files:
         name = _safe_name(upload.name)
-        path = folder / name
         if not name:
             refused.append({"name": printable(upload.name), "reason": "the file has no name"})
             continue
-        if str(path) in paths:
-            reason = "a second file of this name in the same upload (upload it on its own)"
-            refused.append({"name": printable(name), "reason": reason})
-            continue
-        with open(path, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        paths.append(str(path))
+        path = _keep(upload, folder, name)
+        if str(path) not in paths:  # the same file twice in one upload is loaded once
+            paths.append(str(path))
     return LoadRun.objects.create(created_by=user, paths=paths, refused=refused)
+
+
+def _keep(upload, folder: Path, name: str) -> Path:
+    """The upload written to <folder>/<sha256 prefix>/<name>, hashed as it is written."""
+    digest = hashlib.sha256()
+    incoming = folder / f".incoming-{uuid.uuid4().hex}"
+    with open(incoming, "wb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    path = folder / digest.hexdigest()[:16] / name
+    path.parent.mkdir(exist_ok=True)
+    os.replace(incoming, path)
+    return path
 
 
 def advance(run: LoadRun, count: int = FILES_PER_REQUEST) -> int:

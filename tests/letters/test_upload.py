@@ -1,6 +1,7 @@
 """Uploading letters in the admin: the same loader, outcomes and refusals as load_letters, a few
 files per request on the progress page, then the review queue of what was loaded."""
 
+import hashlib
 import os
 import re
 
@@ -144,15 +145,35 @@ def test_a_progress_request_after_the_end_loads_nothing_more(admin_client, seeds
     assert len(run.results) == 1 and run.position == 1
 
 
-def test_uploaded_files_keep_their_names_in_the_uploads_folder_without_folders(
-    admin_client, seeds_dir
-):
+def test_uploaded_files_keep_their_names_in_a_folder_of_their_content(admin_client, seeds_dir):
     name = sorted(path.name for path in seeds_dir.glob("*.txt"))[0]
     data = (seeds_dir / name).read_bytes()
     run = _upload(admin_client, [SimpleUploadedFile(f"../../{name}", data)])
 
-    assert run.paths == [str(uploads_dir() / name)]
-    assert (uploads_dir() / name).read_bytes() == data
+    [path] = run.paths
+    assert path == str(uploads_dir() / hashlib.sha256(data).hexdigest()[:16] / name)
+    assert (uploads_dir() / path).read_bytes() == data
+
+
+def test_two_different_files_with_one_name_are_two_letters_and_same_bytes_renamed_a_duplicate(
+    admin_client, seeds_dir
+):
+    first, second = sorted(seeds_dir.glob("*.txt"))[:2]
+    one = _finish(
+        admin_client,
+        _upload(admin_client, [SimpleUploadedFile("response.txt", first.read_bytes())]),
+    )
+    two = _finish(
+        admin_client,
+        _upload(admin_client, [SimpleUploadedFile("response.txt", second.read_bytes())]),
+    )
+    renamed = _finish(
+        admin_client, _upload(admin_client, [SimpleUploadedFile("copy.txt", first.read_bytes())])
+    )
+
+    assert _outcomes(one)["response.txt"][0] == _outcomes(two)["response.txt"][0] == "created"
+    assert Letter.objects.filter(file_name="response.txt").count() == 2
+    assert _outcomes(renamed)["copy.txt"][0] == "duplicate"
 
 
 def test_uploading_needs_the_permission(client, seeds_dir):
