@@ -17,6 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -38,6 +39,11 @@ from .review import (
 from .uploads import advance, run_letter_ids, store_uploads
 
 QUEUE_PAGE = 50
+CLASH = (
+    "Nothing was saved: the correction would duplicate another row (an inspection of this "
+    "force and kind with the same identity, or a second grade for one area). Correct it on the "
+    "full form of the row instead."
+)
 ACCEPT = ".txt,.pdf,.docx,.html,.htm"
 
 
@@ -150,7 +156,13 @@ class ReviewViews:
         review = Review(letter, request.POST if request.method == "POST" else None)
         if request.method == "POST" and review.is_valid():
             confirm = "confirm" in request.POST
-            corrected = review.save(request.user, confirm=confirm)
+            try:
+                corrected = review.save(request.user, confirm=confirm)
+            except IntegrityError:
+                # The change would make a second row of a unique one (an inspection of this
+                # force, kind and publication date exists already): nothing was saved.
+                messages.error(request, CLASH)
+                return redirect("admin:letters_letter_review", pk=letter.pk)
             return self._after_save(request, letter, corrected, confirm)
         if request.method == "POST":
             messages.error(request, "Nothing was saved: see the messages beside the facts.")

@@ -9,6 +9,7 @@ import html
 import shutil
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
@@ -146,6 +147,9 @@ def test_confirming_a_letter_confirms_its_inspection_grades_and_findings(letters
     for row in (*mismatch.grades.all(), *mismatch.areas_for_improvement.all()):
         assert row.confirmed_by_id == mismatch.confirmed_by_id
     assert not unconfirmed().filter(pk=mismatch.pk).exists()
+    assert LogEntry.objects.filter(
+        object_id=str(mismatch.pk), change_message="Confirmed on the review screen"
+    ).exists()
     screen = admin_client.get(review_url(mismatch)).content.decode()
     assert f"Confirmed by admin on {dt.date.today():%-d %B %Y}" in screen
 
@@ -375,3 +379,33 @@ def test_a_corrected_finding_says_what_the_letter_says(letters, admin_client, cl
     assert finding.edited_fields == ["response"] and finding.response == "We have done this since."
     assert f"{finding}: corrected by staff on" in page
     assert html.escape(words) in page
+
+
+def test_a_correction_in_the_admin_change_form_records_who_and_when(admin_client):
+    letter = make_letter()
+    url = reverse("admin:letters_letter_change", args=[letter.pk])
+    data = form_data(admin_client.get(url), form_id="letter_form")
+    data["reference"] = "OPCC/2025/1"
+
+    assert admin_client.post(url, data).status_code == 302
+    letter.refresh_from_db()
+    assert letter.edited_fields == ["reference"]
+    assert letter.corrected_by.username == "admin" and letter.corrected_at is not None
+
+
+def test_a_correction_that_would_duplicate_an_inspection_saves_nothing(admin_client):
+    make_inspection(kind="peel", natural_key="2024-12-05")
+    other = make_inspection(kind="crime-data-integrity", natural_key="2024-12-05")
+    letter = make_letter(inspection=other)
+    data = form_data(admin_client.get(review_url(letter)), form_id="review-form")
+    data["inspection-kind"] = "peel"
+    data["letter-date"] = "2020-02-02"
+
+    response = admin_client.post(review_url(letter), {**data, "save": "1"}, follow=True)
+    other.refresh_from_db()
+    letter.refresh_from_db()
+
+    assert (
+        "Nothing was saved: the correction would duplicate another row" in response.content.decode()
+    )
+    assert other.kind == "crime-data-integrity" and letter.date != dt.date(2020, 2, 2)
