@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from inspections.models import AreaForImprovement, Grade
+from letters.models import LoadRun
 from tests.admin_forms import form_data, row_prefix
 from tests.builders import get_force, make_afi, make_commissioner, make_grade, make_letter
 
@@ -20,6 +21,7 @@ def one_of_everything(admin_client):
     letter = make_letter(commissioner=make_commissioner())
     grade = make_grade(letter=letter)
     make_afi(letter=letter, inspection=grade.inspection)
+    LoadRun.objects.create(paths=["uploads/0123456789abcdef/letter.txt"])
     url = reverse("admin:inspections_grade_change", args=[grade.pk])
     data = form_data(admin_client.get(url), form_id="grade_form")
     admin_client.post(url, {**data, "grade": "outstanding"})
