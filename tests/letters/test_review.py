@@ -168,18 +168,19 @@ def test_a_reload_that_changes_a_confirmed_fact_puts_the_letter_back_in_the_queu
     norfolk.refresh_from_db()
     assert norfolk.confirmed_at is not None  # the same facts: still confirmed
 
-    grade = norfolk.grades.order_by("pk").first()
-    words = {"good": "adequate", "adequate": "good"}.get(grade.grade)
-    if words is None:
-        pytest.skip("the first grade is not good or adequate")
-    path.write_text(
-        path.read_text().replace(
-            grade.quote, grade.quote.replace(grade.grade.replace("-", " "), words), 1
-        )
-    )
+    # The letter's date, a fact, now a year earlier in the text.
+    start, end = norfolk.spans["date"]
+    text = path.read_text()
+    year = str(norfolk.date.year)
+    words = norfolk.text[start:end]
+    assert year in words and words in text
+    path.write_text(text.replace(words, words.replace(year, str(norfolk.date.year - 1)), 1))
     load_letters(paths=[letters])
+    before = norfolk.date
     norfolk.refresh_from_db()
-    assert norfolk.confirmed_at is None
+    assert norfolk.date == before.replace(year=before.year - 1)
+    assert norfolk.confirmed_at is None and norfolk.confirmed_by is None
+    assert unconfirmed().filter(pk=norfolk.pk).exists()
 
 
 def test_a_stale_review_form_is_refused_and_saves_nothing(letters, admin_client):
