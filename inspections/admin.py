@@ -27,11 +27,17 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
 
-CURATED_READONLY = ("edited_fields", "created_at", "updated_at")
+CURATED_READONLY = (
+    "edited_fields",
+    "created_at",
+    "updated_at",
+    *("corrected_by", "corrected_at", "confirmed_by", "confirmed_at"),
+)
 # Where a grade's or finding's words are in its letter: only the loader, which read them, sets
 # them; a hand-edited span would highlight the wrong words for good.
 SPANS = ("start", "end", "response_start", "response_end")
@@ -89,10 +95,11 @@ def _with_row_version(fieldsets):
     return [(name, {**options, "fields": (*options["fields"], ROW_VERSION)}), *rest]
 
 
-def _record_edits(obj, form) -> None:
+def record_edits(obj, form, user) -> None:
+    """The fields a person changed in ``form``, recorded on ``obj`` with who and when."""
     changed = [name for name in form.changed_data if name not in ("edited_fields", ROW_VERSION)]
     if hasattr(obj, "mark_edited") and changed:
-        obj.mark_edited(changed)
+        obj.mark_edited(changed, user, timezone.now())
 
 
 class CuratedAdminMixin:
@@ -112,13 +119,13 @@ class CuratedAdminMixin:
         return (*super().get_readonly_fields(request, obj), *self.span_fields)
 
     def save_model(self, request, obj, form, change):
-        _record_edits(obj, form)
+        record_edits(obj, form, request.user)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
             if inline_form.has_changed() and not formset._should_delete_form(inline_form):
-                _record_edits(inline_form.instance, inline_form)
+                record_edits(inline_form.instance, inline_form, request.user)
         super().save_formset(request, form, formset, change)
 
     @admin.action(description="Forget corrections: let the loader update these rows again")

@@ -29,6 +29,7 @@ from . import accountability, chart_svg, charts, compare, overview
 from . import vocabulary as vocab
 from .filters import CommissionerFilter, FindingFilter, ForceFilter, GradeFilter, InspectionFilter
 from .models import AreaForImprovement, Commissioner, CommissionerTerm, Force, Grade, Inspection
+from .review import grade_review
 from .tables import CommissionerTable, FindingTable, ForceTable, GradeTable, InspectionTable
 
 LATEST = 5
@@ -128,6 +129,7 @@ def inspection_detail(request, pk):
         "afis": [f for f in findings if f.kind == AreaForImprovement.Kind.AFI],
         "concerns": [f for f in findings if f.kind != AreaForImprovement.Kind.AFI],
         "official": compare.beside_inspection(inspection, grades),
+        "review": grade_review(grades),
     }
     context.update(accountability.for_inspection(inspection, letters, findings))
     return render(request, "inspections/inspection_detail.html", context)

@@ -25,7 +25,8 @@ from inspections.models import AreaForImprovement, Grade
 
 from .highlighting import Span, field_spans, highlight
 from .loading import printable, stored_extraction
-from .models import Letter, LetterRevision
+from .models import Letter, LetterRevision, LoadRun
+from .review_admin import review_urls
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
@@ -170,6 +171,7 @@ class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
     # for, with the name as the letter writes it.
     list_filter = (
         "withdrawn",
+        "pcc_response",
         "commissioner_review",
         "commissioner_attribution",
         HasWarningsFilter,
@@ -206,6 +208,7 @@ class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
             "Extracted (corrections here are kept on later loads)",
             {
                 "fields": (
+                    "pcc_response",
                     "date",
                     "reference",
                     "force",
@@ -240,6 +243,13 @@ class LetterAdmin(HiddenOnDeleteMixin, CuratedAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["letters/admin.css"]}
+
+    # The list links to the review queue and the upload page (object tools).
+    change_list_template = "admin/letters/letter/change_list.html"
+
+    def get_urls(self):
+        # Before the admin's own "<object id>/" patterns, which would take "review/" as an id.
+        return [*review_urls(self), *super().get_urls()]
 
     def get_queryset(self, request):
         shown = Count("grades", filter=Q(grades__deleted=False))
@@ -308,3 +318,28 @@ def evidence_spans(letter) -> list[Span]:
                 )
             )
     return spans
+
+
+@admin.register(LoadRun)
+class LoadRunAdmin(admin.ModelAdmin):
+    """Uploads, newest first, each linking to its progress page (read-only: the loader's)."""
+
+    list_display = ("__str__", "created_by", "created_at", "finished_at", "progress_link")
+    list_select_related = ("created_by",)
+    fields = ("created_by", "created_at", "finished_at", "position", "progress_link")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="files")
+    def progress_link(self, run):
+        return format_html(
+            '<a href="{}">{} of {} loaded</a>',
+            reverse("admin:letters_letter_upload_progress", args=[run.pk]),
+            len(run.results),
+            len(run.paths),
+        )

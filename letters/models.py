@@ -3,6 +3,7 @@
 import posixpath
 from collections import Counter
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -155,6 +156,17 @@ class Letter(Curated):
     areas_for_improvement_count = models.PositiveIntegerField(null=True, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     spans = models.JSONField(default=dict, blank=True)
+    # The parser's verdict (letters.parsing: ParsedLetter.pcc_response): a letter TO a
+    # commissioner, or a chief constable's or the inspectorate's own statement, is stored (its
+    # text may be searched for in the admin) but never shown or counted (pccsite.db.hidden_letter).
+    pcc_response = models.BooleanField(
+        "a commissioner's response",
+        default=True,
+        help_text=(
+            "Whether the text is a policing body's response to an inspection. Unticked: kept, "
+            "but hidden from the public site."
+        ),
+    )
     # Deleting a letter in the admin withdraws it: hidden from the public site and its figures,
     # kept with its revisions and corrections, and found again (never recreated) by a reload.
     withdrawn = models.BooleanField(
@@ -166,6 +178,7 @@ class Letter(Curated):
 
     class Meta:
         ordering = ["-date", "file_name"]
+        permissions = [("upload_letters", "Can upload letter files in the admin")]
         # The latest letters overall, per force and per commissioner are on most pages.
         indexes = [
             models.Index(fields=["-date", "-id"], name="letter_latest"),
@@ -242,3 +255,38 @@ class LetterRevision(models.Model):
 
     def __str__(self):
         return f"{self.letter.file_name} as loaded {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class LoadRun(models.Model):
+    """Files uploaded in the admin, loaded a few at a time by the progress page's requests.
+
+    No worker process: the files are stored first (``paths``, in upload order), and every
+    request to the run's progress page loads the next few with the same loader as
+    ``load_letters``, recording each file's result (``results``: outcome, detail, letter id)
+    until ``position`` reaches the end.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    paths = models.JSONField(default=list, help_text="The stored files, in upload order")
+    # Files refused before they were stored (a format we do not read, an empty file).
+    refused = models.JSONField(default=list, blank=True)
+    position = models.PositiveIntegerField(default=0, help_text="How many files are loaded")
+    results = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "upload"
+
+    def __str__(self):
+        return f"Upload {self.pk} ({len(self.paths)} files)"
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.paths)
+
+    def outcome_counts(self) -> dict[str, int]:
+        return dict(Counter(result["outcome"] for result in self.results))

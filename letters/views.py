@@ -15,6 +15,7 @@ from search.query import parse
 from .filters import LetterFilter
 from .highlighting import FIELD_LABELS, Span, field_anchor, field_spans, highlight
 from .models import ORIGINAL_CONTENT_TYPES, Attribution, Letter
+from .review import public_notes
 from .tables import LetterTable
 
 
@@ -42,6 +43,7 @@ def letter_detail(request, pk):
         "grades": grades,
         "findings": findings,
         "differences": letter.grade_summary_differences(grades),
+        "review_notes": public_notes(letter, grades, findings),
     }
     return render(request, "letters/letter_detail.html", context)
 

@@ -9,6 +9,7 @@ Inspection's ``public()`` through their letters) is built on it, so a new reason
 letter out of the pages and figures is added here once.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -24,23 +25,44 @@ class Curated(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Provenance: who last corrected a field of the row (edited_fields says which) and who
+    # confirmed its values as the letter states them. The loader never writes these; it clears
+    # the confirmation when a reload changes what was confirmed.
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         abstract = True
 
-    def mark_edited(self, field_names):
+    def mark_edited(self, field_names, user=None, when=None):
+        """Record a person's correction of ``field_names`` (and, given them, who and when)."""
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+        if user is not None:
+            self.corrected_by = user
+            self.corrected_at = when
+
+    def mark_confirmed(self, user, when) -> None:
+        self.confirmed_by, self.confirmed_at = user, when
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
     @property
     def review_status(self):
         """Whether a person checked this row, in words for exports and the API.
 
-        A correction is ``edited_fields``; a confirmation without change will be a flag of the
-        review work (read here as ``confirmed`` once a model has it).
+        A correction is ``edited_fields``; a confirmation without change is ``confirmed_at``.
         """
         if self.edited_fields:
             return REVIEW_CORRECTED
-        if getattr(self, "confirmed", False):
+        if self.confirmed:
             return REVIEW_CONFIRMED
         return REVIEW_PARSED
 
@@ -62,9 +84,10 @@ def public(queryset):
 
 def hidden_letter(prefix: str = "") -> Q:
     """The condition on a letter (reached through ``prefix``, e.g. "letters__") for the public
-    site not to show it, nor count what was read from it: withdrawn by staff. The one
-    definition: the next reason (texts that are not a commissioner's response) joins here."""
-    return Q(**{f"{prefix}withdrawn": True})
+    site not to show it, nor count what was read from it: withdrawn by staff, or not a
+    commissioner's response at all (the parser's ``pcc_response``, which staff may correct).
+    The one definition: a new reason joins here."""
+    return Q(**{f"{prefix}withdrawn": True}) | Q(**{f"{prefix}pcc_response": False})
 
 
 def public_letter(prefix: str = "") -> Q:

@@ -182,6 +182,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # since the site reads and writes originals only through the storage API.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+# Files uploaded in the admin, kept under their own names and read by the loader from there: a
+# folder on the server's disk whatever the storage backend. Unset: MEDIA_ROOT/uploads.
+LETTER_UPLOADS_DIR = os.environ.get("LETTER_UPLOADS_DIR") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed files in production; plain files while developing and testing so that

@@ -157,6 +157,7 @@ def stored_extraction(letter: Letter, grades, findings) -> dict[str, Any]:
         ],
         warnings=letter.warnings,
         edited_fields=letter.edited_fields,
+        pcc_response=letter.pcc_response,
     )
     # As the dry run adds them (Document.to_contract), from the row: what the file was read as.
     entry.update(format=letter.format, ocr=letter.ocr, ocr_confidence=letter.ocr_confidence)

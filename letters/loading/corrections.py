@@ -12,6 +12,11 @@ no longer states are removed unless a person edited them.
 A row a person deleted in the admin is kept, marked ``deleted`` and hidden from the public site:
 the deletion is a correction. A reload finds it by key or evidence like any corrected row and
 leaves it as it is, so the letter's grade or finding does not come back.
+
+A person's confirmation (``confirmed_at``) is of the values they saw: when a load changes a
+fact of a confirmed row (not merely where its words are, or the file's bookkeeping), the row's
+confirmation is cleared, and so is its letter's when any of its rows change (``facts_changed``),
+which puts the letter back in the review queue.
 """
 
 from __future__ import annotations
@@ -23,6 +28,18 @@ from typing import Any
 from django.db import models
 
 from .files import printable
+
+# Fields whose change leaves what a person confirmed as it was: where the words are, the file
+# read and how, the loader's notes, and the registry's reading of a signer a person checked.
+NOT_FACTS = frozenset(
+    {
+        *("start", "end", "response_start", "response_end", "quote", "spans"),
+        *("source", "file_name", "sha256", "text_sha256", "parser_version", "text"),
+        *("format", "original", "ocr_confidence", "warnings"),
+        *("commissioner_name_as_written", "commissioner_title", "commissioner_attribution"),
+        "commissioner_review",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,8 @@ class Corrections:
     def __init__(self, source: str):
         self.source = source
         self.conflicts: list[Conflict] = []
+        # Whether this load changed a fact of the letter or its rows (see NOT_FACTS).
+        self.facts_changed = False
 
     def apply(self, obj: models.Model, values: dict[str, Any], label: str) -> list[str]:
         """Set values on obj except fields a person edited; returns the names changed."""
@@ -69,6 +88,9 @@ class Corrections:
                 continue
             setattr(obj, name, value)
             changed.append(name)
+        if obj.pk is not None and not NOT_FACTS.issuperset(changed):
+            self.facts_changed = True
+            changed += unconfirm(obj)
         return changed
 
     def sync(
@@ -127,8 +149,10 @@ class Corrections:
                 self.conflict(row, "(row)", "kept", "no longer in the letter")
         if doomed := [row.pk for row in stale if not row.edited_fields]:
             model.objects.filter(pk__in=doomed).delete()
+            self.facts_changed = True
         if new_rows:
             model.objects.bulk_create(new_rows)
+            self.facts_changed = True
 
     def conflict(self, obj, field_name, kept, parsed, *, label=None) -> None:
         self.conflicts.append(
@@ -140,6 +164,14 @@ class Corrections:
                 parsed=plain(parsed),
             )
         )
+
+
+def unconfirm(obj) -> list[str]:
+    """Clear a person's confirmation of ``obj`` (not saved); the names of the fields changed."""
+    if getattr(obj, "confirmed_at", None) is None:
+        return []
+    obj.confirmed_at = obj.confirmed_by = None
+    return ["confirmed_at", "confirmed_by"]
 
 
 def _deleted(row) -> bool:

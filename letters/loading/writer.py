@@ -29,7 +29,7 @@ from letters.models import Letter, LetterRevision
 from letters.parsing import PARSER_VERSION, ParsedLetter
 
 from .contract import resolve_parsed, stored_extraction
-from .corrections import Corrections
+from .corrections import Corrections, unconfirm
 from .files import Pending, printable, text_fingerprint, value_of
 from .identity import SharedRows, inspection_identity
 from .originals import forget_original_after_commit
@@ -94,6 +94,8 @@ class LetterWriter:
         if replaced_original != letter.original.name:
             forget_original_after_commit(replaced_original)
         self._sync_existing(letter, grades, findings)
+        if self.corrections.facts_changed and (cleared := unconfirm(letter)):
+            letter.save(update_fields=[*cleared, "updated_at"])
         return self.result("updated")
 
     def prepare(self, letter: Letter) -> Letter:
@@ -166,6 +168,7 @@ class LetterWriter:
             "reference": value_of(parsed.reference) or "",
             "recipient_name": parsed.recipient.name if parsed.recipient else "",
             "recipient_salutation": parsed.recipient.salutation if parsed.recipient else "",
+            "pcc_response": parsed.pcc_response,
             "grade_summary": {count.grade: count.count for count in parsed.grade_summary},
             "causes_of_concern_count": value_of(parsed.causes_of_concern_count),
             "areas_for_improvement_count": value_of(parsed.areas_for_improvement_count),

@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+# The running site's environment (its database), for tests that add to it (a staff user).
+SITE: dict = {}
 
 
 def _free_port() -> int:
@@ -79,6 +81,7 @@ def base_url(tmp_path_factory):
     grades = sorted(str(path) for path in (ROOT / "data" / "reference").glob("peel_*.csv"))
     _manage("import_grades", *grades, env=env)
     _manage("load_letters", "seeds", env=env)
+    SITE["env"] = env
     url = f"http://127.0.0.1:{_free_port()}"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],

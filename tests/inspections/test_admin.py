@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from inspections.models import AreaForImprovement, Grade
 from inspections.official import import_grades
+from letters.models import LoadRun
 from tests.admin_forms import form_data, row_prefix
 from tests.builders import get_force, make_afi, make_commissioner, make_grade, make_letter
 from tests.conftest import FIXTURES_DIR
@@ -23,6 +24,7 @@ def one_of_everything(admin_client):
     grade = make_grade(letter=letter)
     make_afi(letter=letter, inspection=grade.inspection)
     import_grades([FIXTURES_DIR / "reference" / "peel_counts_sample.csv"])  # official grades
+    LoadRun.objects.create(paths=["uploads/0123456789abcdef/letter.txt"])
     url = reverse("admin:inspections_grade_change", args=[grade.pk])
     data = form_data(admin_client.get(url), form_id="grade_form")
     admin_client.post(url, {**data, "grade": "outstanding"})

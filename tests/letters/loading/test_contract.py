@@ -12,9 +12,6 @@ are held to it on every fixture and seed letter. What only one side can know, by
 - ``edited_fields``: only stored rows carry people's corrections (none, straight after a load);
 - ``document``: what the file states about itself (a page's own dates, a PDF's creation date,
   its page count) is reported by the dry run and not stored.
-- ``pcc_response``: whether the text is a commissioner's response at all (issue 9) is the
-  parser's; until the Letter model stores the flag, stored entries say true. Drop this
-  exception when the integrator adds the stored flag.
 
 Each letter is loaded on its own: a row several letters share (a commissioner, an inspection)
 keeps what the first letter said, which a later letter's own parse need not repeat.
@@ -63,7 +60,6 @@ def test_contract_parsed_entry_equals_the_stored_entry(path):
 
     assert source_of(parsed.pop("source")) == stored.pop("source")
     parsed.pop("document")
-    parsed.pop("pcc_response"), stored.pop("pcc_response")
     parsed_warnings, stored_warnings = parsed.pop("warnings"), stored.pop("warnings")
     assert stored_warnings[: len(parsed_warnings)] == parsed_warnings
     assert parsed == _without(stored, ONLY_STORED)
