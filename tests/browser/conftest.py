@@ -5,6 +5,7 @@ database, whose flushes would wipe the 43 forces the data migration creates). Ch
 Debian's: Playwright cannot download its own browser here.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -28,8 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-# The running site's environment (its database), for tests that add to it (a staff user).
-SITE: dict = {}
 
 
 def _free_port() -> int:
@@ -58,11 +57,11 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> 
     raise RuntimeError(f"the server did not answer at {url} within {timeout} seconds")
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
+@contextlib.contextmanager
+def _served_site(tmp_path_factory):
     """The site as `make load` leaves it (the commissioner registry, the inspectorate's grades
-    and seeds/), served by
-    `manage.py runserver` on a free port."""
+    and seeds/), served by `manage.py runserver` on a free port: yields its URL and the
+    environment that points at its database."""
     database = tmp_path_factory.mktemp("site") / "browser.sqlite3"
     env = {
         **os.environ,
@@ -81,7 +80,6 @@ def base_url(tmp_path_factory):
     grades = sorted(str(path) for path in (ROOT / "data" / "reference").glob("peel_*.csv"))
     _manage("import_grades", *grades, env=env)
     _manage("load_letters", "seeds", env=env)
-    SITE["env"] = env
     url = f"http://127.0.0.1:{_free_port()}"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],
@@ -92,7 +90,7 @@ def base_url(tmp_path_factory):
     )
     try:
         _wait_until_up(url + "/", process)
-        yield url
+        yield url, env
     finally:
         process.terminate()
         try:
@@ -100,6 +98,21 @@ def base_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """The seeded site the read-only browser tests share. A test that adds letters or users
+    takes `own_site` instead, so what the shared site shows never depends on test order."""
+    with _served_site(tmp_path_factory) as (url, _env):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def own_site(tmp_path_factory):
+    """A seeded site of the test module's own, to change: (its URL, its environment)."""
+    with _served_site(tmp_path_factory) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

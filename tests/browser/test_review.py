@@ -8,7 +8,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import SITE, _manage
+from tests.browser.conftest import _manage
 from tests.conftest import FIXTURES_DIR
 
 pytestmark = pytest.mark.browser
@@ -23,10 +23,16 @@ def _violations(page):
 
 
 @pytest.fixture(scope="module")
-def staff(base_url, browser):
+def base_url(own_site):
+    """This module's own seeded site: the letters it uploads must not reach the shared one."""
+    return own_site[0]
+
+
+@pytest.fixture(scope="module")
+def staff(own_site, base_url, browser):
     """A signed-in superuser's own browser context (the session's page stays anonymous)."""
     env = {
-        **SITE["env"],
+        **own_site[1],
         "DJANGO_SUPERUSER_USERNAME": "reviewer",
         "DJANGO_SUPERUSER_EMAIL": "reviewer@example.org",
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
