@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+PHONE = {"width": 390, "height": 844}
 
 
 def _free_port() -> int:
@@ -132,11 +133,11 @@ def browser():
             chromium.close()
 
 
-@pytest.fixture(scope="session")
-def page(browser):
-    """One page for the session: tests navigate it rather than opening their own."""
+@contextlib.contextmanager
+def _new_page(browser, viewport: dict, **options):
+    """A page in a context of its own, in British English with motion reduced."""
     context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="en-GB", reduced_motion="reduce"
+        viewport=viewport, locale="en-GB", reduced_motion="reduce", **options
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -144,6 +145,28 @@ def page(browser):
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def page(browser):
+    """One page for the session: tests navigate it rather than opening their own."""
+    with _new_page(browser, {"width": 1280, "height": 900}) as desktop:
+        yield desktop
+
+
+@pytest.fixture(scope="session")
+def phone(browser):
+    """One 390 px phone page (at twice the pixels) for the session, navigated like `page`."""
+    with _new_page(browser, PHONE, device_scale_factor=2) as small:
+        yield small
+
+
+def open_page(page, url):
+    """Go to ``url`` and wait for its charts to be drawn; the response, for its status."""
+    response = page.goto(url)
+    if page.locator("[data-chart]").count():
+        page.wait_for_selector("[data-chart][data-drawn]")
+    return response
 
 
 @pytest.fixture(scope="session")
