@@ -8,15 +8,13 @@ Debian's: Playwright cannot download its own browser here.
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from devtools.serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -32,30 +30,10 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _manage(*args: str, env: dict) -> None:
     subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
     )
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"runserver exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer at {url} within {timeout} seconds")
 
 
 @contextlib.contextmanager
@@ -81,7 +59,7 @@ def _served_site(tmp_path_factory):
     grades = sorted(str(path) for path in (ROOT / "data" / "reference").glob("peel_*.csv"))
     _manage("import_grades", *grades, env=env)
     _manage("load_letters", "seeds", env=env)
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],
         cwd=ROOT,
@@ -90,7 +68,7 @@ def _served_site(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_until_up(url + "/", process)
+        wait_until_up(url + "/", process, name="runserver", error=RuntimeError)
         yield url, env
     finally:
         process.terminate()
