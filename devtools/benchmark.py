@@ -32,6 +32,8 @@ import sys
 import time
 from pathlib import Path
 
+from devtools.serving import free_port, wait_until_up
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 # Several people may share one PostgreSQL server: PCCSITE_BENCH_DB names a database of one's own.
@@ -233,26 +235,6 @@ def bench_dataset(database_url: str, work: Path) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, timeout: float = 30.0) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer at {url}")
-
-
 def _wrk(url: str, duration: int, connections: int) -> dict:
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
@@ -295,7 +277,7 @@ def bench_throughput(
 ) -> dict:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (make bench installs Debian's wrk)")
-    port = _free_port()
+    port = free_port()
     env = _env(database_url, PCCSITE_BENCH="1", CACHE_URL=cache_url, GUNICORN_ACCESSLOG="")
     server = subprocess.Popen(
         [
@@ -315,7 +297,7 @@ def bench_throughput(
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_for(base + "/_bench/bare/")
+        wait_until_up(base + "/_bench/bare/")
         targets = {"bare view": "/_bench/bare/", **paths}
         for path in targets.values():
             # A warm-up pass so every worker has imported everything and filled its cache.

@@ -31,14 +31,12 @@ import datetime as dt
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from devtools.serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -75,12 +73,6 @@ window.__shown = {};
 def _log(message: str) -> None:
     sys.stderr.write(f"[page-weight] {message}\n")
     sys.stderr.flush()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_env(database_url: str) -> dict[str, str]:
@@ -142,27 +134,13 @@ def busiest_force(database_url: str) -> str:
     return result.stdout.strip()
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise SystemExit(f"the server did not answer at {url} within {timeout} s")
-
-
 def measure(database_url: str, slug: str, runs: int = 3) -> dict:
     """Serve the site as in production and visit /forces/<slug>/ ``runs`` times, each with a
     cold cache; the median run is reported with every run's numbers."""
     env = production_env(database_url)
     _log("collectstatic (hashed names, gzip and Brotli copies)")
     _manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -177,7 +155,7 @@ def measure(database_url: str, slug: str, runs: int = 3) -> dict:
     try:
         base = f"http://127.0.0.1:{port}"
         url = f"{base}/forces/{slug}/"
-        _wait_until_up(url, server)
+        wait_until_up(url, server, name="gunicorn")
         visits = [_visit(url) for _ in range(runs)]
     finally:
         server.terminate()

@@ -18,7 +18,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from devtools.benchmark import generate_corpus, machine_description, registry_files
 from devtools.pages import LIST_PATHS
+from devtools.serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 DETAIL_PAGES = {
@@ -74,28 +74,9 @@ def _manage(*args: str, env: dict[str, str]) -> None:
         raise SystemExit(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode()
-
-
-def _wait_for(url: str, server: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {server.returncode}")
-        try:
-            _get(url)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"server did not answer at {url}")
 
 
 def crawl(base: str, per_kind: int) -> list[str]:
@@ -166,7 +147,7 @@ def soak(args: argparse.Namespace) -> dict:
     shutil.rmtree(cache, ignore_errors=True)
     server_env = {**env, "CACHE_URL": f"file://{cache}", "GUNICORN_ACCESSLOG": ""}
     server_log = work / "soak-gunicorn.log"
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     with server_log.open("w") as log:
         server = subprocess.Popen(
@@ -186,7 +167,7 @@ def soak(args: argparse.Namespace) -> dict:
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_for(base + "/", server)
+        wait_until_up(base + "/", server, timeout=60, name="gunicorn")
         paths = crawl(base, args.per_kind)
         script = work / "soak.lua"
         script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths))

@@ -16,12 +16,13 @@ from django.db.models import Count, DurationField, F, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from pccsite.exporting import Field, attr, link
+from pccsite.exporting import Field, attr
 from pccsite.listing import ListingView, PlainSelect, then_pk
 
 from . import followthrough, section55
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Commissioner, Force, Inspection
+from .tables import INSPECTION_FORCE, INSPECTION_NAMED
 
 # Unanswered reports sort as if answered a day before publication: below every response.
 NO_DELAY = dt.timedelta(days=-1)
@@ -162,13 +163,9 @@ class Section55Table(tables.Table):
         template_name = "includes/tables/section55.html"
 
     export_fields = (
-        attr("id", "The inspection's id in this dataset and the API"),
-        Field("title", lambda i, links: str(i), "The report's title as letters give it"),
-        attr("kind", f"One of {', '.join(key for key, _ in vocab.INSPECTION_KINDS)}"),
+        *INSPECTION_NAMED,
         attr("cycle", "The cycle it belongs to (2023-25, 2021-22 …)"),
-        attr("force__name", "The force inspected", "force"),
-        attr("force__ons_code", "ONS police force area code (GSS)", "force_code"),
-        link("url", "The inspection's page", lambda i: i.get_absolute_url()),
+        *INSPECTION_FORCE,
         attr("published", "Publication date of the report (ISO 8601)"),
         Field(
             "due",

@@ -9,7 +9,7 @@ Two kinds of file, told apart by their columns:
   OfficialGradeCount) and, where the source names them, "area=grade; ..." pairs, each an
   OfficialGrade.
 
-The rules are the commissioner registry's (inspections.registry):
+The rules are the commissioner registry's, shared in inspections.csvimport:
 - idempotent: a row is found again by force, cycle and the area's name as the file writes it;
 - a bad row is refused with its file, line and reason and the other rows still load; a file
   that cannot be read at all (missing, not UTF-8 CSV, neither kind's columns) is named with
@@ -23,8 +23,6 @@ The rules are the commissioner registry's (inspections.registry):
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from collections.abc import Iterable
@@ -35,7 +33,9 @@ from rapidfuzz import fuzz
 
 from pccsite.caching import bump_data_version, deferred_bumps
 
+from . import csvimport
 from . import vocabulary as vocab
+from .csvimport import CuratedWriter, FileError, Summary, collect
 from .models import Force, OfficialGrade, OfficialGradeCount
 
 PROVENANCE = ("source_url", "checked", "note")
@@ -47,6 +47,8 @@ COUNT_FILE = (*COUNT_COLUMNS, *PROVENANCE)
 GRADE_FIELDS = ("area", "grade", "grade_as_written", "page_version", *PROVENANCE)
 COUNT_FIELDS = ("areas_graded", *(g.replace("-", "_") for g in vocab.FIVE_POINT), "named_areas")
 COUNT_FIELDS += PROVENANCE
+# Where a row was read: kept up to date, never counted as a change of what it says.
+ORIGIN = ("source_file", "source_line")
 NOT_GRADED = "not graded"
 _URL = re.compile(r"https?://\S+")
 _YES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
@@ -78,18 +80,8 @@ SOURCE_WORDINGS = {
 }
 
 
-class GradesError(ValueError):
+class GradesError(FileError):
     """A file that cannot be read as reference grades at all."""
-
-
-@dataclass(frozen=True)
-class Refused:
-    source: str
-    line: int
-    reason: str
-
-    def __str__(self):
-        return f"{self.source}:{self.line}: {self.reason}"
 
 
 @dataclass
@@ -110,64 +102,26 @@ class Parsed:
 
 
 @dataclass
-class GradesSummary:
-    files: int = 0
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
+class GradesSummary(Summary):
     unverified: int = 0
-    refused: list[Refused] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
 
     def __str__(self):
         return (
-            f"{self.rows} row{'' if self.rows == 1 else 's'} in {self.files} "
-            f"file{'' if self.files == 1 else 's'}: {self.created} grades and counts created, "
+            f"{self.counted()}: {self.created} grades and counts created, "
             f"{self.updated} updated, {self.unchanged} unchanged, {self.removed} removed "
             f"({self.unverified} rows unverified), {len(self.refused)} rows refused, "
             f"{len(self.failed)} files unreadable, {len(self.warnings)} warnings, "
             f"{len(self.conflicts)} conflicts"
         )
 
-    @property
-    def bad(self) -> bool:
-        return bool(self.refused or self.failed)
-
 
 def import_grades(paths: Iterable[str | os.PathLike]) -> GradesSummary:
     """Read every file, then write the valid rows in one transaction."""
     summary = GradesSummary()
-    rows: list[Parsed] = []
-    whole: list[str] = []
-    seen: dict[str, Parsed] = {}
-    for path in paths:
-        source = os.fspath(path)
-        summary.files += 1
-        try:
-            items = list(read_rows(source))
-        except GradesError as exc:
-            summary.failed.append(str(exc))
-            continue
-        refused_before = len(summary.refused)
-        for item in items:
-            summary.rows += 1
-            if isinstance(item, Refused):
-                summary.refused.append(item)
-                continue
-            if item.key in seen:
-                first = seen[item.key]
-                reason = f"the same force and cycle as {first.source}:{first.line}"
-                summary.refused.append(Refused(source, item.line, reason))
-                continue
-            seen[item.key] = item
-            rows.append(item)
-            summary.warnings.extend(item.warnings)
-        if len(summary.refused) == refused_before:
-            whole.append(os.path.basename(source))
+    rows, whole = collect(paths, summary, read_rows, "the same force and cycle as")
+    for row in rows:
+        summary.warnings.extend(row.warnings)
     summary.unverified = sum(1 for row in rows if not _verified(row))
     with transaction.atomic(), deferred_bumps():
         _Writer(summary).write(rows, whole)
@@ -182,35 +136,7 @@ def _verified(row: Parsed) -> bool:
 
 def read_rows(source: str):
     """Every row of one file: Parsed when valid, else Refused with the reason."""
-    try:
-        with open(source, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise GradesError(f"{source}: cannot be read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise GradesError(f"{source}: not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = reader.fieldnames or []
-    except csv.Error as exc:
-        raise GradesError(f"{source}: not a CSV file: {exc}") from exc
-    parse = _parser_for(source, header)
-    line = reader.line_num + 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise GradesError(f"{source}:{line}: not readable as CSV: {exc}") from exc
-        try:
-            if None in record:
-                raise ValueError("more values than columns")
-            values = {name: (value or "").strip() for name, value in record.items()}
-            yield parse(source, line, values)
-        except ValueError as exc:
-            yield Refused(source, line, str(exc))
-        line = reader.line_num + 1
+    return csvimport.read_rows(source, _parser_for, GradesError)
 
 
 def _parser_for(source: str, header: list[str]):
@@ -401,11 +327,11 @@ def area_key(written: str, framework: vocab.Framework | None) -> str:
     return matched[0] if len(matched) == 1 else ""
 
 
-class _Writer:
+class _Writer(CuratedWriter):
     """Writes the valid rows around what people corrected."""
 
     def __init__(self, summary: GradesSummary):
-        self.summary = summary
+        super().__init__(summary)
         self.forces = {force.name: force for force in Force.objects.all()}
         self.grades = {
             (row.force_id, row.cycle, row.area_as_written.casefold()): row
@@ -423,7 +349,7 @@ class _Writer:
                 seen.add(("grade", key))
                 fields = {**values, **origin}
                 if (existing := self.grades.get(key)) is not None:
-                    self._update(existing, fields, GRADE_FIELDS, row)
+                    self._update(existing, fields, GRADE_FIELDS, ORIGIN, row)
                 else:
                     new_grades.append(
                         OfficialGrade(
@@ -435,42 +361,13 @@ class _Writer:
                 seen.add(("count", key))
                 fields = {**row.counts, **origin}
                 if (existing := self.counts.get(key)) is not None:
-                    self._update(existing, fields, COUNT_FIELDS, row)
+                    self._update(existing, fields, COUNT_FIELDS, ORIGIN, row)
                 else:
                     new_counts.append(OfficialGradeCount(force=force, cycle=row.cycle, **fields))
         OfficialGrade.objects.bulk_create(new_grades)
         OfficialGradeCount.objects.bulk_create(new_counts)
         self.summary.created += len(new_grades) + len(new_counts)
         self._remove_stale(seen, whole_files)
-
-    def _update(self, obj, fields: dict, names: tuple[str, ...], row: Parsed) -> None:
-        changed = [
-            name
-            for name in names
-            if getattr(obj, name) != fields[name] and self._writable(obj, name, fields[name], row)
-        ]
-        moved = [
-            name for name in ("source_file", "source_line") if getattr(obj, name) != fields[name]
-        ]
-        for name in (*changed, *moved):
-            setattr(obj, name, fields[name])
-        if changed or moved:
-            obj.save(update_fields=[*changed, *moved, "updated_at"])
-        if changed:
-            self.summary.updated += 1
-        else:
-            self.summary.unchanged += 1
-
-    def _writable(self, obj, name: str, value, row: Parsed) -> bool:
-        """Whether the file may set ``name``; a person's correction is kept and reported."""
-        if name not in obj.edited_fields:
-            return True
-        self.summary.conflicts.append(
-            f"{row.source}:{row.line}: kept {name}={getattr(obj, name)!s} on "
-            f"{obj._meta.verbose_name} {obj.pk} ({obj}), corrected by a person; "
-            f"the file says {value!s}"
-        )
-        return False
 
     def _remove_stale(self, seen: set, whole_files: list[str]) -> None:
         stale = [

@@ -7,7 +7,8 @@ Commissioner (one row per person and force, however many terms), the term a Comm
 with its dates, how it began and ended, and its source. A date written ``YYYY-MM`` is kept as a
 month (CommissionerTerm.Precision.MONTH), never turned into the 1st.
 
-The rules are the letter loader's:
+The rules are the letter loader's (the reading, summary and corrections shared with the
+inspectorate's grades in inspections.csvimport):
 - idempotent: a term is found again by its registry key (force, name, role and start as the
   file writes them), so a second import changes nothing;
 - a bad row is refused with its file, line and reason, and the others still load; a file
@@ -23,21 +24,21 @@ whole without a refused row, so one bad line cannot delete a good term.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from pccsite.caching import bump_data_version, deferred_bumps
 
+from . import csvimport
 from . import vocabulary as vocab
+from .csvimport import CuratedWriter, FileError, Summary, collect
 from .models import Commissioner, CommissionerTerm, Force, month_bounds
 
 COLUMNS = (
@@ -75,18 +76,8 @@ _YES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": 
 _FORCES = {name.casefold(): force.name for force in vocab.FORCES for name in force.all_names}
 
 
-class RegistryError(ValueError):
+class RegistryError(FileError):
     """A file that cannot be read as a registry at all (missing, not CSV, wrong columns)."""
-
-
-@dataclass(frozen=True)
-class Refused:
-    source: str
-    line: int
-    reason: str
-
-    def __str__(self):
-        return f"{self.source}:{self.line}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -98,25 +89,16 @@ class Row:
     force: str
     name: str
     values: dict
+    key: str  # the registry key: force, name, role and start as the file writes them
 
 
 @dataclass
-class ImportSummary:
-    files: int = 0
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
+class ImportSummary(Summary):
     people_created: int = 0
-    refused: list[Refused] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # files not readable as a registry
-    conflicts: list[str] = field(default_factory=list)
 
     def __str__(self):
         return (
-            f"{self.rows} row{'' if self.rows == 1 else 's'} in {self.files} "
-            f"file{'' if self.files == 1 else 's'}: {self.created} terms created, "
+            f"{self.counted()}: {self.created} terms created, "
             f"{self.updated} updated, {self.unchanged} unchanged, {self.removed} removed, "
             f"{self.people_created} people added, {len(self.refused)} rows refused, "
             f"{len(self.failed)} files unreadable, {len(self.conflicts)} conflicts"
@@ -126,34 +108,7 @@ class ImportSummary:
 def import_registry(paths: Iterable[str | os.PathLike]) -> ImportSummary:
     """Read every file, then write the valid rows in one transaction."""
     summary = ImportSummary()
-    rows: list[tuple[str, Row]] = []
-    whole: list[str] = []
-    seen: dict[str, Row] = {}
-    for path in paths:
-        source = os.fspath(path)
-        summary.files += 1
-        try:
-            items = list(read_rows(source))
-        except RegistryError as exc:
-            summary.failed.append(str(exc))
-            continue
-        refused_before = len(summary.refused)
-        for item in items:
-            summary.rows += 1
-            if isinstance(item, Refused):
-                summary.refused.append(item)
-                continue
-            key, row = item
-            if key in seen:
-                first = seen[key]
-                summary.refused.append(
-                    Refused(source, row.line, f"the same term as {first.source}:{first.line}")
-                )
-                continue
-            seen[key] = row
-            rows.append((key, row))
-        if len(summary.refused) == refused_before:
-            whole.append(os.path.basename(source))
+    rows, whole = collect(paths, summary, read_rows, "the same term as")
     with transaction.atomic(), deferred_bumps():
         _Writer(summary).write(rows, whole)
         bump_data_version()
@@ -161,42 +116,20 @@ def import_registry(paths: Iterable[str | os.PathLike]) -> ImportSummary:
 
 
 def read_rows(source: str):
-    """Every row of one file: (key, Row) when valid, else Refused with the reason."""
-    try:
-        with open(source, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise RegistryError(f"{source}: cannot be read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise RegistryError(f"{source}: not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = reader.fieldnames or []
-    except csv.Error as exc:
-        raise RegistryError(f"{source}: not a CSV file: {exc}") from exc
+    """Every row of one file: a Row when valid, else Refused with the reason."""
+    return csvimport.read_rows(source, _parser_for, RegistryError)
+
+
+def _parser_for(source: str, header: list[str]):
     missing = [column for column in COLUMNS if column not in header]
     if missing:
         raise RegistryError(f"{source}: missing columns: {', '.join(missing)}")
-    line = reader.line_num + 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise RegistryError(f"{source}:{line}: not readable as CSV: {exc}") from exc
-        try:
-            yield parse_row(source, line, record)
-        except ValueError as exc:
-            yield Refused(source, line, str(exc))
-        line = reader.line_num + 1
+    return parse_row
 
 
-def parse_row(source: str, line: int, record: dict) -> tuple[str, Row]:
+def parse_row(source: str, line: int, record: dict) -> Row:
     """A row's values, checked; ValueError says what is wrong with it."""
     values = {name: (record.get(name) or "").strip() for name in COLUMNS}
-    if None in record:
-        raise ValueError("more values than columns")
     force = _FORCES.get(values["force"].casefold())
     if force is None:
         raise ValueError(f"unknown force {values['force']!r}")
@@ -235,7 +168,7 @@ def parse_row(source: str, line: int, record: dict) -> tuple[str, Row]:
         "checked": checked,
         "note": values["note"],
     }
-    return key, Row(source, line, force, name, term)
+    return Row(source, line, force, name, term, key)
 
 
 def _date(text: str, column: str, *, first: bool) -> tuple[dt.date | None, str]:
@@ -254,11 +187,11 @@ def _date(text: str, column: str, *, first: bool) -> tuple[dt.date | None, str]:
     raise ValueError(f"{column} {text!r} is not a date (YYYY-MM-DD or YYYY-MM)")
 
 
-class _Writer:
+class _Writer(CuratedWriter):
     """Writes the valid rows around what people corrected."""
 
     def __init__(self, summary: ImportSummary):
-        self.summary = summary
+        super().__init__(summary)
         self.forces = {force.name: force for force in Force.objects.all()}
         self.terms = {
             term.registry_key: term
@@ -272,17 +205,17 @@ class _Writer:
             self.people.setdefault((name, self.forces[force].pk), term.commissioner)
         self.slugs = set(Commissioner.objects.values_list("slug", flat=True))
 
-    def write(self, rows: list[tuple[str, Row]], whole_files: list[str]) -> None:
+    def write(self, rows: list[Row], whole_files: list[str]) -> None:
         latest: dict[int, tuple[dt.date, Row]] = {}
-        for key, row in rows:
+        for row in rows:
             person = self._person(row)
-            self._term(key, row, person)
+            self._term(row, person)
             if person.pk not in latest or row.values["start"] >= latest[person.pk][0]:
                 latest[person.pk] = (row.values["start"], row)
         people = {person.pk: person for person in self.people.values()}
         for pk, (_, row) in latest.items():
             self._person_values(people[pk], row)
-        self._remove_stale({key for key, _ in rows}, whole_files)
+        self._remove_stale({row.key for row in rows}, whole_files)
 
     def _person(self, row: Row) -> Commissioner:
         force = self.forces[row.force]
@@ -309,43 +242,16 @@ class _Writer:
         self.slugs.add(slug)
         return slug
 
-    def _term(self, key: str, row: Row, person: Commissioner) -> None:
+    def _term(self, row: Row, person: Commissioner) -> None:
         provenance = {"registry_file": os.path.basename(row.source), "registry_line": row.line}
-        term = self.terms.get(key)
+        term = self.terms.get(row.key)
         if term is None:
             CommissionerTerm.objects.create(
-                commissioner=person, registry_key=key, **row.values, **provenance
+                commissioner=person, registry_key=row.key, **row.values, **provenance
             )
             self.summary.created += 1
             return
-        changed = [
-            name
-            for name in TERM_FIELDS
-            if getattr(term, name) != row.values[name]
-            and self._writable(term, name, row.values[name], row)
-        ]
-        for name in changed:
-            setattr(term, name, row.values[name])
-        moved = [name for name, value in provenance.items() if getattr(term, name) != value]
-        for name in moved:
-            setattr(term, name, provenance[name])
-        if changed or moved:
-            term.save(update_fields=[*changed, *moved, "updated_at"])
-        if changed:
-            self.summary.updated += 1
-        else:
-            self.summary.unchanged += 1
-
-    def _writable(self, obj, name: str, value, row: Row) -> bool:
-        """Whether the file may set ``name``; a person's correction is kept and reported."""
-        if name not in obj.edited_fields:
-            return True
-        self.summary.conflicts.append(
-            f"{row.source}:{row.line}: kept {name}={getattr(obj, name)!s} on "
-            f"{obj._meta.verbose_name} {obj.pk} ({obj}), corrected by a person; "
-            f"the file says {value!s}"
-        )
-        return False
+        self._update(term, {**row.values, **provenance}, TERM_FIELDS, provenance, row)
 
     def _person_values(self, person: Commissioner, row: Row) -> None:
         """A person's title and honorific are those of their latest term."""

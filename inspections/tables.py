@@ -190,6 +190,19 @@ class CommissionerTable(tables.Table):
     )
 
 
+# What every export of inspections gives: the inspection, then the force and page it is of.
+INSPECTION_NAMED = (
+    attr("id", "The inspection's id in this dataset and the API"),
+    Field("title", lambda i, links: str(i), "The report's title as letters give it"),
+    attr("kind", f"One of {', '.join(key for key, _ in vocab.INSPECTION_KINDS)}"),
+)
+INSPECTION_FORCE = (
+    attr("force__name", "The force inspected", "force"),
+    attr("force__ons_code", "ONS police force area code (GSS)", "force_code"),
+    link("url", "The inspection's page", lambda i: i.get_absolute_url()),
+)
+
+
 class InspectionTable(tables.Table):
     caption = (
         "Inspections, each with the number of grades, areas for improvement (AFIs, not causes "
@@ -221,17 +234,13 @@ class InspectionTable(tables.Table):
         template_name = "includes/tables/inspections.html"
 
     export_fields = (
-        attr("id", "The inspection's id in this dataset and the API"),
-        Field("title", lambda i, links: str(i), "The report's title as letters give it"),
-        attr("kind", f"One of {', '.join(key for key, _ in vocab.INSPECTION_KINDS)}"),
+        *INSPECTION_NAMED,
         attr("kind_label", "Kind, in words"),
         attr("period", "The inspection cycle as the letters name it: YYYY or YYYY/YY"),
         attr("cycle", "The cycle it belongs to (2023-25, 2021-22 …), as the tables group it"),
         attr("published", "Publication date of the report (ISO 8601)"),
         Field("framework", lambda i, links: _framework_key(i.published), FRAMEWORK_HELP),
-        attr("force__name", "The force inspected", "force"),
-        attr("force__ons_code", "ONS police force area code (GSS)", "force_code"),
-        link("url", "The inspection's page", lambda i: i.get_absolute_url()),
+        *INSPECTION_FORCE,
         attr("grade_count", "Grades read from its letters"),
         attr("afi_count", "Areas for improvement"),
         attr("letter_count", "Letters answering it"),

@@ -98,10 +98,14 @@ PROVENANCE_FIELDS = (
     attr("source_file", "The reference file in data/reference/ the row was read from"),
     attr("source_line", "Its line in that file"),
 )
-OFFICIAL_GRADE_FIELDS = (
+# Both official tables begin with the row and the force it is about.
+OFFICIAL_KEY_FIELDS = (
     attr("id", "The row's id"),
     attr("force__slug", "The force's short name", "force_slug"),
     attr("force__name", "The force's name", "force"),
+)
+OFFICIAL_GRADE_FIELDS = (
+    *OFFICIAL_KEY_FIELDS,
     attr("cycle", "The PEEL cycle (2015, 2016, 2017, 2018-19, 2021-22, 2023-25)"),
     attr("area", "The area or pillar key; empty where the source's wording maps to none"),
     attr("area_as_written", "The area as the source words it"),
@@ -111,9 +115,7 @@ OFFICIAL_GRADE_FIELDS = (
     *PROVENANCE_FIELDS,
 )
 OFFICIAL_COUNT_FIELDS = (
-    attr("id", "The row's id"),
-    attr("force__slug", "The force's short name", "force_slug"),
-    attr("force__name", "The force's name", "force"),
+    *OFFICIAL_KEY_FIELDS,
     attr("cycle", "The PEEL cycle (2021-22, 2023-25)"),
     attr("areas_graded", "How many areas the source says were graded"),
     *(

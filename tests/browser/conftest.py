@@ -8,15 +8,13 @@ Debian's: Playwright cannot download its own browser here.
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from devtools.serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -29,32 +27,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+PHONE = {"width": 390, "height": 844}
 
 
 def _manage(*args: str, env: dict) -> None:
     subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
     )
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"runserver exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer at {url} within {timeout} seconds")
 
 
 @contextlib.contextmanager
@@ -80,7 +59,7 @@ def _served_site(tmp_path_factory):
     grades = sorted(str(path) for path in (ROOT / "data" / "reference").glob("peel_*.csv"))
     _manage("import_grades", *grades, env=env)
     _manage("load_letters", "seeds", env=env)
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],
         cwd=ROOT,
@@ -89,7 +68,7 @@ def _served_site(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_until_up(url + "/", process)
+        wait_until_up(url + "/", process, name="runserver", error=RuntimeError)
         yield url, env
     finally:
         process.terminate()
@@ -132,11 +111,11 @@ def browser():
             chromium.close()
 
 
-@pytest.fixture(scope="session")
-def page(browser):
-    """One page for the session: tests navigate it rather than opening their own."""
+@contextlib.contextmanager
+def _new_page(browser, viewport: dict, **options):
+    """A page in a context of its own, in British English with motion reduced."""
     context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="en-GB", reduced_motion="reduce"
+        viewport=viewport, locale="en-GB", reduced_motion="reduce", **options
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -144,6 +123,28 @@ def page(browser):
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def page(browser):
+    """One page for the session: tests navigate it rather than opening their own."""
+    with _new_page(browser, {"width": 1280, "height": 900}) as desktop:
+        yield desktop
+
+
+@pytest.fixture(scope="session")
+def phone(browser):
+    """One 390 px phone page (at twice the pixels) for the session, navigated like `page`."""
+    with _new_page(browser, PHONE, device_scale_factor=2) as small:
+        yield small
+
+
+def open_page(page, url):
+    """Go to ``url`` and wait for its charts to be drawn; the response, for its status."""
+    response = page.goto(url)
+    if page.locator("[data-chart]").count():
+        page.wait_for_selector("[data-chart][data-drawn]")
+    return response
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ wider than a 390 px phone, the chart drawn beside its table, sorting by an area'
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.test_phone import PHONE
+from tests.browser.conftest import PHONE, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -20,26 +20,6 @@ PAGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(
-        viewport=PHONE, locale="en-GB", reduced_motion="reduce", device_scale_factor=2
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        yield page
-    finally:
-        context.close()
-
-
-def _open(page, url):
-    response = page.goto(url)
-    if page.locator("[data-chart]").count():
-        page.wait_for_selector("[data-chart][data-drawn]")
-    return response
-
-
 def _violations(page):
     result = Axe().run(page)
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
@@ -47,19 +27,19 @@ def _violations(page):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_violations_at_desktop_width(base_url, page, path):
-    assert _open(page, base_url + path).status == 200
+    assert open_page(page, base_url + path).status == 200
     assert _violations(page) == []
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_a_phone_neither_scrolls_the_page_sideways_nor_finds_violations(base_url, phone, path):
-    assert _open(phone, base_url + path).status == 200
+    assert open_page(phone, base_url + path).status == 200
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert _violations(phone) == []
 
 
 def test_the_cycle_page_shows_every_force_and_draws_its_chart(base_url, page):
-    _open(page, base_url + "/peel/2023-25/")
+    open_page(page, base_url + "/peel/2023-25/")
 
     rows = page.locator("table.compare-table tbody tr")
     assert rows.count() == 43
@@ -71,7 +51,7 @@ def test_the_cycle_page_shows_every_force_and_draws_its_chart(base_url, page):
 
 
 def test_sorting_by_an_area_orders_the_forces_by_its_grade(base_url, page):
-    _open(page, base_url + "/peel/2018-19/")
+    open_page(page, base_url + "/peel/2018-19/")
     page.locator("thead a[href='?sort=effectiveness']").click()
     page.wait_for_url("**sort=effectiveness**")
 
@@ -84,10 +64,10 @@ def test_sorting_by_an_area_orders_the_forces_by_its_grade(base_url, page):
 
 def test_screenshots_for_the_readme(base_url, phone, page, screenshots_dir):
     for name, path in (("peel-cycle", "/peel/2023-25/"), ("area", "/areas/effectiveness/")):
-        _open(phone, base_url + path)
+        open_page(phone, base_url + path)
         phone.locator("table.compare-table tbody tr").nth(3).scroll_into_view_if_needed()
         phone.screenshot(path=screenshots_dir / f"phone-{name}.png")
         assert (screenshots_dir / f"phone-{name}.png").stat().st_size > 10_000
-    _open(page, base_url + "/peel/2023-25/")
+    open_page(page, base_url + "/peel/2023-25/")
     page.locator("#distribution").scroll_into_view_if_needed()
     page.screenshot(path=screenshots_dir / "peel-cycle-chart.png")

@@ -12,11 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from inspections import vocabulary as vocab
+from tests.browser.conftest import PHONE, open_page
 
 pytestmark = pytest.mark.browser
 
 TRUTH = json.loads((Path(__file__).parents[1] / "fixtures" / "seeds-truth.json").read_text())
-PHONE = {"width": 390, "height": 844}
 FORCE = "/forces/leicestershire/"
 
 
@@ -32,27 +32,8 @@ def _seed_grades():
     return grades
 
 
-@pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(
-        viewport=PHONE, locale="en-GB", reduced_motion="reduce", device_scale_factor=2
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        yield page
-    finally:
-        context.close()
-
-
-def _open(page, url):
-    page.goto(url)
-    if page.locator("[data-chart]").count():
-        page.wait_for_selector("[data-chart][data-drawn]")
-
-
 def test_grid_holds_every_seed_grade_in_words_and_colour(base_url, page):
-    _open(page, base_url + FORCE)
+    open_page(page, base_url + FORCE)
     grid = page.locator("section[aria-labelledby='grid']")
 
     shown = set()
@@ -83,7 +64,7 @@ def test_grid_holds_every_seed_grade_in_words_and_colour(base_url, page):
 
 
 def test_a_grade_quote_opens_from_the_keyboard(base_url, page):
-    _open(page, base_url + FORCE)
+    open_page(page, base_url + FORCE)
     summary = page.locator("section[aria-labelledby='grid'] details summary").first
     quote = page.locator("section[aria-labelledby='grid'] details .grade-grid__quote").first
 
@@ -109,7 +90,7 @@ def test_a_grade_quote_opens_from_the_keyboard(base_url, page):
 
 
 def test_grid_reads_on_a_phone_as_cards_without_sideways_scrolling(base_url, phone):
-    _open(phone, base_url + FORCE)
+    open_page(phone, base_url + FORCE)
 
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     grid = phone.locator(".grade-grid").first
@@ -138,7 +119,7 @@ def test_chart_is_drawn_before_plotly_and_replaced_by_it(base_url, browser):
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
-        _open(page, base_url + FORCE)
+        open_page(page, base_url + FORCE)
         assert page.locator("#force-timeline .chart__static").count() == 0
         assert page.locator("#force-timeline .main-svg").count() >= 1
     finally:
@@ -146,7 +127,7 @@ def test_chart_is_drawn_before_plotly_and_replaced_by_it(base_url, browser):
 
 
 def test_glossary_links_land_on_their_entries(base_url, page):
-    _open(page, base_url + FORCE)
+    open_page(page, base_url + FORCE)
     link = page.locator("a.term", has_text="PEEL").first
 
     link.click()
@@ -162,7 +143,7 @@ def test_glossary_links_land_on_their_entries(base_url, page):
 def test_axe_finds_no_violations_on_the_force_page_and_glossary(base_url, page, phone, path):
     axe = Axe()
     for tab in (page, phone):
-        _open(tab, base_url + path)
+        open_page(tab, base_url + path)
         if tab.locator(".grade-grid summary").count():
             tab.locator(".grade-grid summary").first.click()  # the quote open, too
         result = axe.run(tab)
@@ -172,7 +153,7 @@ def test_axe_finds_no_violations_on_the_force_page_and_glossary(base_url, page, 
 
 
 def test_phone_screenshot_of_a_force_page_for_the_readme(base_url, phone, screenshots_dir):
-    _open(phone, base_url + FORCE)
+    open_page(phone, base_url + FORCE)
     phone.locator("h1").evaluate("h => h.scrollIntoView({block: 'start'})")
 
     target = screenshots_dir / "phone-force.png"

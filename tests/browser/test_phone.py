@@ -11,10 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from devtools.pages import LIST_PATHS
+from tests.browser.conftest import PHONE, open_page
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 MORE_LIST_PAGES = (
     "/forces/?page=2",
     "/forces/?has_letters=true&sort=-letter_count",
@@ -24,26 +24,6 @@ MORE_LIST_PAGES = (
 )
 DETAIL_PREFIXES = ("/forces/", "/commissioners/", "/inspections/", "/letters/")
 HINT = "Scroll sideways to see all of the table."
-
-
-@pytest.fixture(scope="session")
-def phone(browser):
-    context = browser.new_context(
-        viewport=PHONE, locale="en-GB", reduced_motion="reduce", device_scale_factor=2
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        yield page
-    finally:
-        context.close()
-
-
-def _open(page, url):
-    response = page.goto(url)
-    if page.locator("[data-chart]").count():
-        page.wait_for_selector("[data-chart][data-drawn]")
-    return response
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +42,7 @@ def every_page(base_url, phone):
 def test_no_page_is_wider_than_a_phone(every_page, phone, base_url):
     too_wide = {}
     for url in [*every_page, base_url + "/no-such-page/"]:
-        response = _open(phone, url)
+        response = open_page(phone, url)
         assert response.status in (200, 404), url
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
@@ -76,7 +56,7 @@ def test_axe_finds_no_violations_on_a_phone(every_page, phone):
     axe = Axe()
     failures = {}
     for url in every_page:
-        _open(phone, url)
+        open_page(phone, url)
         result = axe.run(phone)
         if result.violations_count:
             failures[url] = [
@@ -88,7 +68,7 @@ def test_axe_finds_no_violations_on_a_phone(every_page, phone):
 
 
 def test_a_table_wider_than_the_phone_says_it_scrolls(base_url, phone):
-    _open(phone, base_url + "/forces/")
+    open_page(phone, base_url + "/forces/")
     box = phone.get_by_role(
         "region", name=re.compile("^Forces, each with its grades at its latest PEEL cycle")
     )
@@ -102,7 +82,7 @@ def test_a_table_wider_than_the_phone_says_it_scrolls(base_url, phone):
 
 
 def test_a_keyboard_reaches_and_scrolls_a_wide_table(base_url, phone):
-    _open(phone, base_url + "/letters/")
+    open_page(phone, base_url + "/letters/")
     box = phone.locator(".table-container")
 
     box.focus()  # a tab stop: the box has tabindex 0 while its table is wider than it
@@ -119,7 +99,7 @@ def test_a_keyboard_reaches_and_scrolls_a_wide_table(base_url, phone):
 
 
 def test_a_table_that_fits_has_no_hint_and_no_tab_stop(base_url, phone):
-    _open(phone, base_url + "/")  # the grade distribution: two narrow columns
+    open_page(phone, base_url + "/")  # the grade distribution: two narrow columns
 
     box = phone.get_by_role("region", name="Grades in the latest cycle", exact=True)
 
@@ -130,7 +110,7 @@ def test_a_table_that_fits_has_no_hint_and_no_tab_stop(base_url, phone):
 
 
 def test_phone_screenshot_of_a_list_page_for_the_readme(base_url, phone, screenshots_dir):
-    _open(phone, base_url + "/letters/")
+    open_page(phone, base_url + "/letters/")
     # The list from its count of results: the hint, the caption and the first rows.
     phone.locator(".result-count").evaluate("count => count.scrollIntoView({block: 'start'})")
     phone.evaluate("window.scrollBy(0, -16)")

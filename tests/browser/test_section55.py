@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import PHONE
+
 pytestmark = pytest.mark.browser
 
 TRUTH = json.loads((Path(__file__).parents[1] / "fixtures" / "seeds-truth.json").read_text())
-PHONE = {"width": 390, "height": 844}
 
 
 def _published_seed_inspections():

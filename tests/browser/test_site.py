@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from devtools.pages import LIST_PATHS
 from inspections import vocabulary as vocab
+from tests.browser.conftest import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -25,12 +26,6 @@ DETAIL_LINKS = {
     "inspection": "/inspections/",
     "letter": "/letters/",
 }
-
-
-def _open(page, url):
-    page.goto(url)
-    if page.locator("[data-chart]").count():
-        page.wait_for_selector("[data-chart][data-drawn]")
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +72,7 @@ def test_no_request_leaves_the_site(site_pages, page):
     page.on("request", record)
     try:
         for url in site_pages:
-            _open(page, url)
+            open_page(page, url)
     finally:
         page.remove_listener("request", record)
 
@@ -87,7 +82,7 @@ def test_no_request_leaves_the_site(site_pages, page):
 
 
 def test_force_timeline_draws_every_seed_grade(base_url, page):
-    _open(page, base_url + "/forces/leicestershire/")
+    open_page(page, base_url + "/forces/leicestershire/")
 
     traces = page.evaluate(
         "Array.from(document.getElementById('force-timeline').data, t => "
@@ -104,7 +99,7 @@ def test_force_timeline_draws_every_seed_grade(base_url, page):
 
 
 def test_force_timeline_marks_framework_breaks(base_url, page):
-    _open(page, base_url + "/forces/leicestershire/")
+    open_page(page, base_url + "/forces/leicestershire/")
 
     shapes = page.evaluate("document.getElementById('force-timeline').layout.shapes")
 
@@ -161,7 +156,7 @@ def test_axe_finds_no_violations(site_pages, page):
     axe = Axe()
     failures = {}
     for url in site_pages:
-        _open(page, url)
+        open_page(page, url)
         result = axe.run(page)
         if result.violations_count:
             failures[url] = [
@@ -199,7 +194,7 @@ def test_screenshots_for_the_readme(base_url, page, screenshots_dir, name, path)
             )
             if a.startswith(letter)
         )
-    _open(page, base_url + path)
+    open_page(page, base_url + path)
 
     target = screenshots_dir / f"{name}.png"
     page.screenshot(path=str(target), full_page=False)

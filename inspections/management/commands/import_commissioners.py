@@ -11,37 +11,14 @@ registry at all (named with the reason; the other files still load). The logic i
 inspections.registry.
 """
 
-from django.core.management.base import BaseCommand, CommandError
-
+from inspections.csvimport import ImportCommand
 from inspections.registry import import_registry
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Load commissioners and their terms of office from registry CSV files."
+    label = "Commissioner registry"
+    paths_help = "registry CSV files"
 
-    def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="registry CSV files")
-
-    def handle(self, *args, paths, verbosity, **options):
-        summary = import_registry(paths)
-        if verbosity >= 1:
-            if summary.conflicts:
-                self.stdout.write(
-                    self.style.WARNING(
-                        f"Kept {len(summary.conflicts)} corrections made in the admin "
-                        "that the files now state differently:"
-                    )
-                )
-                for conflict in summary.conflicts:
-                    self.stdout.write(f"  {conflict}")
-            bad = summary.refused or summary.failed
-            style = self.style.ERROR if bad else self.style.SUCCESS
-            self.stdout.write(style(f"Commissioner registry: {summary}."))
-        if summary.refused or summary.failed:
-            lines = [*summary.failed, *(str(refused) for refused in summary.refused)]
-            listed = "\n".join(f"  {line}" for line in lines)
-            raise CommandError(
-                f"{len(summary.refused)} rows and {len(summary.failed)} files could not be "
-                f"loaded:\n{listed}",
-                returncode=1,
-            )
+    def run(self, paths):
+        return import_registry(paths)

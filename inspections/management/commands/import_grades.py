@@ -12,42 +12,22 @@ counts that do not add up) are counted, and listed with -v 2. The logic is
 inspections.official.
 """
 
-from django.core.management.base import BaseCommand, CommandError
-
+from inspections.csvimport import ImportCommand
 from inspections.official import import_grades
 
 SHOWN_WARNINGS = 10
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Load the inspectorate's PEEL grades and grade counts from reference CSV files."
+    label = "Reference grades"
+    paths_help = "reference grade CSV files"
 
-    def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="reference grade CSV files")
+    def run(self, paths):
+        return import_grades(paths)
 
-    def handle(self, *args, paths, verbosity, **options):
-        summary = import_grades(paths)
-        if verbosity >= 1:
-            self._report(summary, verbosity)
-        if summary.bad:
-            lines = [*summary.failed, *(str(refused) for refused in summary.refused)]
-            listed = "\n".join(f"  {line}" for line in lines)
-            raise CommandError(
-                f"{len(summary.refused)} rows and {len(summary.failed)} files could not be "
-                f"loaded:\n{listed}",
-                returncode=1,
-            )
-
-    def _report(self, summary, verbosity):
-        if summary.conflicts:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"Kept {len(summary.conflicts)} corrections made in the admin that the "
-                    "files now state differently:"
-                )
-            )
-            for conflict in summary.conflicts:
-                self.stdout.write(f"  {conflict}")
+    def report(self, summary, verbosity):
+        super().report(summary, verbosity)
         shown = summary.warnings if verbosity >= 2 else summary.warnings[:SHOWN_WARNINGS]
         if shown:
             self.stdout.write(self.style.WARNING("Warnings (the rows still loaded):"))
@@ -55,5 +35,3 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {warning}")
             if rest := len(summary.warnings) - len(shown):
                 self.stdout.write(f"  ... and {rest} more (-v 2 lists them all)")
-        style = self.style.ERROR if summary.bad else self.style.SUCCESS
-        self.stdout.write(style(f"Reference grades: {summary}."))
