@@ -81,7 +81,10 @@ class InspectionFilter(django_filters.FilterSet):
         fields = ["force", "kind", "cycle"]
 
 
-class FindingFilter(django_filters.FilterSet):
+class InspectionScopedFilter(django_filters.FilterSet):
+    """The force, inspection kind and cycle filters of rows that belong to an inspection
+    (grades, findings): one definition, so their forms offer the same choices."""
+
     force = django_filters.ModelChoiceFilter(
         field_name="inspection__force",
         queryset=Force.objects.by_name(),
@@ -102,6 +105,9 @@ class FindingFilter(django_filters.FilterSet):
         empty_label="Any cycle",
         widget=PlainSelect,
     )
+
+
+class FindingFilter(InspectionScopedFilter):
     kind = django_filters.ChoiceFilter(
         choices=AreaForImprovement.Kind.choices,
         label="Finding",
@@ -129,27 +135,7 @@ class FindingFilter(django_filters.FilterSet):
         return queryset.filter(Q(text__icontains=value) | Q(response__icontains=value))
 
 
-class GradeFilter(django_filters.FilterSet):
-    force = django_filters.ModelChoiceFilter(
-        field_name="inspection__force",
-        queryset=Force.objects.by_name(),
-        empty_label="All forces",
-        widget=PlainSelect,
-    )
-    inspection_kind = django_filters.ChoiceFilter(
-        field_name="inspection__kind",
-        choices=vocab.INSPECTION_KINDS,
-        label="Inspection kind",
-        empty_label="Any kind",
-        widget=PlainSelect,
-    )
-    cycle = django_filters.ChoiceFilter(
-        field_name="inspection__cycle",
-        choices=_cycles,
-        label="Cycle",
-        empty_label="Any cycle",
-        widget=PlainSelect,
-    )
+class GradeFilter(InspectionScopedFilter):
     area = django_filters.ChoiceFilter(
         choices=list(vocab.AREA_LABELS.items()), empty_label="Any area", widget=PlainSelect
     )
