@@ -191,6 +191,17 @@ class CommissionerTable(tables.Table):
 
 
 # What every export of inspections gives: the inspection, then the force and page it is of.
+# The inspection a grade or finding belongs to, and its force: the same columns in both exports.
+OF_INSPECTION = (
+    attr("inspection__force__name", "The force", "force"),
+    attr("inspection__force__ons_code", "ONS police force area code (GSS)", "force_code"),
+    attr("inspection_id", "The inspection's id"),
+    Field("inspection", lambda row, links: str(row.inspection), "The inspection's title"),
+    attr("inspection__kind", "The inspection's kind", "inspection_kind"),
+    attr("inspection__period", "The inspection cycle as the letters name it", "period"),
+    attr("inspection__cycle", "The cycle it belongs to, as the tables group it", "cycle"),
+)
+
 INSPECTION_NAMED = (
     attr("id", "The inspection's id in this dataset and the API"),
     Field("title", lambda i, links: str(i), "The report's title as letters give it"),
@@ -279,13 +290,7 @@ class FindingTable(tables.Table):
 
     export_fields = (
         attr("id", "The finding's id in this dataset and the API"),
-        attr("inspection__force__name", "The force", "force"),
-        attr("inspection__force__ons_code", "ONS police force area code (GSS)", "force_code"),
-        attr("inspection_id", "The inspection's id"),
-        Field("inspection", lambda f, links: str(f.inspection), "The inspection's title"),
-        attr("inspection__kind", "The inspection's kind", "inspection_kind"),
-        attr("inspection__period", "The inspection cycle as the letters name it", "period"),
-        attr("inspection__cycle", "The cycle it belongs to, as the tables group it", "cycle"),
+        *OF_INSPECTION,
         attr("kind", "afi (area for improvement), cause-of-concern or recommendation"),
         attr("number", "Its number in the report"),
         attr("text", "What the inspection found, as the letter quotes it"),
@@ -339,13 +344,7 @@ class GradeTable(tables.Table):
 
     export_fields = (
         attr("id", "The grade's id in this dataset and the API"),
-        attr("inspection__force__name", "The force", "force"),
-        attr("inspection__force__ons_code", "ONS police force area code (GSS)", "force_code"),
-        attr("inspection_id", "The inspection's id"),
-        Field("inspection", lambda g, links: str(g.inspection), "The inspection's title"),
-        attr("inspection__kind", "The inspection's kind", "inspection_kind"),
-        attr("inspection__period", "The inspection cycle as the letters name it", "period"),
-        attr("inspection__cycle", "The cycle it belongs to, as the tables group it", "cycle"),
+        *OF_INSPECTION,
         attr("when", "Publication date of the report, else the letter's date (ISO 8601)", "date"),
         Field("framework", lambda g, links: _framework_key(g.when), FRAMEWORK_HELP),
         attr("area", "Area key (docs: effectiveness, efficiency, legitimacy, overall or an area)"),
