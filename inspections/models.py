@@ -399,11 +399,12 @@ class InspectionQuerySet(models.QuerySet):
         """Inspections the public site shows: answered by a public letter, or by no letter at
         all (entered by hand); one answered only by withdrawn letters goes with them."""
         letters = self.model._meta.get_field("letters").related_model.objects
-        shown = letters.filter(public_letter(), inspection__isnull=False).values("inspection")
-        # Hidden letters are a handful (an index holds them), so the inner list of inspections
-        # with a public letter is read only when there is one.
+        # Hidden letters are a handful (an index holds them); each is checked for a public
+        # letter about its inspection through the inspection index. A list of every
+        # inspection with a public letter (NOT IN) was read whole on every query.
+        shown = letters.filter(public_letter(), inspection=OuterRef("inspection"))
         only_hidden = letters.filter(hidden_letter(), inspection__isnull=False).exclude(
-            inspection__in=shown
+            Exists(shown)
         )
         return self.exclude(pk__in=only_hidden.values("inspection"))
 

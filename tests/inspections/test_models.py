@@ -193,3 +193,17 @@ def test_office_holders_leave_out_deputy_mayors():
 
     assert {t.role for t in everyone} == {"mayor", "deputy-mayor"}
     assert [t.commissioner.name for t in holders] == ["Andy Burnham"]
+
+
+def test_inspection_public_hides_only_inspections_every_letter_of_which_is_hidden():
+    both = make_inspection()
+    make_letter(inspection=both, withdrawn=True)
+    make_letter(inspection=both)
+    hidden_only = make_inspection()
+    make_letter(inspection=hidden_only, withdrawn=True)
+    make_letter(inspection=hidden_only, pcc_response=False)
+    by_hand = make_inspection()
+
+    shown = set(Inspection.objects.public().values_list("pk", flat=True))
+
+    assert shown == {both.pk, by_hand.pk}
