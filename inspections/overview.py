@@ -16,10 +16,16 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from html import escape
+
+from django.utils import dateformat
+from django.utils.safestring import SafeString, mark_safe
 
 from . import vocabulary as vocab
 from .charts import GradePoint
 from .models import area_order
+from .templatetags.dashboard import grade_badge
 
 OTHER = "other"
 UNDATED = "undated"
@@ -51,6 +57,16 @@ class GridColumn:
     def is_peel(self) -> bool:
         return self.kind.startswith(PEEL_PREFIX)
 
+    @cached_property
+    def data_label(self) -> str:
+        """What a phone shows beside each cell of the column (its header is off screen)."""
+        label = self.kind_label
+        if self.cycle_label:
+            label += f" {self.cycle_label}"
+        if self.when:
+            label += f", {dateformat.format(self.when, 'M Y')}"
+        return label
+
 
 @dataclass
 class GridRow:
@@ -63,6 +79,13 @@ class GridRow:
     @property
     def label(self) -> str:
         return vocab.AREA_LABELS.get(self.area, self.area)
+
+    @property
+    def cells_html(self) -> SafeString:
+        """The row's cells, written here rather than by template loops: a busy force's grid
+        has hundreds of cells, and rendering them through the template was a third of its
+        page's time. The markup is includes/force_overview.html's."""
+        return mark_safe("".join(_cell_html(column, points) for column, points in self.cells))  # noqa: S308 - every value escaped in _cell_html
 
 
 @dataclass
@@ -123,6 +146,45 @@ def force_grid(points: Iterable[GradePoint]) -> list[GridGroup]:
             for area in sorted(areas, key=area_order)
         ]
     return ordered
+
+
+NOT_GRADED = (
+    '<span class="muted" aria-hidden="true">—</span><span class="visually-hidden">Not graded</span>'
+)
+
+
+def _cell_html(column: GridColumn, points: list[GradePoint]) -> str:
+    """One cell: each grade read for the area at the inspection, its quote behind a <details>
+    (a keyboard and a tap open it; hover is not needed), or "Not graded"."""
+    empty = "" if points else ' class="grade-grid__empty"'
+    label = escape(column.data_label)
+    parts = [f'<td data-label="{label}"{empty}><div class="grade-grid__grades">']
+    for point in points:
+        url = escape(point.url)
+        if point.quote:
+            quote = escape(point.quote)
+            summary = f'<summary title="“{quote}”">'
+            hint = "show the letter’s words"
+            body = f'<q>{quote}</q> <a href="{url}">Read it in the letter</a>'
+        else:
+            summary = "<summary>"
+            hint = "show where it was read"
+            if point.from_letter:
+                body = (
+                    "The letter states it without words to quote: "
+                    f'<a href="{url}">read the letter</a>'
+                )
+            else:
+                body = f'Entered by staff: <a href="{url}">the inspection</a>'
+        parts.append(
+            f'<details class="grade-grid__cell">{summary}{grade_badge(point.grade)}'
+            f'<span class="visually-hidden"> ({hint})</span></summary>'
+            f'<div class="grade-grid__quote">{body}</div></details>'
+        )
+    if not points:
+        parts.append(NOT_GRADED)
+    parts.append("</div></td>")
+    return "".join(parts)
 
 
 def _ids(columns: Sequence[GridColumn]) -> set[int | None]:
