@@ -484,7 +484,13 @@ class InspectionQuerySet(models.QuerySet):
 
     def in_office_of(self, commissioner):
         """Inspections published while ``commissioner`` held the office for their force."""
-        return self.with_commissioner_in_office().filter(commissioner_in_office_id=commissioner.pk)
+        # Only the commissioner's own force can have them in office (the subquery matches
+        # terms by force): narrowed first, the subquery runs for its inspections, not all.
+        return (
+            self.filter(force_id=commissioner.force_id, published__isnull=False)
+            .with_commissioner_in_office()
+            .filter(commissioner_in_office_id=commissioner.pk)
+        )
 
 
 class Inspection(Curated):
