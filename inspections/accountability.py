@@ -35,7 +35,7 @@ def for_inspection(inspection, letters, findings, today: dt.date | None = None) 
     answer, and each finding's follow-up (two queries: the force's inspections, findings)."""
     today = today or section55.today()
     clock = section55.clock(inspection.published, [letter.date for letter in letters], today)
-    followthrough.attach(findings, followthrough.for_forces([inspection.force_id]))
+    followthrough.attach(findings, followthrough.for_findings(findings))
     return {
         "clock": clock,
         "answered_counts": followthrough.answered_counts(findings),

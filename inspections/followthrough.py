@@ -194,8 +194,8 @@ def _stated_findings():
     return Coalesce(Subquery(most), 0)
 
 
-def _rows(force_ids: list[int]):
-    """Each force's public inspections and findings as rows: two queries for them all."""
+def _inspection_rows(force_ids: list[int]):
+    """Each force's public inspections as rows (one query), and which force each is of."""
     inspections = (
         Inspection.objects.public()
         .filter(force__in=force_ids)
@@ -203,19 +203,31 @@ def _rows(force_ids: list[int]):
         .annotate(stated=_stated_findings())
         .values_list("pk", "force_id", "kind", "when", "cycle", "published", "stated")
     )
-    findings = (
-        AreaForImprovement.objects.public()
-        .filter(inspection__force__in=force_ids)
-        .order_by("inspection_id", "kind", "number", "pk")
-        .values_list("pk", "inspection_id", "kind", "number", "text")
-    )
-    force_of, per_force, rows = {}, defaultdict(list), defaultdict(list)
+    force_of, per_force = {}, defaultdict(list)
     for pk, force_id, *rest in inspections:
         force_of[pk] = force_id
         per_force[force_id].append(InspectionRow(pk, *rest))
+    return per_force, force_of
+
+
+def _finding_rows(force_of: dict[int, int], **where):
+    """The public findings matching ``where``, as rows per force (one query)."""
+    findings = (
+        AreaForImprovement.objects.public()
+        .filter(**where)
+        .order_by("inspection_id", "kind", "number", "pk")
+        .values_list("pk", "inspection_id", "kind", "number", "text")
+    )
+    rows = defaultdict(list)
     for row in findings:
         rows[force_of.get(row[1])].append(FindingRow(*row))
-    return per_force, rows
+    return rows
+
+
+def _rows(force_ids: list[int]):
+    """Each force's public inspections and findings as rows: two queries for them all."""
+    per_force, force_of = _inspection_rows(force_ids)
+    return per_force, _finding_rows(force_of, inspection__force__in=force_ids)
 
 
 def for_forces(force_ids: Iterable[int]) -> dict[int, FollowUp]:
@@ -228,6 +240,32 @@ def for_forces(force_ids: Iterable[int]) -> dict[int, FollowUp]:
     for force_id, force_inspections in per_force.items():
         result.update(follow_ups(force_inspections, rows[force_id]))
     return result
+
+
+def for_findings(findings: Iterable) -> dict[int, FollowUp]:
+    """Follow-ups of these findings (objects with ``pk`` and ``inspection``): two queries.
+
+    Only the findings a page shows are followed, so only their inspections' findings, the
+    next inspections' (raised again or not) and the previous ones' (what they repeat) are
+    read: a page of 25 findings no longer reads every finding of five forces.
+    """
+    findings = list(findings)
+    if not findings:
+        return {}
+    shown = {finding.inspection_id for finding in findings}
+    force_ids = sorted({finding.inspection.force_id for finding in findings})
+    per_force, force_of = _inspection_rows(force_ids)
+    wanted = set(shown)
+    for force_inspections in per_force.values():
+        for earlier, later in next_inspections(force_inspections).items():
+            if earlier in shown or later.pk in shown:
+                wanted.update((earlier, later.pk))
+    rows = _finding_rows(force_of, inspection__in=sorted(wanted))
+    result = {}
+    for force_id, force_inspections in per_force.items():
+        result.update(follow_ups(force_inspections, rows[force_id]))
+    wanted_findings = {finding.pk for finding in findings}
+    return {pk: up for pk, up in result.items() if pk in wanted_findings}
 
 
 def for_force(force_id: int) -> tuple[dict[int, FollowUp], list[dict]]:

@@ -308,10 +308,9 @@ class FindingTable(tables.Table):
     @property
     def rows_with_follow_ups(self):
         """The findings shown, each with ``follow_up`` (raised again or not in the force's
-        next inspection): two queries for every force on the page (followthrough.for_forces)."""
+        next inspection): two queries for the page (followthrough.for_findings)."""
         findings = [row.record for row in self.paginated_rows]
-        forces = {finding.inspection.force_id for finding in findings}
-        followthrough.attach(findings, followthrough.for_forces(forces))
+        followthrough.attach(findings, followthrough.for_findings(findings))
         return findings
 
 

@@ -166,6 +166,23 @@ def test_recurring_findings_are_found_across_two_loaded_inspections(essex):
 
 
 @pytest.mark.django_db
+def test_following_a_page_of_findings_reads_only_their_neighbours(essex):
+    """A list page follows only the findings it shows: the same follow-ups as following the
+    whole force, for those findings, whichever inspection of the pair they belong to."""
+    earlier, later = essex
+    whole = followthrough.for_forces([get_force("essex").pk])
+    for shown in ([_finding(earlier, 1), _finding(earlier, 4)], [_finding(later, 4)]):
+        for finding in shown:
+            finding.inspection  # noqa: B018 - as a page's rows carry it
+
+        follow = followthrough.for_findings(shown)
+
+        assert follow == {f.pk: whole[f.pk] for f in shown if f.pk in whole}
+        assert follow  # each of these findings has a follow-up
+    assert followthrough.for_findings([]) == {}
+
+
+@pytest.mark.django_db
 def test_inspection_pages_say_raised_again_and_not_raised_again(client, essex):
     earlier, later = essex
 
