@@ -16,6 +16,7 @@ from django.db.models import Count, DurationField, F, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from pccsite.db import prebuilt
 from pccsite.exporting import Field, attr
 from pccsite.listing import ListingView, PlainSelect, then_pk
 
@@ -70,7 +71,7 @@ def for_force(force, findings, today: dt.date | None = None) -> dict:
     """The force page's section 55 summary (one query) and its findings followed through
     (two queries); the findings it lists get their follow-ups."""
     today = today or section55.today()
-    counts = Inspection.objects.public().for_force(force).response_clock_counts(today)
+    counts = _clocks(today).for_force(force).clock_counts()
     follow, series = followthrough.for_force(force.pk)
     followthrough.attach(findings, follow)
     return {
@@ -80,13 +81,19 @@ def for_force(force, findings, today: dt.date | None = None) -> dict:
     }
 
 
+@prebuilt
+def _clocks(today: dt.date):
+    """Public inspections with their section 55 clocks read on ``today``."""
+    return Inspection.objects.public().with_response_clock(today)
+
+
 def for_commissioner(commissioner, today: dt.date | None = None) -> dict:
     """The clocks of the inspections published while the commissioner held the office (one
     query): their office answered for those, whoever signed the letter."""
     today = today or section55.today()
-    inspections = Inspection.objects.public().in_office_of(commissioner)
+    inspections = _clocks(today).in_office_of(commissioner)
     return {
-        "section55": section55.summary(inspections.response_clock_counts(today)),
+        "section55": section55.summary(inspections.clock_counts()),
         # A statutory deputy acts for the mayor, who holds the office and is counted.
         "section55_deputy": commissioner.title == Commissioner.Title.DEPUTY_MAYOR,
     }

@@ -39,6 +39,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from rapidfuzz import fuzz, process, utils
 
+from pccsite.db import prebuilt
+
 from . import vocabulary as vocab
 from .models import AreaForImprovement, Inspection, letters_of
 
@@ -194,13 +196,16 @@ def _stated_findings():
     return Coalesce(Subquery(most), 0)
 
 
+@prebuilt
+def _dated_inspections():
+    return Inspection.objects.public().latest_first().annotate(stated=_stated_findings())
+
+
 def _inspection_rows(force_ids: list[int]):
     """Each force's public inspections as rows (one query), and which force each is of."""
     inspections = (
-        Inspection.objects.public()
+        _dated_inspections()
         .filter(force__in=force_ids)
-        .latest_first()
-        .annotate(stated=_stated_findings())
         .values_list("pk", "force_id", "kind", "when", "cycle", "published", "stated")
     )
     force_of, per_force = {}, defaultdict(list)

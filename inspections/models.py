@@ -479,7 +479,11 @@ class InspectionQuerySet(models.QuerySet):
     def response_clock_counts(self, today: dt.date) -> dict[str, int]:
         """``{status: n}`` over these inspections' section 55 clocks (unpublished left out), in
         one query."""
-        rows = self.with_response_clock(today).filter(published__isnull=False)
+        return self.with_response_clock(today).clock_counts()
+
+    def clock_counts(self) -> dict[str, int]:
+        """``response_clock_counts`` of inspections already annotated by with_response_clock."""
+        rows = self.filter(published__isnull=False)
         return dict(rows.order_by().values_list("response_status").annotate(n=models.Count("pk")))
 
     def in_office_of(self, commissioner):

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from letters.models import FILING_NOTE, Letter
+from pccsite.db import prebuilt
 from pccsite.listing import ListingView
 
 from . import accountability, chart_svg, charts, compare, overview
@@ -36,6 +37,12 @@ LATEST = 5
 # Long sections of a force's or commissioner's page show their newest rows and link to the
 # filtered list for the rest, so the page's size and time do not grow with the history.
 SECTION_ROWS = 10
+
+# The detail pages' QuerySets with counted subqueries, built once per process (pccsite.db).
+_forces_with_counts = prebuilt(lambda: Force.objects.with_counts())
+_inspections_with_counts = prebuilt(
+    lambda: Inspection.objects.public().with_counts().latest_first()
+)
 
 
 def home(request):
@@ -52,9 +59,9 @@ def home(request):
 
 
 def force_detail(request, slug):
-    force = get_object_or_404(Force.objects.with_counts(), slug=slug)
+    force = get_object_or_404(_forces_with_counts(), slug=slug)
     grades = charts.points_from_grades(Grade.objects.public().for_force(force).timeline())
-    inspections = Inspection.objects.public().for_force(force).with_counts().latest_first()
+    inspections = _inspections_with_counts().for_force(force)
     findings = AreaForImprovement.objects.public().for_force(force).with_context().by_inspection()
     terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
     chart = charts.grade_timeline(grades)

@@ -9,6 +9,8 @@ Inspection's ``public()`` through their letters) is built on it, so a new reason
 letter out of the pages and figures is added here once.
 """
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -103,6 +105,25 @@ def hidden_letters(letter_model):
     SQLite a letter's flag sits behind its text.
     """
     return letter_model.objects.filter(hidden_letter()).values("pk")
+
+
+def prebuilt(build):
+    """``build(*args)``'s QuerySet, made once per process (per distinct args); every call
+    returns a fresh clone of it for the caller to filter, slice and evaluate.
+
+    Annotating with correlated subqueries resolves and copies every inner query, and for the
+    detail pages' counts that took several times what the database took to run them (a force
+    page's inspections: 6 ms of Python building, 1 ms of SQLite). A QuerySet is a description
+    until evaluated and every chained call clones it, so the one built here is never evaluated
+    or changed; it holds no data and no connection. ``args`` must be hashable (a date, an id).
+    """
+    built = functools.lru_cache(maxsize=16)(build)
+
+    @functools.wraps(build)
+    def fresh(*args):
+        return built(*args).all()
+
+    return fresh
 
 
 def related_count(queryset, link):
