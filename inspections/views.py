@@ -7,16 +7,19 @@ letter and what was read from it, and rows staff deleted, are on no page and in 
 """
 
 import datetime as dt
+from collections import defaultdict
 
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     Exists,
     ExpressionWrapper,
     F,
-    Max,
     OuterRef,
     Q,
+    Value,
+    When,
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -280,14 +283,30 @@ def _findings_by_kind(findings):
 
 
 def _latest_cycle_distribution():
-    """Grade counts within the newest PEEL framework that has any dated grade."""
-    latest = Grade.objects.public().dated().aggregate(latest=Max("when"))["latest"]
-    framework = vocab.framework_for(latest) if latest else None
+    """Grade counts within the newest PEEL framework that has any dated grade: one pass over
+    the grades, counted by framework and grade (finding the newest date first, then counting
+    within its framework, read every grade twice)."""
+    newest_first = sorted(vocab.FRAMEWORKS, key=lambda f: f.starts, reverse=True)
+    framework_of = Case(
+        *(When(when__gte=f.starts, then=Value(f.key)) for f in newest_first),
+        default=Value(""),
+    )
+    rows = (
+        Grade.objects.public()
+        .dated()
+        .annotate(framework=framework_of)
+        .order_by()
+        .values_list("framework", "grade")
+        .annotate(n=Count("pk"))
+    )
+    counts = defaultdict(dict)
+    for key, grade, n in rows:
+        counts[key][grade] = n
+    framework = next((f for f in newest_first if counts.get(f.key)), None)
     if framework is None:
         return [], None
-    rows = Grade.objects.public().in_framework(framework).values("grade").annotate(n=Count("pk"))
-    counts = {row["grade"]: row["n"] for row in rows}
-    return [(grade, counts[grade]) for grade in vocab.GRADES if grade in counts], framework
+    found = counts[framework.key]
+    return [(grade, found[grade]) for grade in vocab.GRADES if grade in found], framework
 
 
 def _filtered(list_name, **params):

@@ -48,7 +48,7 @@ def _urls(inspection):
 # Queries per page, whatever the number of forces, letters and grades. Lists: the filter
 # form's choices, the count for pagination, the page of rows, and any prefetches.
 QUERY_COUNTS = {
-    "home": 9,  # five counts, latest letters, latest inspections, latest cycle, distribution
+    "home": 8,  # five counts, latest letters, latest inspections, grades by framework
     "force_list": 3,  # count, page, latest PEEL cycle grades for the forces shown
     "force_detail": 11,  # force with counts, grades, letters, inspections, commissioners,
     # findings; section 55 counts, its inspections and findings to follow through; the
@@ -61,7 +61,8 @@ QUERY_COUNTS = {
     # the force's inspections and findings to follow through, the inspectorate's grades of its
     # force and cycle
     "finding_list": 8,  # force, cycle and commissioner choices, count, page, count by kind,
-    # the shown forces' inspections and findings to follow through
+    # the shown forces' inspections and the findings of the shown ones' inspections, the
+    # next and the previous to follow through
     "grade_list": 4,  # force and cycle choices, count, page
     "letter_list": 4,  # force and commissioner choices, count, page
     "letter_detail": 3,  # letter with force/commissioner/inspection, grades, findings
@@ -108,6 +109,27 @@ def test_home_shows_counts_latest_letters_and_distribution(client):
         "Inspections": (1, ""),
         "Areas for improvement": (1, ""),
     }
+
+
+def test_home_distribution_counts_the_newest_framework_with_grades_only(
+    client, django_capture_on_commit_callbacks
+):
+    older = make_inspection(published=dt.date(2022, 4, 1))  # PEEL 2021/22
+    make_grade(inspection=older, grade="inadequate")
+    make_grade(inspection=older, area="investigating-crime", grade="inadequate")
+
+    only_older = client.get(reverse("inspections:home")).context
+    with django_capture_on_commit_callbacks(execute=True):  # the page cache's version moves
+        newer = make_inspection(published=dt.date(2024, 5, 1))  # PEEL 2023-25
+        make_grade(inspection=newer, grade="good")
+        make_grade(inspection=newer, area="investigating-crime", grade="adequate")
+        make_grade(inspection=make_inspection(published=None), grade="outstanding")  # undated
+    both = client.get(reverse("inspections:home")).context
+
+    assert only_older["distribution"] == [("inadequate", 2)]
+    assert only_older["framework"].key == "peel-2021-22"
+    assert both["distribution"] == [("good", 1), ("adequate", 1)]
+    assert both["framework"].key == "peel-2023-25"
 
 
 def test_home_counts_say_what_they_count_and_link_to_the_same_rows(client):
