@@ -25,10 +25,11 @@ second and made every request a slow render):
 - at most ``PAGE_CACHE_VARIANTS`` query strings per path per data version (free-text filters
   can take any value), none longer than ``MAX_CACHED_QUERY`` characters, no page over
   ``PAGE_CACHE_MAX_BYTES``.
-Pages are stored compressed (Brotli and gzip) and sent as the client's Accept-Encoding asks,
-with ``Vary: Accept-Encoding``, so a cached hit moves a fraction of the page's bytes; a client
-that takes neither gets the gzip copy decompressed. Public pages hold no secrets (no CSRF token,
-nothing of a session), so compressing them gives BREACH nothing to find.
+Pages are stored compressed (Brotli and gzip, each copy under its own key) and sent as the
+client's Accept-Encoding asks, with ``Vary: Accept-Encoding``, so a cached hit fetches and moves
+a fraction of the page's bytes; a client that takes neither gets the gzip copy decompressed.
+Public pages hold no secrets (no CSRF token, nothing of a session), so compressing them gives
+BREACH nothing to find.
 
 Only anonymous GET/HEAD requests are cached: signed-in staff always see live pages.
 """
@@ -205,30 +206,38 @@ def accepted_encoding(header: str) -> str | None:
 
 @dataclass(frozen=True)
 class CachedPage:
-    """A rendered page as stored: compressed twice, with the headers the view set."""
+    """A rendered page as stored: one copy per encoding, each under its own key, so that a
+    hit fetches and unpickles only the bytes it sends (a dense force page's Brotli copy is a
+    third of both copies together), with the headers the view set."""
 
     version: str
     status: int
     headers: tuple[tuple[str, str], ...]
-    bodies: Mapping[str, bytes]
+    encoding: str
+    body: bytes
 
     @classmethod
-    def of(cls, version: str, response) -> CachedPage:
+    def copies(cls, version: str, response) -> dict[str, CachedPage]:
+        """The page in every encoding we store: {encoding: CachedPage}."""
         content = response.content
-        bodies = {
-            "br": brotli.compress(content, quality=BROTLI_QUALITY),
-            "gzip": gzip.compress(content, compresslevel=6, mtime=0),
-        }
         headers = tuple(
             (name, value)
             for name, value in response.items()
             if name.lower() not in ("content-length", "content-encoding", "vary")
         )
-        return cls(version, response.status_code, headers, bodies)
+        bodies = {
+            "br": brotli.compress(content, quality=BROTLI_QUALITY),
+            "gzip": gzip.compress(content, compresslevel=6, mtime=0),
+        }
+        return {
+            encoding: cls(version, response.status_code, headers, encoding, body)
+            for encoding, body in bodies.items()
+        }
 
-    def response(self, request) -> HttpResponse:
-        encoding = accepted_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        body = self.bodies[encoding] if encoding else gzip.decompress(self.bodies["gzip"])
+    def response(self, encoding: str | None) -> HttpResponse:
+        """The page for a client taking ``encoding`` (None: neither; the gzip copy is sent
+        decompressed)."""
+        body = self.body if encoding else gzip.decompress(self.body)
         response = HttpResponse(body, status=self.status)
         for name, value in self.headers:
             response[name] = value
@@ -276,19 +285,22 @@ def cache_public_page(view):
         )
         if not cacheable:
             return view(request, *args, **kwargs)
+        encoding = accepted_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         key, versions = _page_key(request.path, query), version_key()
         # One round trip for the version and the page: a cache hit is the common case, and
         # on Redis the second trip was a tenth of a cached page's cost.
-        found = cache.get_many([versions, key])
+        copy = f"{key}:{encoding or 'gzip'}"
+        found = cache.get_many([versions, copy])
         version = found.get(versions) or data_version()
-        stored = found.get(key)
+        stored = found.get(copy)
         if isinstance(stored, CachedPage) and stored.version == version:
-            return stored.response(request)
+            return stored.response(encoding)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         if _worth_storing(request, response, query) and _room_for_variant(request.path, version):
-            cache.set(key, CachedPage.of(version, response), PAGE_TIMEOUT)
+            copies = CachedPage.copies(version, response)
+            cache.set_many({f"{key}:{name}": page for name, page in copies.items()}, PAGE_TIMEOUT)
         return response
 
     return wrapper
