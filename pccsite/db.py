@@ -12,7 +12,7 @@ letter out of the pages and figures is added here once.
 import functools
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
@@ -124,6 +124,16 @@ def prebuilt(build):
         return built(*args).all()
 
     return fresh
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk load, let PostgreSQL's planner see the new rows (ANALYZE), as its manual
+    advises for bulk loading: until autovacuum gets round to it (never, where it is off) the
+    planner guesses from an empty table, and the inspections list took 250 ms instead of 33
+    at 5,000 letters. SQLite plans well without statistics here and is left alone."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def related_count(queryset, link):

@@ -34,6 +34,7 @@ from letters.models import Letter
 from letters.parsing import PARSER_VERSION, LetterParseError, ParsedLetter
 from letters.signals import letters_written, load_finished
 from pccsite.caching import bump_data_version, deferred_bumps
+from pccsite.db import refresh_planner_statistics
 
 from .files import (
     LetterFile,
@@ -94,6 +95,7 @@ def load_letters(
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run and (summary.created or summary.updated):
+        refresh_planner_statistics()
         load_finished.send(sender=Letter, summary=summary)
     return summary
 
