@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from inspections import vocabulary as vocab
-from pccsite.db import Curated, hidden_letter, hidden_letters
+from pccsite.db import Curated, hidden_letter, public_letters
 
 # Load warnings about which inspection a letter was filed under begin with this; the
 # inspection page shows them beside the letter (letters/loading/identity.py writes them).
@@ -19,7 +19,7 @@ class LetterQuerySet(models.QuerySet):
     def public(self):
         """What the public site shows and counts (pccsite.db.hidden_letter): every public page,
         table, chart and count starts here."""
-        return self.exclude(pk__in=hidden_letters(self.model))
+        return public_letters(self)
 
     def with_context(self):
         return self.select_related("force", "commissioner", "inspection")
