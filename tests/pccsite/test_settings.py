@@ -77,3 +77,15 @@ def test_settings_development_installs_the_tooling():
 
     assert result.returncode == 0, result.stderr
     assert "--letters" in result.stdout
+
+
+def test_postgresql_connections_do_not_jit_compile_the_sites_queries(db):
+    """The site's queries run in milliseconds; compiling them took a hundred (settings.py)."""
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT compiling is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
