@@ -296,10 +296,17 @@ def series_summary(
     the earlier one's findings the later one raises again (for the force page)."""
     index = {inspection.pk: inspection for inspection in inspections}
     counts: dict[tuple, list[int]] = {}
+    # Two letters about one inspection (a response and a later update) may both list its
+    # findings: each finding of the report counts once, by its kind and number.
+    seen = set()
     for finding in findings:
         up = follow.get(finding.pk)
         if up is None or up.later is None:
             continue
+        key = (finding.inspection_id, finding.kind, finding.number)
+        if key in seen:
+            continue
+        seen.add(key)
         pair = counts.setdefault((finding.inspection_id, up.later.pk), [0, 0])
         pair[0] += up.raised_again
         pair[1] += 1

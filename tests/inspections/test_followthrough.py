@@ -255,6 +255,26 @@ def test_findings_list_says_which_were_raised_again(client, essex):
     assert "<td>Open</td>" not in response.content.decode()
 
 
+def test_the_summary_counts_a_finding_two_letters_list_once():
+    """A response and a later update about one inspection both list its findings: the force
+    page's summary counts each of the report's findings once."""
+    rows = [_row(1, "peel", 2022, "2021-22"), _row(2, "peel", 2024, "2023-25")]
+    calls = "The force should improve how quickly it answers 101 calls."
+    vetting = "The force should improve its vetting of new recruits."
+    findings = [
+        FindingRow(10, 1, "afi", 1, calls),
+        FindingRow(11, 1, "afi", 2, vetting),
+        FindingRow(12, 1, "afi", 1, calls),  # the same two, from the second letter
+        FindingRow(13, 1, "afi", 2, vetting),
+        FindingRow(20, 2, "afi", 1, calls),
+    ]
+
+    follow = followthrough.follow_ups(rows, findings)
+    (pair,) = followthrough.series_summary(rows, follow, findings)
+
+    assert (pair["listed"], pair["again"], pair["not_again"]) == (2, 1, 1)
+
+
 def test_a_partial_list_claims_only_what_it_shows():
     """The next letter says the report made 6 findings but lists 2: a finding it does not
     list may be among the other 4, so only a match is reported."""
