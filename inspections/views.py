@@ -116,6 +116,9 @@ def commissioner_detail(request, slug):
         "all_letters_url": _filtered("letters:letter_list", commissioner=commissioner.pk),
         "all_findings_url": _filtered("inspections:finding_list", commissioner=commissioner.pk),
     }
+    # Painted with the HTML; Plotly replaces them once loaded (inspections/chart_svg.py).
+    context["chart_static"] = chart_svg.timeline_svg(context["chart"])
+    context["force_chart_static"] = chart_svg.timeline_svg(context["force_chart"])
     context.update(accountability.for_commissioner(commissioner))
     return render(request, "inspections/commissioner_detail.html", context)
 

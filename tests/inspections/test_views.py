@@ -315,6 +315,19 @@ def test_commissioner_detail_tables_hold_each_force_grade_once(client):
     assert "The force’s other grades as a table" in content
 
 
+def test_commissioner_detail_paints_both_charts_before_plotly_loads(client):
+    answered = make_answered_inspection()
+    commissioner = answered.letters.get().commissioner
+    make_answered_inspection(title="An inspection someone else answered")
+
+    content = client.get(commissioner.get_absolute_url()).content.decode()
+
+    for chart in ("commissioner-timeline", "force-timeline"):
+        plot = content.split(f'id="{chart}"', 1)[1].split("</div>", 1)[0]
+        assert '<svg class="chart__static"' in plot
+        assert 'aria-hidden="true"' in plot
+
+
 def test_commissioner_detail_without_other_force_grades_has_one_table(client):
     commissioner = make_answered_inspection().letters.get().commissioner
 
