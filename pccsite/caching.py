@@ -25,9 +25,10 @@ second and made every request a slow render):
 - at most ``PAGE_CACHE_VARIANTS`` query strings per path per data version (free-text filters
   can take any value), none longer than ``MAX_CACHED_QUERY`` characters, no page over
   ``PAGE_CACHE_MAX_BYTES``.
-Pages are stored compressed (Brotli and gzip, each copy under its own key) and sent as the
-client's Accept-Encoding asks, with ``Vary: Accept-Encoding``, so a cached hit fetches and moves
-a fraction of the page's bytes; a client that takes neither gets the gzip copy decompressed.
+Pages are stored compressed, a copy per encoding a client asked for (Brotli or gzip, each under
+its own key), and sent as the client's Accept-Encoding asks, with ``Vary: Accept-Encoding``, so
+a cached hit fetches and moves a fraction of the page's bytes; a client that takes neither gets
+the gzip copy decompressed.
 Public pages hold no secrets (no CSRF token, nothing of a session), so compressing them gives
 BREACH nothing to find.
 
@@ -206,9 +207,8 @@ def accepted_encoding(header: str) -> str | None:
 
 @dataclass(frozen=True)
 class CachedPage:
-    """A rendered page as stored: one copy per encoding, each under its own key, so that a
-    hit fetches and unpickles only the bytes it sends (a dense force page's Brotli copy is a
-    third of both copies together), with the headers the view set."""
+    """A rendered page as stored for one encoding, under its own key, so that a hit fetches and
+    unpickles only the bytes it sends, with the headers the view set."""
 
     version: str
     status: int
@@ -217,22 +217,19 @@ class CachedPage:
     body: bytes
 
     @classmethod
-    def copies(cls, version: str, response) -> dict[str, CachedPage]:
-        """The page in every encoding we store: {encoding: CachedPage}."""
+    def of(cls, version: str, response, encoding: str) -> CachedPage:
+        """The page compressed for ``encoding`` ("br" or "gzip")."""
         content = response.content
+        if encoding == "br":
+            body = brotli.compress(content, quality=BROTLI_QUALITY)
+        else:
+            body = gzip.compress(content, compresslevel=6, mtime=0)
         headers = tuple(
             (name, value)
             for name, value in response.items()
             if name.lower() not in ("content-length", "content-encoding", "vary")
         )
-        bodies = {
-            "br": brotli.compress(content, quality=BROTLI_QUALITY),
-            "gzip": gzip.compress(content, compresslevel=6, mtime=0),
-        }
-        return {
-            encoding: cls(version, response.status_code, headers, encoding, body)
-            for encoding, body in bodies.items()
-        }
+        return cls(version, response.status_code, headers, encoding, body)
 
     def response(self, encoding: str | None) -> HttpResponse:
         """The page for a client taking ``encoding`` (None: neither; the gzip copy is sent
@@ -299,8 +296,15 @@ def cache_public_page(view):
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         if _worth_storing(request, response, query) and _room_for_variant(request.path, version):
-            copies = CachedPage.copies(version, response)
-            cache.set_many({f"{key}:{name}": page for name, page in copies.items()}, PAGE_TIMEOUT)
+            # Only the copy this client takes: compressing a dense page both ways took 6 ms of
+            # its render, and nearly every visitor takes Brotli; a client taking the other
+            # encoding renders the page once more and stores its own copy.
+            page = CachedPage.of(version, response, encoding or "gzip")
+            cache.set(f"{key}:{page.encoding}", page, PAGE_TIMEOUT)
+            if encoding:
+                # The copy just made is what this client takes: sent as it is, the page is not
+                # compressed a second time on its way out (PublicGZipMiddleware).
+                return page.response(encoding)
         return response
 
     return wrapper
