@@ -46,13 +46,19 @@ _forces_with_counts = prebuilt(lambda: Force.objects.with_counts())
 _inspections_with_counts = prebuilt(
     lambda: Inspection.objects.public().with_counts().latest_first()
 )
+_commissioners_with_stats = prebuilt(
+    lambda: Commissioner.objects.with_letter_stats().with_finding_count().with_terms()
+)
+_letters_listed = prebuilt(lambda: Letter.objects.public().listing())
+_findings_in_context = prebuilt(lambda: AreaForImprovement.objects.public().with_context())
+_public_grades = prebuilt(lambda: Grade.objects.public())
 
 
 def home(request):
     distribution, framework = _latest_cycle_distribution()
     context = {
         "counts": _site_counts(),
-        "latest_letters": Letter.objects.public().listing().latest_first()[:LATEST],
+        "latest_letters": _letters_listed().latest_first()[:LATEST],
         "latest_inspections": Inspection.objects.public().with_force().latest_first()[:LATEST],
         "framework": framework,
         "distribution": distribution,
@@ -63,9 +69,9 @@ def home(request):
 
 def force_detail(request, slug):
     force = get_object_or_404(_forces_with_counts(), slug=slug)
-    grades = charts.points_from_grades(Grade.objects.public().for_force(force).timeline())
+    grades = charts.points_from_grades(_public_grades().for_force(force).timeline())
     inspections = _inspections_with_counts().for_force(force)
-    findings = AreaForImprovement.objects.public().for_force(force).with_context().by_inspection()
+    findings = _findings_in_context().for_force(force).by_inspection()
     terms = list(CommissionerTerm.objects.for_force(force).with_letter_count().by_start())
     chart = charts.grade_timeline(grades)
     newest = list(inspections[:SECTION_ROWS])
@@ -76,9 +82,7 @@ def force_detail(request, slug):
         # Painted with the HTML; Plotly replaces it once loaded (inspections/chart_svg.py).
         "chart_static": chart_svg.timeline_svg(chart),
         "inspections": newest,
-        "letters": list(
-            Letter.objects.public().listing().for_force(force).latest_first()[:SECTION_ROWS]
-        ),
+        "letters": list(_letters_listed().for_force(force).latest_first()[:SECTION_ROWS]),
         "terms": terms,
         "in_office": _in_office_now(terms),
         "findings": list(findings[:SECTION_ROWS]),
@@ -94,13 +98,12 @@ def force_detail(request, slug):
 
 
 def commissioner_detail(request, slug):
-    commissioners = Commissioner.objects.with_letter_stats().with_finding_count().with_terms()
-    commissioner = get_object_or_404(commissioners, slug=slug)
-    letters = Letter.objects.public().listing().for_commissioner(commissioner).latest_first()
+    commissioner = get_object_or_404(_commissioners_with_stats(), slug=slug)
+    letters = _letters_listed().for_commissioner(commissioner).latest_first()
     answered, force_grades, force_only = _answered_and_force_grades(commissioner)
     terms = list(commissioner.terms.all())
     shades = _terms_in_office(commissioner, terms)
-    findings = AreaForImprovement.objects.public().for_commissioner(commissioner).with_context()
+    findings = _findings_in_context().for_commissioner(commissioner)
     context = {
         "commissioner": commissioner,
         "letters": list(letters[:SECTION_ROWS]),
