@@ -11,6 +11,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from inspections import section55
 from inspections import vocabulary as vocab
 from inspections.models import AreaForImprovement, Commissioner, Force, Grade, Inspection
 from letters.models import Letter
@@ -164,17 +165,51 @@ class InspectionSerializer(serializers.ModelSerializer):
     grade_count = serializers.IntegerField()
     afi_count = serializers.IntegerField()
     letter_count = serializers.IntegerField()
+    # The section 55 clock, read on the day of the request (as /section-55/ reads it).
+    response_due = serializers.SerializerMethodField()
+    responded = serializers.DateField(
+        allow_null=True,
+        help_text="The earliest date on a public letter answering it (null: none loaded, or "
+        "none dated)",
+    )
+    response_status = serializers.ChoiceField(
+        choices=section55.STATUSES,
+        allow_null=True,
+        help_text="on-time, late, date-not-stated, no-response-loaded (due and none loaded "
+        "here: not 'no response made') or not-yet-due, today; null when unpublished",
+    )
+    days_late = serializers.SerializerMethodField()
 
     class Meta:
         model = Inspection
         fields = [
             *("id", "kind", "title", "period", "cycle", "published", "framework", "force", "url"),
             *("grade_count", "afi_count", "letter_count", "edited_fields"),
+            *("response_due", "responded", "response_status", "days_late"),
         ]
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_framework(self, inspection):
         return _framework(inspection.published)
+
+    @extend_schema_field(
+        {
+            "type": "string",
+            "format": "date",
+            "nullable": True,
+            "description": "56 days after publication (section 55, Police Act 1996)",
+        }
+    )
+    def get_response_due(self, inspection):
+        return section55.due_date(inspection.published) if inspection.published else None
+
+    @extend_schema_field(
+        {"type": "integer", "nullable": True, "description": "Days after the due date (late only)"}
+    )
+    def get_days_late(self, inspection):
+        if inspection.published is None:
+            return None
+        return section55.days_late(inspection.published, inspection.responded)
 
 
 class InspectionDetailSerializer(InspectionSerializer):

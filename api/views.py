@@ -9,6 +9,7 @@ whatever the page size (tests/api pin them).
 from django.db.models import Prefetch
 from rest_framework import viewsets
 
+from inspections import section55
 from inspections.filters import (
     CommissionerFilter,
     FindingFilter,
@@ -67,6 +68,7 @@ class InspectionViewSet(ReadOnly):
 
     def get_queryset(self):
         inspections = public(Inspection.objects.with_counts()).order_by("pk")
+        inspections = inspections.with_response_clock(section55.today())
         if self.action == "retrieve":
             inspections = inspections.prefetch_related(
                 Prefetch("grades", queryset=_grades().select_related("inspection")),

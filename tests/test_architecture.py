@@ -63,7 +63,8 @@ RULES = (
         "api",
         (
             *("api", "letters.models", "letters.filters", "inspections.models"),
-            *("inspections.filters", "inspections.vocabulary", "pccsite"),
+            *("inspections.filters", "inspections.vocabulary", "inspections.section55"),
+            "pccsite",
         ),
     ),
     # The dashboard's pages (home, a force, a commissioner) list letters too.

@@ -137,6 +137,51 @@ def test_an_inspection_carries_its_grades_and_findings(client, openapi):
     assert body["framework"] == "peel-2023-25"
 
 
+def test_inspections_carry_the_section_55_clock_read_today(client, openapi, settings):
+    import datetime as dt
+
+    from tests.builders import make_inspection
+
+    settings.SECTION55_TODAY = dt.date(2025, 6, 30)
+    late = make_answered_inspection(published=dt.date(2025, 1, 2))  # its letter: 28 Jan 2025
+    Letter.objects.filter(inspection=late).update(date=dt.date(2025, 3, 31))
+    waiting = make_inspection(published=dt.date(2025, 6, 1))
+    unpublished = make_inspection(published=None)
+
+    rows = {
+        row["id"]: row
+        for row in get_valid(client, openapi, reverse("api:inspection-list"))["results"]
+    }
+
+    assert (rows[late.pk]["response_due"], rows[late.pk]["responded"]) == (
+        "2025-02-27",
+        "2025-03-31",
+    )
+    assert (rows[late.pk]["response_status"], rows[late.pk]["days_late"]) == ("late", 32)
+    assert rows[waiting.pk]["response_status"] == "not-yet-due"
+    assert rows[waiting.pk]["responded"] is None
+    assert rows[unpublished.pk]["response_status"] is None
+    assert rows[unpublished.pk]["response_due"] is None
+
+
+def test_a_new_day_is_a_new_response_for_conditional_gets(client, settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.SECTION55_TODAY = timezone.localdate()
+    url = reverse("api:inspection-list")
+    first = client.get(url)
+
+    # Midnight: the clock moved on, the data did not.
+    settings.SECTION55_TODAY = timezone.localdate() + dt.timedelta(days=1)
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert (again.status_code, since.status_code) == (200, 200)
+    assert again["ETag"] != first["ETag"]
+
+
 def test_forces_are_found_by_slug_with_their_ons_codes(client, openapi):
     body = get_valid(client, openapi, reverse("api:force-detail", args=["gwent"]))
 
