@@ -171,3 +171,19 @@ def test_text_fingerprints_of_stored_letters_and_revisions_as_the_loader_compute
     revision.refresh_from_db()
     assert letter.text_sha256 == text_fingerprint(text)
     assert revision.text_sha256 == text_fingerprint("Earlier.")
+
+
+def test_postgresql_walks_an_index_for_the_newest_letters_first():
+    """``ORDER BY date DESC NULLS LAST`` (every letter list) has an index of that order on
+    PostgreSQL, where the model's ``-date`` indexes put undated letters first."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's DESC already puts NULLs last; its indexes are the model's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'letters_letter'"
+        )
+        found = dict(cursor.fetchall())
+    for name in ("letter_latest", "letter_force_latest", "letter_commissioner_latest"):
+        assert "date DESC NULLS LAST" in found[f"{name}_nulls_last"]
