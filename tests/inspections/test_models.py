@@ -207,3 +207,18 @@ def test_inspection_public_hides_only_inspections_every_letter_of_which_is_hidde
     shown = set(Inspection.objects.public().values_list("pk", flat=True))
 
     assert shown == {both.pk, by_hand.pk}
+
+
+def test_postgresql_walks_an_index_for_findings_newest_inspection_first():
+    """``published DESC NULLS LAST`` (the findings lists' order) has an index of that order on
+    PostgreSQL (migration 0014); SQLite's DESC already puts NULLs last."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("an index PostgreSQL's planner needs")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'inspection_published_nulls_last'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "published DESC NULLS LAST" in definition
