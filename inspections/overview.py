@@ -20,7 +20,10 @@ from functools import cached_property
 from html import escape
 
 from django.utils import dateformat
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+
+from pccsite.dates import time_tag
 
 from . import vocabulary as vocab
 from .charts import GradePoint
@@ -56,6 +59,19 @@ class GridColumn:
     @property
     def is_peel(self) -> bool:
         return self.kind.startswith(PEEL_PREFIX)
+
+    @property
+    def header_html(self) -> SafeString:
+        """The column's header cell (includes/force_overview.html's markup, written here with
+        the cells: a dense grid has dozens of columns)."""
+        label = escape(self.kind_label)
+        if self.cycle_label:
+            label += f" {escape(self.cycle_label)}"
+        when = time_tag(self.when, "date not known")
+        return mark_safe(  # noqa: S308 - every value escaped above; time_tag escapes its own
+            f'<th scope="col"><a href="{escape(self.url)}" title="{escape(self.name)}">{label}'
+            f'</a> <span class="grade-grid__date">{conditional_escape(when)}</span></th>'
+        )
 
     @cached_property
     def data_label(self) -> str:
