@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Count, F, Window
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -106,45 +106,62 @@ class PostgresBackend(SearchBackend):
         return combined
 
     def search(self, documents, query, *, offset, limit):
-        """Rank the newest MAX_RANKED matches, counting them all in the same pass.
+        """Rank the newest MAX_RANKED matches, count them all, and headline the page's rows,
+        in one statement.
 
         ts_rank reads each row's whole tsvector, which for a word in nearly every letter
         was most of the page's time; the newest matches are found from the index and the
         rows' dates alone, and only they are ranked. A narrower question (most are) has
-        fewer matches than that and is ranked whole.
+        fewer matches than that and is ranked whole. ts_headline, which parses the text
+        again, runs for the page's rows only. One statement rather than three: no list of a
+        thousand ids sent back to the server, compiled by the ORM and parsed again.
         """
         tsquery = self.tsquery(query)
-        newest = (
-            documents.filter(vector=tsquery)
-            .annotate(total=Window(Count("pk")))
-            .order_by(F("date").desc(nulls_last=True), "-pk")
-            .values_list("pk", "total")[:MAX_RANKED]
+        # Each part compiled by the ORM (filters, the tsquery, SearchRank, SearchHeadline),
+        # then joined as common table expressions: matched (every match, with its date),
+        # newest, page (ranked, sliced), and the page's headlines.
+        matched = documents.filter(vector=tsquery).order_by().values_list("pk", "date")
+        page = (
+            SearchDocument.objects.extra(
+                where=["search_searchdocument.id IN (SELECT id FROM newest)"]
+            )
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .order_by("-rank", F("date").desc(nulls_last=True), "pk")
+            .values_list("pk", "date", "rank")[offset : offset + limit]
         )
-        with transaction.atomic():
+        snippets = (
+            SearchDocument.objects.extra(
+                where=["search_searchdocument.id IN (SELECT id FROM page)"]
+            )
+            .annotate(snippet=self._headline(tsquery))
+            .values_list("pk", "snippet")
+        )
+        parts = [qs.query.sql_with_params() for qs in (matched, page, snippets)]
+        (matched_sql, matched_params), (page_sql, page_params), (snippet_sql, snippet_params) = (
+            parts
+        )
+        sql = (
+            f"WITH matched (id, date) AS MATERIALIZED ({matched_sql}), "
+            "newest AS (SELECT id FROM matched ORDER BY date DESC NULLS LAST, id DESC LIMIT %s), "
+            f"page (id, date, rank) AS ({page_sql}) "
+            "SELECT total.n, hit.id, hit.snippet FROM (SELECT COUNT(*) AS n FROM matched) AS total "
+            "LEFT JOIN (SELECT page.id, page.date, page.rank, snippets.snippet FROM page "
+            f"JOIN ({snippet_sql}) AS snippets (id, snippet) ON snippets.id = page.id) AS hit "
+            "ON TRUE ORDER BY hit.rank DESC, hit.date DESC NULLS LAST, hit.id"
+        )
+        params = [*matched_params, MAX_RANKED, *page_params, *snippet_params]
+        with transaction.atomic(), connection.cursor() as cursor:
             # Once the table is analysed, a word in most rows makes the planner prefer
             # reading the whole table and testing every row's tsvector (each one fetched
             # from TOAST): several times slower than the GIN index, whose answer for plain
             # words needs no recheck. This transaction only.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            candidates = list(newest)
-        if not candidates:
-            return Page(0, [])
-        ranked = (
-            SearchDocument.objects.filter(pk__in=[pk for pk, _ in candidates])
-            .annotate(rank=SearchRank(F("vector"), tsquery))
-            .order_by("-rank", F("date").desc(nulls_last=True), "pk")
-            .values_list("pk", flat=True)[offset : offset + limit]
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        total = rows[0][0]
+        return Page(
+            total, [(pk, marked_html(snippet)) for _, pk, snippet in rows if pk is not None]
         )
-        ids = list(ranked)
-        # Snippets for the page's rows only (an OFFSET would otherwise headline the rows
-        # it skips, too).
-        snippets = dict(
-            SearchDocument.objects.filter(pk__in=ids)
-            .annotate(snippet=self._headline(tsquery))
-            .values_list("pk", "snippet")
-        )
-        return Page(candidates[0][1], [(pk, marked_html(snippets[pk])) for pk in ids])
 
     def _headline(self, tsquery, **options):
         return SearchHeadline(

@@ -221,9 +221,9 @@ def test_search_pages_are_not_stored_by_the_page_cache(client):
 
 # Once the form's choices are cached (forces, commissioners, cycles: 3 queries once per data
 # version), on SQLite: the count, the ranked page, its snippets; on PostgreSQL: a savepoint
-# around SET LOCAL and the newest matches with their count (4 statements), the ranked page,
-# its snippets; and the rows shown.
-QUERIES = {"postgresql": 7, "sqlite": 4}
+# around SET LOCAL and one statement that counts, ranks and headlines (4 statements); and the
+# rows shown.
+QUERIES = {"postgresql": 5, "sqlite": 4}
 
 
 @pytest.mark.parametrize("letters", [1, 6])
@@ -339,3 +339,22 @@ def test_a_correction_renews_the_filter_choices(client, django_capture_on_commit
     response = _search(client, q="triage", cycle="2023-25")
     assert not response.context["form"].errors
     assert response.context["total"] == 2  # the new letter and its finding
+
+
+@pytest.mark.parametrize("chosen", [None, "", "kent"])
+def test_the_written_choices_are_plain_selects(chosen):
+    """The force, commissioner and cycle <select>s are written from options stored once per
+    data version: the same markup as PlainSelect, the chosen option marked."""
+    from pccsite.listing import PlainSelect
+    from search.forms import SearchForm
+
+    make_answered_inspection(get_force("kent"), period="2021/22")
+    force = get_force("kent").pk if chosen == "kent" else chosen
+    form = SearchForm({"q": "x", "force": force, "cycle": "2021-22" if chosen else ""})
+    assert form.is_valid()
+    for name in ("force", "commissioner", "cycle"):
+        plain = PlainSelect(choices=form.fields[name].choices)
+        value = form[name].value()
+        assert form[name].as_widget() == plain.render(name, value, {"id": f"id_{name}"})
+    if chosen == "kent":
+        assert f'<option value="{force}" selected>' in form["force"].as_widget()
