@@ -27,7 +27,7 @@ def _search(client, **params):
 
 
 def _letters(response):
-    return [letter.pk for _, letter, _, _ in response.context["results"]]
+    return [result.letter_id for result in response.context["results"]]
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_results_are_ranked(client):
 def test_snippets_mark_the_matched_words_and_escape_the_rest(client):
     make_letter(text="The <b>triage</b> backlog & the triage desk.\n")
 
-    (_, _, snippet, _), *_ = _search(client, q="triage").context["results"]
+    snippet = _search(client, q="triage").context["results"][0].snippet
 
     assert '<mark class="match">triage</mark>' in snippet
     # FTS5 keeps the tag as text (escaped); PostgreSQL's parser leaves tags out of snippets.
@@ -113,9 +113,15 @@ def test_findings_are_results_that_link_to_their_words_in_the_letter(client):
 
     results = _search(client, q="triage", scope="finding").context["results"]
 
-    ((document, letter, _, url),) = results
-    assert document.finding == finding
-    assert url == f"{letter.get_absolute_url()}?q=triage#{finding.anchor}"
+    ((result,),) = [results]
+    assert (result.letter_id, result.finding_id) == (finding.letter_id, finding.pk)
+    assert result.finding_label == f"Area for improvement {finding.number}"
+    assert result.inspection == str(inspection)
+    assert result.url == f"{finding.letter.get_absolute_url()}?q=triage#{finding.anchor}"
+    html = _search(client, q="triage", scope="finding").content.decode()
+    assert f'<a href="{result.url}">Area for improvement {finding.number} · {inspection}</a>' in (
+        html.replace("&amp;", "&")
+    )
 
 
 def test_filters_stay_set_while_paging(client):
@@ -137,7 +143,8 @@ def test_filters_stay_set_while_paging(client):
 def test_the_letter_page_marks_every_match_for_the_link(client):
     letter = make_letter(text="Custody first.\nThen more about CUSTODY and custody suites.\n")
 
-    ((_, _, _, url),) = _search(client, q="custody", scope="letter").context["results"]
+    ((result,),) = [_search(client, q="custody", scope="letter").context["results"]]
+    url = result.url
     html = client.get(url.split("#")[0] + "&x=1").content.decode()
     marks = re.findall(r'<mark id="match-(\d)" class="fact fact--match"[^>]*>(\w+)</mark>', html)
 
@@ -358,3 +365,14 @@ def test_the_written_choices_are_plain_selects(chosen):
         assert form[name].as_widget() == plain.render(name, value, {"id": f"id_{name}"})
     if chosen == "kent":
         assert f'<option value="{force}" selected>' in form["force"].as_widget()
+
+
+def test_a_letter_result_names_its_signer_date_force_and_file(client):
+    letter = make_answered_inspection().letters.get()
+
+    html = _search(client, q="triage", scope="letter").content.decode()
+
+    date, short = f"{letter.date:%-d %B %Y}", f"{letter.date:%-d %b %Y}"
+    assert f"Letter from {letter.commissioner.name}, {date}</a></h2>" in html
+    meta = f"{letter.force.name} · {short} · {letter.file_name}</p>"
+    assert f'<p class="search-result__meta">{meta}' in html
