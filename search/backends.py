@@ -209,26 +209,43 @@ class SqliteBackend(SearchBackend):
         quoted = ('"' + " ".join(words).replace('"', '""') + '"' for words in query.terms)
         return " AND ".join(quoted)
 
-    def _matched(self, documents, query):
-        return documents.extra(
-            tables=["search_fts"],
-            where=["search_fts.rowid = search_searchdocument.id", "search_fts MATCH %s"],
-            params=[self.expression(query)],
-        )
-
     def search(self, documents, query, *, offset, limit):
         if documents.query.has_filters():
-            matched = self._matched(documents, query)
-            total = matched.count()
-            # FTS5's rank column is bm25 with the weights migration 0002 configured.
-            ranked = matched.extra(select={"rank": "search_fts.rank"}).order_by(
-                "rank", F("date").desc(nulls_last=True), "pk"
-            )
-            ids = list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+            total, ids = self._filtered(documents, query, offset, limit)
         else:
             total, ids = self._unfiltered(query, offset, limit)
         snippets = self._snippets(ids, query)
         return Page(total, [(pk, marked_html(snippets.get(pk, ""))) for pk in ids])
+
+    def _filtered(self, documents, query, offset, limit):
+        """The matches among the filtered rows, ranked and counted in one pass.
+
+        The FTS index finds the matches and each match's row is then read by its id (CROSS
+        JOIN: SQLite keeps that order). Left to choose, SQLite walked a force's rows by the
+        force index and asked the FTS index about each one in turn: 160 ms for a common
+        word. The filters are the ORM's own (``documents``), as a list of ids read once.
+        """
+        rows_sql, rows_params = documents.order_by().values("pk").query.sql_with_params()
+        matches = (
+            "FROM search_fts CROSS JOIN search_searchdocument AS d ON d.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND d.id IN ({rows_sql})"
+        )
+        params = [self.expression(query), *rows_params]
+        with connection.cursor() as cursor:
+            # FTS5's rank column is bm25 with the weights migration 0002 configured.
+            cursor.execute(
+                f"SELECT d.id, COUNT(*) OVER () {matches} "
+                "ORDER BY search_fts.rank, d.date DESC NULLS LAST, d.id LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                return rows[0][1], [pk for pk, _ in rows]
+            if not offset:
+                return 0, []
+            # A page past the last one: the count alone.
+            cursor.execute(f"SELECT COUNT(*) {matches}", params)
+            return cursor.fetchone()[0], []
 
     def _unfiltered(self, query, offset, limit):
         """With no filter, the FTS table alone counts and ranks: no row of the documents

@@ -227,20 +227,24 @@ def test_search_pages_are_not_stored_by_the_page_cache(client):
 
 
 # Once the form's choices are cached (forces, commissioners, cycles: 3 queries once per data
-# version), on SQLite: the count, the ranked page, its snippets; on PostgreSQL: a savepoint
-# around SET LOCAL and one statement that counts, ranks and headlines (4 statements); and the
-# rows shown.
+# version), on SQLite: the count, the ranked page (one statement for both with a filter), its
+# snippets; on PostgreSQL: a savepoint around SET LOCAL and one statement that counts, ranks
+# and headlines (4 statements); and the rows shown.
 QUERIES = {"postgresql": 5, "sqlite": 4}
+FILTERED_QUERIES = {"postgresql": 5, "sqlite": 3}
 
 
 @pytest.mark.parametrize("letters", [1, 6])
-def test_query_count_is_flat(client, django_assert_num_queries, letters):
+@pytest.mark.parametrize("filtered", [False, True])
+def test_query_count_is_flat(client, django_assert_num_queries, letters, filtered):
     for _ in range(letters):
         make_answered_inspection()
     _search(client, q="police")  # reads the form's choices for this data version
+    filters = {"force": get_force().pk} if filtered else {}
+    expected = (FILTERED_QUERIES if filtered else QUERIES)[connection.vendor]
 
-    with django_assert_num_queries(QUERIES[connection.vendor]):
-        response = _search(client, q="triage")
+    with django_assert_num_queries(expected):
+        response = _search(client, q="triage", **filters)
     assert response.context["total"] == letters * 2  # each letter and its finding
 
 
@@ -376,3 +380,16 @@ def test_a_letter_result_names_its_signer_date_force_and_file(client):
     assert f"Letter from {letter.commissioner.name}, {date}</a></h2>" in html
     meta = f"{letter.force.name} · {short} · {letter.file_name}</p>"
     assert f'<p class="search-result__meta">{meta}' in html
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_a_page_past_the_last_still_says_how_many_matched(client, filtered):
+    force = get_force("essex")
+    for n in range(3):
+        make_letter(force=force, text=f"Letter {n} about custody.\n")
+    filters = {"force": force.pk} if filtered else {}
+
+    response = _search(client, q="custody", page=2, **filters)
+
+    assert response.context["total"] == 3 and response.context["results"] == []
+    assert _search(client, q="custody", page=1, **filters).context["total"] == 3
