@@ -1,11 +1,11 @@
 """The search page, /search/?q=…: ranked letters and findings with highlighted snippets."""
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
@@ -56,18 +56,27 @@ def _without_page(request):
 
 @dataclass(frozen=True)
 class Result:
-    """One hit as the page shows it: plain values, no model rows."""
+    """One hit as the page shows it: plain values, no model rows, its heading and line of
+    facts written here (the template escapes them) rather than looked up piece by piece."""
 
     letter_id: int
     finding_id: int | None
-    finding_label: str  # "Area for improvement 3"; empty for a letter
-    inspection: str  # the letter's inspection, as Inspection.__str__ names it; may be empty
-    commissioner: str | None
-    date: dt.date | None
-    force: str | None
-    file_name: str
+    heading: str  # "Area for improvement 3 · <inspection>", "Letter from <name>, 1 May 2024"
+    meta: str  # "<force> · 1 May 2024 · <file name>"
     snippet: SafeString
     url: str
+
+
+def _heading(finding_label, inspection, commissioner, date) -> str:
+    if finding_label:
+        return f"{finding_label} · {inspection}" if inspection else finding_label
+    heading = f"Letter from {commissioner}" if commissioner else "Letter"
+    return f"{heading}, {date_format(date, 'j F Y')}" if date else heading
+
+
+def _meta(force, date, file_name) -> str:
+    when = date_format(date, "j M Y") if date else "Undated"
+    return f"{force} · {when} · {file_name}" if force else f"{when} · {file_name}"
 
 
 # The page's facts about each hit, in one query of plain values: building five model rows
@@ -121,12 +130,8 @@ def _results(hits, query) -> list[Result]:
             Result(
                 letter_id,
                 finding_id,
-                finding_label,
-                inspection,
-                commissioner,
-                date,
-                force,
-                file_name,
+                _heading(finding_label, inspection, commissioner, date),
+                _meta(force, date, file_name),
                 snippet,
                 url,
             )

@@ -115,8 +115,7 @@ def test_findings_are_results_that_link_to_their_words_in_the_letter(client):
 
     ((result,),) = [results]
     assert (result.letter_id, result.finding_id) == (finding.letter_id, finding.pk)
-    assert result.finding_label == f"Area for improvement {finding.number}"
-    assert result.inspection == str(inspection)
+    assert result.heading == f"Area for improvement {finding.number} · {inspection}"
     assert result.url == f"{finding.letter.get_absolute_url()}?q=triage#{finding.anchor}"
     html = _search(client, q="triage", scope="finding").content.decode()
     assert f'<a href="{result.url}">Area for improvement {finding.number} · {inspection}</a>' in (
@@ -393,3 +392,12 @@ def test_a_page_past_the_last_still_says_how_many_matched(client, filtered):
 
     assert response.context["total"] == 3 and response.context["results"] == []
     assert _search(client, q="custody", page=1, **filters).context["total"] == 3
+
+
+def test_an_undated_unsigned_letter_is_named_as_such(client):
+    letter = make_letter(text="Words about gazebos.\n", date=None)
+
+    (result,) = _search(client, q="gazebos").context["results"]
+
+    assert result.heading == "Letter"
+    assert result.meta == f"{letter.force.name} · Undated · {letter.file_name}"
