@@ -67,16 +67,30 @@ class Result:
     url: str
 
 
-def _heading(finding_label, inspection, commissioner, date) -> str:
+def _heading(finding_label, inspection, commissioner, date, dates) -> str:
     if finding_label:
         return f"{finding_label} · {inspection}" if inspection else finding_label
     heading = f"Letter from {commissioner}" if commissioner else "Letter"
-    return f"{heading}, {date_format(date, 'j F Y')}" if date else heading
+    return f"{heading}, {dates(date, 'j F Y')}" if date else heading
 
 
-def _meta(force, date, file_name) -> str:
-    when = date_format(date, "j M Y") if date else "Undated"
+def _meta(force, date, file_name, dates) -> str:
+    when = dates(date, "j M Y") if date else "Undated"
     return f"{force} · {when} · {file_name}" if force else f"{when} · {file_name}"
+
+
+def _date_formatter():
+    """date_format (what the |date filter calls), each date and format written once a page:
+    month names come through translation, a noticeable cost per call."""
+    written = {}
+
+    def write(date, format_string):
+        key = date, format_string
+        if key not in written:
+            written[key] = date_format(date, format_string)
+        return written[key]
+
+    return write
 
 
 # The page's facts about each hit, in one query of plain values: building five model rows
@@ -101,7 +115,10 @@ _RESULT_FIELDS = (
 
 
 def _inspection_label(title, kind, period, force_name) -> str:
-    """The inspection's name, by Inspection.__str__ itself (on an unsaved copy of its values)."""
+    """The inspection's name as Inspection.__str__ gives it: its title, else (built by
+    __str__ itself, on an unsaved copy of its values) from its force, kind and period."""
+    if title:
+        return title
     return str(Inspection(title=title, kind=kind, period=period, force=Force(name=force_name)))
 
 
@@ -111,6 +128,7 @@ def _results(hits, query) -> list[Result]:
     rows = SearchDocument.objects.filter(pk__in=ids).values_list(*_RESULT_FIELDS)
     by_id = {row[0]: row for row in rows}
     q = urlencode({"q": query.text})
+    dates = _date_formatter()
     results = []
     for pk, snippet in hits:
         row = by_id.get(pk)
@@ -119,19 +137,19 @@ def _results(hits, query) -> list[Result]:
         (_, letter_id, finding_id, finding_kind, number, date, file_name, force, commissioner) = (
             row[:9]
         )
-        inspection = _inspection_label(*row[10:]) if row[9] is not None else ""
         if finding_id is not None:
             finding_label = f"{AreaForImprovement.Kind(finding_kind).label} {number}"
             anchor = f"{finding_kind}-{finding_id}"  # AreaForImprovement.anchor
+            inspection = _inspection_label(*row[10:]) if row[9] is not None else ""
         else:
-            finding_label, anchor = "", "match-1"
+            finding_label, anchor, inspection = "", "match-1", ""
         url = f"{reverse('letters:letter_detail', args=[letter_id])}?{q}#{anchor}"
         results.append(
             Result(
                 letter_id,
                 finding_id,
-                _heading(finding_label, inspection, commissioner, date),
-                _meta(force, date, file_name),
+                _heading(finding_label, inspection, commissioner, date, dates),
+                _meta(force, date, file_name, dates),
                 snippet,
                 url,
             )

@@ -107,8 +107,9 @@ def test_filters(client):
     assert found(date_to="2024-12-31") == set()
 
 
-def test_findings_are_results_that_link_to_their_words_in_the_letter(client):
-    inspection = make_answered_inspection()
+@pytest.mark.parametrize("title", ["PEEL 2025 of Leicestershire", ""])
+def test_findings_are_results_that_link_to_their_words_in_the_letter(client, title):
+    inspection = make_answered_inspection(title=title)  # untitled: named by force, kind, period
     finding = inspection.areas_for_improvement.get()
 
     results = _search(client, q="triage", scope="finding").context["results"]
