@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -41,6 +43,13 @@ SNIPPET_WORDS = 24
 MAX_RANKED = 1000
 # PostgreSQL's dictionary: the english stemmer and stop words, as FTS5's porter tokenizer.
 CONFIG = "english"
+# PostgreSQL headlines a text longer than this from a window of it, starting a little before
+# the first place one of the question's words appears (see PostgresBackend._snippet_text).
+WINDOW = 1200
+WINDOW_BEFORE = 200
+# A long letter: its headline was most of a page's time on PostgreSQL (the page's hits are
+# mostly long letters, 7.5 kB on average for a question of three words).
+LONG_TEXT = 2000
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,7 @@ class PostgresBackend(SearchBackend):
             SearchDocument.objects.extra(
                 where=["search_searchdocument.id IN (SELECT id FROM page)"]
             )
-            .annotate(snippet=self._headline(tsquery))
+            .annotate(snippet=self._headline(tsquery, text=self._snippet_text(query)))
             .values_list("pk", "snippet")
         )
         parts = [qs.query.sql_with_params() for qs in (matched, page, snippets)]
@@ -159,13 +168,56 @@ class PostgresBackend(SearchBackend):
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         total = rows[0][0]
-        return Page(
-            total, [(pk, marked_html(snippet)) for _, pk, snippet in rows if pk is not None]
-        )
+        snippets = {pk: snippet for _, pk, snippet in rows if pk is not None}
+        self._headline_unmarked(snippets, tsquery)
+        return Page(total, [(pk, marked_html(snippet)) for pk, snippet in snippets.items()])
 
-    def _headline(self, tsquery, **options):
+    def _snippet_text(self, query):
+        """What a row's snippet is headlined from: its body, or for a long one a window of
+        WINDOW characters from WINDOW_BEFORE before the first place one of the question's
+        words appears (its stem found as written or capitalised), whole words only.
+
+        ts_headline parses and stems the whole text it is given, which for the page's long
+        letters was most of the statement; the window is a sixth of such a letter. Where no
+        stem is found the whole body is headlined; where the window holds no match after all
+        (a stem inside another word, a phrase further on) ``_headline_unmarked`` headlines
+        the whole body instead.
+        """
+        words = " ".join(word for term in query.terms for word in term)
+        body = '"search_searchdocument"."body"'
+        start = f"greatest(1, found.at - {WINDOW_BEFORE})"
+        # Drop the word cut at either edge (none is cut at the body's own ends).
+        window = (
+            f"regexp_replace(regexp_replace(substr({body}, {start}, {WINDOW}), "
+            f"CASE WHEN {start} > 1 THEN '^\\S*\\s+' ELSE '^$' END, ''), "
+            f"CASE WHEN {start} + {WINDOW} <= length({body}) THEN '\\s+\\S*$' ELSE '^$' END, '')"
+        )
+        sql = (
+            f"CASE WHEN length({body}) <= {LONG_TEXT} THEN {body} ELSE ("
+            f"SELECT CASE WHEN found.at IS NULL THEN {body} ELSE {window} END FROM ("
+            # As written or capitalised: lower() of a whole long letter cost more than this.
+            f"SELECT min(least(NULLIF(strpos({body}, stem), 0), "
+            f"NULLIF(strpos({body}, initcap(stem)), 0))) AS at FROM "
+            "unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) AS stem) AS found) END"
+        )
+        return RawSQL(sql, [CONFIG, words])
+
+    def _headline_unmarked(self, snippets, tsquery):
+        """Headline from the whole body the long rows whose window held no match."""
+        unmarked = [pk for pk, snippet in snippets.items() if START not in snippet]
+        if not unmarked:
+            return
+        whole = (
+            SearchDocument.objects.filter(pk__in=unmarked)
+            .annotate(length=Length("body"), snippet=self._headline(tsquery))
+            .filter(length__gt=LONG_TEXT)
+            .values_list("pk", "snippet")
+        )
+        snippets.update(whole)
+
+    def _headline(self, tsquery, text="body", **options):
         return SearchHeadline(
-            "body",
+            text,
             tsquery,
             config=CONFIG,
             start_sel=START,

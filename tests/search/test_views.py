@@ -402,3 +402,28 @@ def test_an_undated_unsigned_letter_is_named_as_such(client):
 
     assert result.heading == "Letter"
     assert result.meta == f"{letter.force.name} · Undated · {letter.file_name}"
+
+
+def test_a_long_letter_is_snippeted_where_its_words_are(client):
+    """PostgreSQL headlines a long text from a window around the first of the question's
+    words (backends.LONG_TEXT); the snippet still marks them, in whole words."""
+    filler = "Our officers patrolled every street of the county. " * 60
+    text = filler + "The drone unit starts in spring.\n" + filler
+    make_letter(text=text)
+
+    snippet = _search(client, q="drone unit").context["results"][0].snippet
+
+    assert '<mark class="match">drone</mark> <mark class="match">unit</mark>' in snippet
+    plain = snippet.replace('<mark class="match">', "").replace("</mark>", "")
+    assert {word.strip(".") for word in plain.replace(" … ", " ").split()} <= {
+        word.strip(".") for word in text.split()
+    }
+
+
+def test_a_long_letter_whose_word_first_appears_inside_another_is_still_marked(client):
+    filler = "Other words about the county and its people. " * 60
+    make_letter(text="The workforce grew.\n" + filler + "The force acted.\n")
+
+    snippet = _search(client, q="force").context["results"][0].snippet
+
+    assert '<mark class="match">force</mark>' in snippet
