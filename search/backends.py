@@ -174,16 +174,23 @@ class PostgresBackend(SearchBackend):
 
     def _snippet_text(self, query):
         """What a row's snippet is headlined from: its body, or for a long one a window of
-        WINDOW characters from WINDOW_BEFORE before the first place one of the question's
-        words appears (its stem found as written or capitalised), whole words only.
+        WINDOW characters from WINDOW_BEFORE before the first place the question is found,
+        whole words only: the first of its phrases as typed, else (no phrase) the first of
+        its words' stems, each after a space (so "forc" is not found in "enforcement"), as
+        written or capitalised.
 
         ts_headline parses and stems the whole text it is given, which for the page's long
-        letters was most of the statement; the window is a sixth of such a letter. Where no
-        stem is found the whole body is headlined; where the window holds no match after all
-        (a stem inside another word, a phrase further on) ``_headline_unmarked`` headlines
-        the whole body instead.
+        letters was most of the statement; the window is a sixth of such a letter. Where
+        nothing is found the whole body is headlined; where the window holds no match after
+        all, ``_headline_unmarked`` headlines the whole body instead.
         """
-        words = " ".join(word for term in query.terms for word in term)
+        phrases = [" ".join(words) for words in query.terms if len(words) > 1]
+        if phrases:
+            probes, params = "unnest(%s::text[])", [phrases]
+        else:
+            words = " ".join(words[0] for words in query.terms)
+            probes = "unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s)))"
+            params = [CONFIG, words]
         body = '"search_searchdocument"."body"'
         start = f"greatest(1, found.at - {WINDOW_BEFORE})"
         # Drop the word cut at either edge (none is cut at the body's own ends).
@@ -195,12 +202,12 @@ class PostgresBackend(SearchBackend):
         sql = (
             f"CASE WHEN length({body}) <= {LONG_TEXT} THEN {body} ELSE ("
             f"SELECT CASE WHEN found.at IS NULL THEN {body} ELSE {window} END FROM ("
-            # As written or capitalised: lower() of a whole long letter cost more than this.
-            f"SELECT min(least(NULLIF(strpos({body}, stem), 0), "
-            f"NULLIF(strpos({body}, initcap(stem)), 0))) AS at FROM "
-            "unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) AS stem) AS found) END"
+            # lower() of a whole long letter cost more than looking twice.
+            f"SELECT min(least(NULLIF(strpos({body}, ' ' || probe), 0), "
+            f"NULLIF(strpos({body}, ' ' || initcap(probe)), 0))) + 1 AS at "
+            f"FROM {probes} AS probe) AS found) END"
         )
-        return RawSQL(sql, [CONFIG, words])
+        return RawSQL(sql, params)
 
     def _headline_unmarked(self, snippets, tsquery):
         """Headline from the whole body the long rows whose window held no match."""

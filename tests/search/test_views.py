@@ -422,8 +422,22 @@ def test_a_long_letter_is_snippeted_where_its_words_are(client):
 
 def test_a_long_letter_whose_word_first_appears_inside_another_is_still_marked(client):
     filler = "Other words about the county and its people. " * 60
-    make_letter(text="The workforce grew.\n" + filler + "The force acted.\n")
+    # PostgreSQL looks for "forc" after a space: not in "workforce", but in "forceps", which is
+    # another word (its window holds no match, so the whole letter is headlined).
+    make_letter(text="The workforce used forceps.\n" + filler + "The force acted.\n")
 
     snippet = _search(client, q="force").context["results"][0].snippet
 
     assert '<mark class="match">force</mark>' in snippet
+
+
+def test_a_long_letter_whose_phrase_comes_after_its_first_word_is_still_marked(client):
+    filler = "Other words about the county and its people. " * 60
+    make_letter(text="A drone flew over.\n" + filler + "The drone unit starts in spring.\n")
+
+    snippet = _search(client, q='"drone unit"').context["results"][0].snippet
+
+    # A phrase is one mark in FTS5's snippets, a mark a word in PostgreSQL's.
+    assert re.search(
+        r'<mark class="match">drone( |</mark> <mark class="match">)unit</mark>', snippet
+    )
