@@ -11,12 +11,14 @@ commissioner, dates ...); the backend adds the match, the ranking and the snippe
 - PostgreSQL: ``vector`` (a tsvector of the title, weight A, and the body, weight B, in the
   english configuration) matched with ``@@`` through its GIN index, the newest MAX_RANKED
   matches ranked by ts_rank (SearchRank), snippets from ts_headline (SearchHeadline) for the
-  page's rows only.
+  page's rows only (a long text's from a window of it): one statement.
 - SQLite: the FTS5 table ``search_fts`` (Porter stemmer), ranked by bm25 with the title
-  weighted as PostgreSQL weights it, snippets from FTS5's snippet().
+  weighted as PostgreSQL weights it, snippets from FTS5's snippet(). Without filters the FTS
+  table alone counts and ranks; with them the FTS index drives the join to the rows.
 
 Filters are columns of SearchDocument itself (its letter's date, force, commissioner,
-inspection kind and cycle), so a question matching most rows never joins the letters.
+inspection kind and cycle), and every row is public (search/indexing.py), so a question never
+joins the letters.
 
 Both mark matched words with the control characters STX/ETX, which letters never contain;
 ``marked_html`` escapes everything else and turns those into <mark> tags.
