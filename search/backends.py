@@ -46,9 +46,11 @@ MAX_RANKED = 1000
 # PostgreSQL's dictionary: the english stemmer and stop words, as FTS5's porter tokenizer.
 CONFIG = "english"
 # PostgreSQL headlines a text longer than this from a window of it, starting a little before
-# the first place one of the question's words appears (see PostgresBackend._snippet_text).
+# the first place the question's terms appear (see PostgresBackend._snippet_text).
 WINDOW = 1200
 WINDOW_BEFORE = 200
+# The terms' first places must lie this close for the window to hold them all.
+WINDOW_SPAN = WINDOW - 2 * WINDOW_BEFORE
 # A long letter: its headline was most of a page's time on PostgreSQL (the page's hits are
 # mostly long letters, 7.5 kB on average for a question of three words).
 LONG_TEXT = 2000
@@ -176,25 +178,21 @@ class PostgresBackend(SearchBackend):
 
     def _snippet_text(self, query):
         """What a row's snippet is headlined from: its body, or for a long one a window of
-        WINDOW characters from WINDOW_BEFORE before the first place the question is found,
-        whole words only: the first of its phrases as typed, else (no phrase) the first of
-        its words' stems, each after a space (so "forc" is not found in "enforcement"), as
-        written or capitalised.
+        it around the first place each of the question's terms is found, whole words only.
 
         ts_headline parses and stems the whole text it is given, which for the page's long
-        letters was most of the statement; the window is a sixth of such a letter. Where
-        nothing is found the whole body is headlined; where the window holds no match after
-        all, ``_headline_unmarked`` headlines the whole body instead.
+        letters was most of the statement; the window is a sixth of such a letter. A
+        snippet marks a passage holding every term (a "cover"), so the window is used only
+        when every term was found and their first places lie within WINDOW_SPAN of each
+        other: each phrase as typed, each other word by its stem, looked for after a space
+        (so "forc" is not found in "enforcement") as written or capitalised. Otherwise the
+        whole body is headlined, and where a window holds no match after all (a stem that
+        starts another word) ``_headline_unmarked`` headlines the whole body instead.
         """
         phrases = [" ".join(words) for words in query.terms if len(words) > 1]
-        if phrases:
-            probes, params = "unnest(%s::text[])", [phrases]
-        else:
-            words = " ".join(words[0] for words in query.terms)
-            probes = "unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s)))"
-            params = [CONFIG, words]
+        words = " ".join(words[0] for words in query.terms if len(words) == 1)
         body = '"search_searchdocument"."body"'
-        start = f"greatest(1, found.at - {WINDOW_BEFORE})"
+        start = f"greatest(1, found.first - {WINDOW_BEFORE})"
         # Drop the word cut at either edge (none is cut at the body's own ends).
         window = (
             f"regexp_replace(regexp_replace(substr({body}, {start}, {WINDOW}), "
@@ -203,13 +201,17 @@ class PostgresBackend(SearchBackend):
         )
         sql = (
             f"CASE WHEN length({body}) <= {LONG_TEXT} THEN {body} ELSE ("
-            f"SELECT CASE WHEN found.at IS NULL THEN {body} ELSE {window} END FROM ("
+            "SELECT CASE WHEN found.terms > 0 AND found.found = found.terms "
+            f"AND found.last - found.first <= {WINDOW_SPAN} THEN {window} ELSE {body} END "
+            "FROM (SELECT min(at) AS first, max(at) AS last, count(at) AS found, "
+            "count(*) AS terms FROM ("
             # lower() of a whole long letter cost more than looking twice.
-            f"SELECT min(least(NULLIF(strpos({body}, ' ' || probe), 0), "
-            f"NULLIF(strpos({body}, ' ' || initcap(probe)), 0))) + 1 AS at "
-            f"FROM {probes} AS probe) AS found) END"
+            f"SELECT least(NULLIF(strpos({body}, ' ' || term), 0), "
+            f"NULLIF(strpos({body}, ' ' || initcap(term)), 0)) + 1 AS at "
+            "FROM unnest(%s::text[] || tsvector_to_array(to_tsvector(%s::regconfig, %s))) "
+            "AS term) AS places) AS found) END"
         )
-        return RawSQL(sql, params)
+        return RawSQL(sql, [phrases, CONFIG, words])
 
     def _headline_unmarked(self, snippets, tsquery):
         """Headline from the whole body the long rows whose window held no match."""

@@ -441,3 +441,14 @@ def test_a_long_letter_whose_phrase_comes_after_its_first_word_is_still_marked(c
     assert re.search(
         r'<mark class="match">drone( |</mark> <mark class="match">)unit</mark>', snippet
     )
+
+
+def test_a_long_letter_whose_words_are_far_apart_is_still_marked(client):
+    """PostgreSQL marks words only in a passage holding every one of them (a cover), so it
+    headlines the whole letter when their first places are too far apart for one window."""
+    filler = "Other words about the county and its people. " * 60
+    make_letter(text="The zebra escaped.\n" + filler + "The giraffe stayed.\n")
+
+    snippet = _search(client, q="zebra giraffe").context["results"][0].snippet
+
+    assert re.search(r'<mark class="match">(zebra|giraffe)</mark>', snippet)
