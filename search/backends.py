@@ -11,12 +11,14 @@ commissioner, dates ...); the backend adds the match, the ranking and the snippe
 - PostgreSQL: ``vector`` (a tsvector of the title, weight A, and the body, weight B, in the
   english configuration) matched with ``@@`` through its GIN index, the newest MAX_RANKED
   matches ranked by ts_rank (SearchRank), snippets from ts_headline (SearchHeadline) for the
-  page's rows only.
+  page's rows only (a long text's from a window of it): one statement.
 - SQLite: the FTS5 table ``search_fts`` (Porter stemmer), ranked by bm25 with the title
-  weighted as PostgreSQL weights it, snippets from FTS5's snippet().
+  weighted as PostgreSQL weights it, snippets from FTS5's snippet(). Without filters the FTS
+  table alone counts and ranks; with them the FTS index drives the join to the rows.
 
 Filters are columns of SearchDocument itself (its letter's date, force, commissioner,
-inspection kind and cycle), so a question matching most rows never joins the letters.
+inspection kind and cycle), and every row is public (search/indexing.py), so a question never
+joins the letters.
 
 Both mark matched words with the control characters STX/ETX, which letters never contain;
 ``marked_html`` escapes everything else and turns those into <mark> tags.
@@ -28,7 +30,9 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Count, F, Window
+from django.db.models import F
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -41,6 +45,15 @@ SNIPPET_WORDS = 24
 MAX_RANKED = 1000
 # PostgreSQL's dictionary: the english stemmer and stop words, as FTS5's porter tokenizer.
 CONFIG = "english"
+# PostgreSQL headlines a text longer than this from a window of it, starting a little before
+# the first place the question's terms appear (see PostgresBackend._snippet_text).
+WINDOW = 1200
+WINDOW_BEFORE = 200
+# The terms' first places must lie this close for the window to hold them all.
+WINDOW_SPAN = WINDOW - 2 * WINDOW_BEFORE
+# A long letter: its headline was most of a page's time on PostgreSQL (the page's hits are
+# mostly long letters, 7.5 kB on average for a question of three words).
+LONG_TEXT = 2000
 
 
 @dataclass(frozen=True)
@@ -106,49 +119,116 @@ class PostgresBackend(SearchBackend):
         return combined
 
     def search(self, documents, query, *, offset, limit):
-        """Rank the newest MAX_RANKED matches, counting them all in the same pass.
+        """Rank the newest MAX_RANKED matches, count them all, and headline the page's rows,
+        in one statement.
 
         ts_rank reads each row's whole tsvector, which for a word in nearly every letter
         was most of the page's time; the newest matches are found from the index and the
         rows' dates alone, and only they are ranked. A narrower question (most are) has
-        fewer matches than that and is ranked whole.
+        fewer matches than that and is ranked whole. ts_headline, which parses the text
+        again, runs for the page's rows only. One statement rather than three: no list of a
+        thousand ids sent back to the server, compiled by the ORM and parsed again.
         """
         tsquery = self.tsquery(query)
-        newest = (
-            documents.filter(vector=tsquery)
-            .annotate(total=Window(Count("pk")))
-            .order_by(F("date").desc(nulls_last=True), "-pk")
-            .values_list("pk", "total")[:MAX_RANKED]
+        # Each part compiled by the ORM (filters, the tsquery, SearchRank, SearchHeadline),
+        # then joined as common table expressions: matched (every match, with its date),
+        # newest, page (ranked, sliced), and the page's headlines.
+        matched = documents.filter(vector=tsquery).order_by().values_list("pk", "date")
+        page = (
+            SearchDocument.objects.extra(
+                where=["search_searchdocument.id IN (SELECT id FROM newest)"]
+            )
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .order_by("-rank", F("date").desc(nulls_last=True), "pk")
+            .values_list("pk", "date", "rank")[offset : offset + limit]
         )
-        with transaction.atomic():
+        snippets = (
+            SearchDocument.objects.extra(
+                where=["search_searchdocument.id IN (SELECT id FROM page)"]
+            )
+            .annotate(snippet=self._headline(tsquery, text=self._snippet_text(query)))
+            .values_list("pk", "snippet")
+        )
+        parts = [qs.query.sql_with_params() for qs in (matched, page, snippets)]
+        (matched_sql, matched_params), (page_sql, page_params), (snippet_sql, snippet_params) = (
+            parts
+        )
+        sql = (
+            f"WITH matched (id, date) AS MATERIALIZED ({matched_sql}), "
+            "newest AS (SELECT id FROM matched ORDER BY date DESC NULLS LAST, id DESC LIMIT %s), "
+            f"page (id, date, rank) AS ({page_sql}) "
+            "SELECT total.n, hit.id, hit.snippet FROM (SELECT COUNT(*) AS n FROM matched) AS total "
+            "LEFT JOIN (SELECT page.id, page.date, page.rank, snippets.snippet FROM page "
+            f"JOIN ({snippet_sql}) AS snippets (id, snippet) ON snippets.id = page.id) AS hit "
+            "ON TRUE ORDER BY hit.rank DESC, hit.date DESC NULLS LAST, hit.id"
+        )
+        params = [*matched_params, MAX_RANKED, *page_params, *snippet_params]
+        with transaction.atomic(), connection.cursor() as cursor:
             # Once the table is analysed, a word in most rows makes the planner prefer
             # reading the whole table and testing every row's tsvector (each one fetched
             # from TOAST): several times slower than the GIN index, whose answer for plain
             # words needs no recheck. This transaction only.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            candidates = list(newest)
-        if not candidates:
-            return Page(0, [])
-        ranked = (
-            SearchDocument.objects.filter(pk__in=[pk for pk, _ in candidates])
-            .annotate(rank=SearchRank(F("vector"), tsquery))
-            .order_by("-rank", F("date").desc(nulls_last=True), "pk")
-            .values_list("pk", flat=True)[offset : offset + limit]
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        total = rows[0][0]
+        snippets = {pk: snippet for _, pk, snippet in rows if pk is not None}
+        self._headline_unmarked(snippets, tsquery)
+        return Page(total, [(pk, marked_html(snippet)) for pk, snippet in snippets.items()])
+
+    def _snippet_text(self, query):
+        """What a row's snippet is headlined from: its body, or for a long one a window of
+        it around the first place each of the question's terms is found, whole words only.
+
+        ts_headline parses and stems the whole text it is given, which for the page's long
+        letters was most of the statement; the window is a sixth of such a letter. A
+        snippet marks a passage holding every term (a "cover"), so the window is used only
+        when every term was found and their first places lie within WINDOW_SPAN of each
+        other: each phrase as typed, each other word by its stem, looked for after a space
+        (so "forc" is not found in "enforcement") as written or capitalised. Otherwise the
+        whole body is headlined, and where a window holds no match after all (a stem that
+        starts another word) ``_headline_unmarked`` headlines the whole body instead.
+        """
+        phrases = [" ".join(words) for words in query.terms if len(words) > 1]
+        words = " ".join(words[0] for words in query.terms if len(words) == 1)
+        body = '"search_searchdocument"."body"'
+        start = f"greatest(1, found.first - {WINDOW_BEFORE})"
+        # Drop the word cut at either edge (none is cut at the body's own ends).
+        window = (
+            f"regexp_replace(regexp_replace(substr({body}, {start}, {WINDOW}), "
+            f"CASE WHEN {start} > 1 THEN '^\\S*\\s+' ELSE '^$' END, ''), "
+            f"CASE WHEN {start} + {WINDOW} <= length({body}) THEN '\\s+\\S*$' ELSE '^$' END, '')"
         )
-        ids = list(ranked)
-        # Snippets for the page's rows only (an OFFSET would otherwise headline the rows
-        # it skips, too).
-        snippets = dict(
-            SearchDocument.objects.filter(pk__in=ids)
-            .annotate(snippet=self._headline(tsquery))
+        sql = (
+            f"CASE WHEN length({body}) <= {LONG_TEXT} THEN {body} ELSE ("
+            "SELECT CASE WHEN found.terms > 0 AND found.found = found.terms "
+            f"AND found.last - found.first <= {WINDOW_SPAN} THEN {window} ELSE {body} END "
+            "FROM (SELECT min(at) AS first, max(at) AS last, count(at) AS found, "
+            "count(*) AS terms FROM ("
+            # lower() of a whole long letter cost more than looking twice.
+            f"SELECT least(NULLIF(strpos({body}, ' ' || term), 0), "
+            f"NULLIF(strpos({body}, ' ' || initcap(term)), 0)) + 1 AS at "
+            "FROM unnest(%s::text[] || tsvector_to_array(to_tsvector(%s::regconfig, %s))) "
+            "AS term) AS places) AS found) END"
+        )
+        return RawSQL(sql, [phrases, CONFIG, words])
+
+    def _headline_unmarked(self, snippets, tsquery):
+        """Headline from the whole body the long rows whose window held no match."""
+        unmarked = [pk for pk, snippet in snippets.items() if START not in snippet]
+        if not unmarked:
+            return
+        whole = (
+            SearchDocument.objects.filter(pk__in=unmarked)
+            .annotate(length=Length("body"), snippet=self._headline(tsquery))
+            .filter(length__gt=LONG_TEXT)
             .values_list("pk", "snippet")
         )
-        return Page(candidates[0][1], [(pk, marked_html(snippets[pk])) for pk in ids])
+        snippets.update(whole)
 
-    def _headline(self, tsquery, **options):
+    def _headline(self, tsquery, text="body", **options):
         return SearchHeadline(
-            "body",
+            text,
             tsquery,
             config=CONFIG,
             start_sel=START,
@@ -192,26 +272,43 @@ class SqliteBackend(SearchBackend):
         quoted = ('"' + " ".join(words).replace('"', '""') + '"' for words in query.terms)
         return " AND ".join(quoted)
 
-    def _matched(self, documents, query):
-        return documents.extra(
-            tables=["search_fts"],
-            where=["search_fts.rowid = search_searchdocument.id", "search_fts MATCH %s"],
-            params=[self.expression(query)],
-        )
-
     def search(self, documents, query, *, offset, limit):
         if documents.query.has_filters():
-            matched = self._matched(documents, query)
-            total = matched.count()
-            # FTS5's rank column is bm25 with the weights migration 0002 configured.
-            ranked = matched.extra(select={"rank": "search_fts.rank"}).order_by(
-                "rank", F("date").desc(nulls_last=True), "pk"
-            )
-            ids = list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+            total, ids = self._filtered(documents, query, offset, limit)
         else:
             total, ids = self._unfiltered(query, offset, limit)
         snippets = self._snippets(ids, query)
         return Page(total, [(pk, marked_html(snippets.get(pk, ""))) for pk in ids])
+
+    def _filtered(self, documents, query, offset, limit):
+        """The matches among the filtered rows, ranked and counted in one pass.
+
+        The FTS index finds the matches and each match's row is then read by its id (CROSS
+        JOIN: SQLite keeps that order). Left to choose, SQLite walked a force's rows by the
+        force index and asked the FTS index about each one in turn: 160 ms for a common
+        word. The filters are the ORM's own (``documents``), as a list of ids read once.
+        """
+        rows_sql, rows_params = documents.order_by().values("pk").query.sql_with_params()
+        matches = (
+            "FROM search_fts CROSS JOIN search_searchdocument AS d ON d.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND d.id IN ({rows_sql})"
+        )
+        params = [self.expression(query), *rows_params]
+        with connection.cursor() as cursor:
+            # FTS5's rank column is bm25 with the weights migration 0002 configured.
+            cursor.execute(
+                f"SELECT d.id, COUNT(*) OVER () {matches} "
+                "ORDER BY search_fts.rank, d.date DESC NULLS LAST, d.id LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                return rows[0][1], [pk for pk, _ in rows]
+            if not offset:
+                return 0, []
+            # A page past the last one: the count alone.
+            cursor.execute(f"SELECT COUNT(*) {matches}", params)
+            return cursor.fetchone()[0], []
 
     def _unfiltered(self, query, offset, limit):
         """With no filter, the FTS table alone counts and ranks: no row of the documents

@@ -4,6 +4,12 @@ Called for the letters a load wrote (the loader's ``letters_written`` signal, in
 transaction) and for the rows a person saves in the admin (model signals, search/apps.py).
 A letter's rows are rewritten whole: it is one letter, and the words that matter (the force,
 the commissioner, the inspection's title) may have changed anywhere.
+
+Only what the public site shows is indexed: a letter the public may see (``public()``, built
+on pccsite.db.hidden_letter: not withdrawn, a commissioner's response) and its findings that
+are not deleted. A search then reads the index alone, never a join to the letters to leave
+hidden ones out; withdrawing, restoring or reclassifying a letter (or deleting a finding) is a
+save that rewrites its rows here, so a hidden letter's words leave the index with it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections.abc import Iterable
 
 from inspections.models import AreaForImprovement
 from letters.models import Letter
+from pccsite.db import public
 
 from .backends import search_backend
 from .models import SearchDocument
@@ -49,7 +56,7 @@ def index_letters(letter_ids: Iterable[int]) -> int:
         return 0
     SearchDocument.objects.filter(letter_id__in=ids).delete()
     letters = (
-        Letter.objects.filter(pk__in=ids)
+        public(Letter.objects.filter(pk__in=ids))
         .select_related("force", "commissioner", "inspection__force")
         .only(
             "pk",
@@ -77,9 +84,8 @@ def index_letters(letter_ids: Iterable[int]) -> int:
                 **facts[letter.pk],
             )
         )
-    findings = AreaForImprovement.objects.filter(letter_id__in=ids).select_related(
-        "inspection__force"
-    )
+    findings = public(AreaForImprovement.objects.filter(letter_id__in=list(facts)))
+    findings = findings.select_related("inspection__force")
     for finding in findings.iterator(chunk_size=BATCH):
         documents.append(
             SearchDocument(

@@ -4,7 +4,8 @@ The row keeps a copy of the words searched (``title`` and ``body``) so that rank
 snippets read one table. PostgreSQL ranks a ``tsvector`` kept in ``vector`` (GIN-indexed);
 SQLite, which has no such type, keeps an FTS5 table (``search_fts``) over the same rows, filled
 by triggers. Migration 0002 creates the one its database needs; search/backends.py reads it.
-Rows are rewritten by search/indexing.py whenever a letter is loaded or corrected.
+Rows are rewritten by search/indexing.py whenever a letter is loaded or corrected, and only
+the public site's letters and findings have rows, so every row may be shown.
 
 On SQLite a migration that alters this table rebuilds it (Django copies it to a new table),
 which drops the triggers: such a migration must create them again (see 0002).
