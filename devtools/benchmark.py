@@ -369,6 +369,11 @@ def render_report(data: dict) -> str:
         )
     lines += [
         "",
+        "`load_letters` as `make load` runs it: its files parsed by one worker process per "
+        f"processor ({os.cpu_count()} here; `--jobs`; peak memory is the largest process's). "
+        "It does not build the whole-dataset download: `make load` runs `build_dataset` after "
+        'it, timed on its own under "Whole-dataset download", not in these times.',
+        "",
         "## Server time per page",
         "",
         f"Measured with Django's test client in one process on SQLite, "
