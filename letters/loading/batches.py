@@ -229,6 +229,17 @@ def _parse_chunk(jobs: list[tuple[bytes, str]]) -> list:
     return [parse_file(data, path) for data, path in jobs]
 
 
+class _ParsedWhenAsked:
+    """Parsers.submit's outcomes in this process: parse_file for an item when asked."""
+
+    def __init__(self, items: list[Pending]):
+        self.items = {id(item): item for item in items}
+
+    def get(self, key: int):
+        item = self.items.get(key)
+        return None if item is None else parse_file(item.data, item.path)
+
+
 @dataclasses.dataclass
 class Started:
     """A batch whose parsing has started (Loader.start), waiting to be written."""
@@ -239,7 +250,7 @@ class Started:
     # Loader.writes when it started: when the load has written since, the stored letters are
     # read again.
     writes: int
-    outcomes: Callable[[], dict[int, Any]]
+    outcomes: Callable[[], Any]
 
 
 class Parsers:
@@ -255,11 +266,13 @@ class Parsers:
         self.jobs = max(1, jobs)
         self._pool: ProcessPoolExecutor | None = None
 
-    def submit(self, items: list[Pending]) -> Callable[[], dict[int, Any]]:
-        """Start parsing ``items``; returns what gives each item's (Document, ParsedLetter),
-        or the LetterParseError refusing it, by ``id(item)``."""
+    def submit(self, items: list[Pending]) -> Callable[[], Any]:
+        """Start parsing ``items``; returns what gives a mapping of ``id(item)`` to each item's
+        (Document, ParsedLetter), or the LetterParseError refusing it (``.get``)."""
         if self.jobs == 1 or len(items) < PARALLEL_FROM:
-            return lambda: {id(item): parse_file(item.data, item.path) for item in items}
+            # In this process each file is parsed when its outcome is asked for, as the load
+            # goes, so a file found a duplicate by then is never parsed.
+            return lambda: _ParsedWhenAsked(items)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=multiprocessing.get_context("fork")
