@@ -36,6 +36,7 @@ load: migrate
 	$(PY) manage.py relink_commissioners
 	$(PY) manage.py import_grades $(REFERENCE_GRADES)
 	$(PY) manage.py load_letters seeds
+	$(PY) manage.py build_dataset
 
 ## Installs, migrates a SQLite database, loads the commissioner registry and seeds/, and serves http://$(HOST):$(PORT)
 run: load

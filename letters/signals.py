@@ -1,7 +1,8 @@
 """What the loader tells the rest of the site, without importing it.
 
 Bulk writes send no model signals, so the loader sends these itself; the search index
-(search/apps.py) and the whole-dataset download (opendata/apps.py) listen. The loader stays
+(search/apps.py) and the whole-dataset download (opendata/apps.py: it notes that its files
+predate the load) listen. The loader stays
 below both apps in the import order (docs/architecture.md).
 
 - ``letters_written(sender=Letter, letter_ids=[...])``: inside the transaction that wrote

@@ -12,18 +12,20 @@ class OpendataConfig(AppConfig):
     def ready(self):
         from letters.signals import load_finished
 
-        load_finished.connect(rebuild_after_load, dispatch_uid="opendata-rebuild")
+        load_finished.connect(note_load_finished, dispatch_uid="opendata-load-finished")
 
 
-def rebuild_after_load(sender, summary, **kwargs):
-    """Rebuild the whole-dataset download once a load has stored something new.
+def note_load_finished(sender, summary, **kwargs):
+    """Note that a load stored letters, so the data page says its download predates them.
 
-    The load itself has committed; a failed build keeps the previous files (atomic swap) and
-    is logged rather than turning a good load into a failed one.
+    The download itself is rebuilt by ``build_dataset`` (make load runs it after loading; from
+    cron, ``build_dataset --if-stale``), not here: at national size the build would add a fifth
+    to every load. The load has committed; a note that cannot be written is logged rather than
+    turning a good load into a failed one.
     """
-    from .dataset import build_dataset
+    from .dataset import note_load
 
     try:
-        build_dataset()
-    except Exception:
-        logger.exception("the dataset download could not be rebuilt after the load")
+        note_load(created=summary.created, updated=summary.updated)
+    except OSError:
+        logger.exception("the dataset folder could not record the load")

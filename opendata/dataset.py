@@ -1,7 +1,14 @@
 """The whole-dataset download: a ZIP of CSVs with a data dictionary, and a SQLite file.
 
-    manifest = build_dataset()          # after every load (opendata/apps.py), or
-    python manage.py build_dataset      # by hand
+    manifest = build_dataset()                  # or
+    python manage.py build_dataset              # after loading (make load runs it), or
+    python manage.py build_dataset --if-stale   # from cron: only when letters were loaded since
+
+A load does not build it (at national size the build takes seconds, as long as a fifth of the
+load itself): a load that stores something notes when it finished (``note_load``, from the
+``load_finished`` signal, opendata/apps.py), and the data page says, beside the build's date,
+when letters were loaded after it and how to rebuild it (``stale``). Nothing is ever served
+half-written or silently out of date.
 
 Both files are written beside their final names in ``settings.DATASET_DIR`` under temporary
 names and moved into place with ``os.replace``, which is atomic on one filesystem: a download
@@ -17,6 +24,7 @@ dictionary; letters add their full text here.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -58,6 +66,9 @@ from . import licence
 ZIP_NAME = "pcc-letters-data.zip"
 SQLITE_NAME = "pcc-letters-data.sqlite3"
 MANIFEST_NAME = "manifest.json"
+# When the latest load that stored something finished (note_load): newer than the build's
+# snapshot, the files are out of date and the data page says so.
+LOADED_NAME = "loaded.json"
 FILES = {
     ZIP_NAME: "application/zip",
     SQLITE_NAME: "application/vnd.sqlite3",
@@ -162,6 +173,41 @@ def read_manifest(directory: Path | None = None) -> dict | None:
         return None
 
 
+def note_load(created: int = 0, updated: int = 0, directory: Path | None = None) -> dict:
+    """Record that a load stored letters now (after it committed); returns the note."""
+    directory = Path(directory or dataset_dir())
+    directory.mkdir(parents=True, exist_ok=True)
+    note = {
+        "finished": timezone.now().isoformat(),
+        "created": created,
+        "updated": updated,
+    }
+    _replace_text(directory / LOADED_NAME, json.dumps(note, indent=2))
+    return note
+
+
+def read_load_note(directory: Path | None = None) -> dict | None:
+    """The latest load's note (note_load), or None when no load has stored anything."""
+    try:
+        return json.loads((Path(directory or dataset_dir()) / LOADED_NAME).read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def stale(manifest: dict | None, note: dict | None) -> bool:
+    """Whether letters were loaded after the build read the database (or it was never built).
+
+    The build's snapshot time is taken before it reads anything, and a load's note after its
+    last commit, so a load that overlapped a build counts as after it: the safe mistake.
+    """
+    if manifest is None:
+        return True
+    if note is None:
+        return False
+    read_at = manifest.get("read_at") or manifest["built"]
+    return dt.datetime.fromisoformat(note["finished"]) > dt.datetime.fromisoformat(read_at)
+
+
 def dictionary_rows():
     """(table, column, description) for every column of every table."""
     for table in TABLES:
@@ -184,6 +230,8 @@ def build_dataset(directory: Path | None = None) -> dict:
             os.replace(path, directory / path.name)
     manifest = {
         "built": built.isoformat(timespec="seconds"),
+        # When the build began reading the database, to the microsecond (stale()).
+        "read_at": built.isoformat(),
         "tables": counts,
         "files": files,
         "licence": licence.LICENCE_NAME,

@@ -11,7 +11,15 @@ from django.utils.http import http_date, parse_http_date_safe
 from inspections.models import Force
 
 from . import licence
-from .dataset import FILES, TABLES, dataset_dir, dictionary_rows, read_manifest
+from .dataset import (
+    FILES,
+    TABLES,
+    dataset_dir,
+    dictionary_rows,
+    read_load_note,
+    read_manifest,
+    stale,
+)
 
 EXPORTS = (
     ("Forces", "inspections:force_list"),
@@ -26,6 +34,11 @@ EXPORTS = (
 def data(request):
     manifest = read_manifest()
     built = dt.datetime.fromisoformat(manifest["built"]) if manifest else None
+    note = read_load_note()
+    # Letters loaded after the build: the page says so, with when, beside the build's date.
+    loaded_since = (
+        dt.datetime.fromisoformat(note["finished"]) if manifest and stale(manifest, note) else None
+    )
     downloads = [
         (
             name,
@@ -37,6 +50,7 @@ def data(request):
     context = {
         "manifest": manifest,
         "built": built,
+        "loaded_since": loaded_since,
         "downloads": downloads,
         "exports": [
             (

@@ -16,7 +16,14 @@ One module per concern; imports run down this list, never up it (docs/architectu
 - ``files``        what is read and what is refused; reading (letters.formats), parsing (no Django)
 """
 
-from .batches import BATCH_BYTES, BATCH_SIZE, RACE_SQLSTATES, load_letters, store_letter
+from .batches import (
+    BATCH_BYTES,
+    BATCH_SIZE,
+    RACE_SQLSTATES,
+    default_jobs,
+    load_letters,
+    store_letter,
+)
 from .contract import Extraction, extract_letters, stored_extraction
 from .corrections import Conflict
 from .files import (
@@ -45,6 +52,7 @@ __all__ = [
     "MB",
     "RACE_SQLSTATES",
     "Conflict",
+    "default_jobs",
     "Registry",
     "Resolution",
     "Extraction",

@@ -136,6 +136,9 @@ class NameMatch:
     score: float
 
 
+# Every letter's signer is compared with each registered name of its force: the registry's
+# few hundred names are folded once per load, not once per letter (Name is frozen).
+@functools.lru_cache(maxsize=4096)
 def fold(name: str) -> Name | None:
     """The name as compared; None when fewer than two words of it are left."""
     text = unicodedata.normalize("NFKD", name)

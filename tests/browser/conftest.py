@@ -47,7 +47,7 @@ def _served_site(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{database}",
         "PCCSITE_ENV": "development",
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
-        # The dataset download the load rebuilds goes beside the database, not into media/.
+        # The dataset download (build_dataset, as make load runs it) goes beside the database.
         "DATASET_DIR": str(database.parent / "dataset"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -59,6 +59,7 @@ def _served_site(tmp_path_factory):
     grades = sorted(str(path) for path in (ROOT / "data" / "reference").glob("peel_*.csv"))
     _manage("import_grades", *grades, env=env)
     _manage("load_letters", "seeds", env=env)
+    _manage("build_dataset", env=env)
     url = f"http://127.0.0.1:{free_port()}"
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", url.removeprefix("http://")],

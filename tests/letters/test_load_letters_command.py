@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,26 @@ def test_load_letters_prints_a_summary_naming_the_files_with_warnings(letters_di
         "period inferred: a State of Policing report assesses the year before its release",
     ]
     assert stderr == ""
+    assert Letter.objects.count() == 5
+
+
+def test_load_letters_jobs_parse_in_workers_and_report_the_same(letters_dir, bad_file, monkeypatch):
+    from letters.loading import batches
+
+    with pytest.raises(CommandError) as one:
+        run(letters_dir, "--dry-run", "--jobs", "1")
+    monkeypatch.setattr(batches, "PARALLEL_FROM", 1)  # workers for even these six files
+    pools = []
+    monkeypatch.setattr(
+        batches, "ProcessPoolExecutor", lambda **kw: pools.append(kw) or ProcessPoolExecutor(**kw)
+    )
+
+    with pytest.raises(CommandError) as two:
+        run(letters_dir, "--jobs", "2")
+
+    assert [pool["max_workers"] for pool in pools] == [2]
+    assert str(two.value) == str(one.value)
+    assert BAD_FILE_REASON in str(two.value)
     assert Letter.objects.count() == 5
 
 

@@ -1,7 +1,9 @@
 """The whole-dataset download: what the ZIP and the SQLite file hold, that a build replaces
-whole files or none, that a load rebuilds it, and how the files are served."""
+whole files or none, that a load notes itself and the data page says when the download predates
+it, and how the files are served."""
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -23,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def loaded(seeds_dir, settings):
+    """Letters loaded, then the dataset built, as `make load` does."""
     load_letters(paths=[seeds_dir])
+    build_dataset()
     return settings.DATASET_DIR
 
 
@@ -31,27 +35,86 @@ def _csv(archive, name):
     return list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"))))
 
 
-def test_a_load_rebuilds_the_dataset(loaded):
+def test_a_build_holds_what_was_loaded(loaded):
     manifest = json.loads((loaded / MANIFEST_NAME).read_text())
 
     assert (loaded / ZIP_NAME).exists() and (loaded / SQLITE_NAME).exists()
     assert manifest["tables"]["letters"] == Letter.objects.count() == 5
     assert manifest["tables"]["grades"] == Grade.objects.count()
     assert manifest["files"][ZIP_NAME]["bytes"] == (loaded / ZIP_NAME).stat().st_size
+    assert not dataset.stale(manifest, dataset.read_load_note())
 
 
-def test_a_load_that_changes_nothing_leaves_it_alone(loaded, seeds_dir):
-    before = (loaded / MANIFEST_NAME).read_text()
+def test_a_load_does_not_build_but_notes_itself(seeds_dir, settings):
+    load_letters(paths=[seeds_dir])
+
+    assert not (settings.DATASET_DIR / ZIP_NAME).exists()
+    assert not (settings.DATASET_DIR / MANIFEST_NAME).exists()
+    note = dataset.read_load_note()
+    assert (note["created"], note["updated"]) == (5, 0)
+
+
+def test_a_load_after_the_build_makes_it_stale_and_the_page_says_so(client, loaded, seeds_dir):
+    page = client.get(reverse("opendata:data")).content.decode()
+    assert "after the latest load of letters" in page and "loaded after this build" not in page
+
+    Letter.objects.order_by("pk").first().delete()
+    load_letters(paths=[seeds_dir])  # stores the deleted letter again
+
+    manifest = dataset.read_manifest()
+    assert dataset.stale(manifest, dataset.read_load_note())
+    page = client.get(reverse("opendata:data")).content.decode()
+    assert "Letters were loaded after this build" in page
+    assert "after the latest load of letters" not in page
+    assert "manage.py build_dataset" in page
+    # The files served are still the previous build's, whole, with its date.
+    assert manifest["tables"]["letters"] == 5
+
+    build_dataset()
+    assert not dataset.stale(dataset.read_manifest(), dataset.read_load_note())
+    assert "loaded after this build" not in client.get(reverse("opendata:data")).content.decode()
+
+
+def test_a_load_that_overlaps_a_build_counts_as_after_it(loaded, monkeypatch):
+    """The note is compared with when the build began reading, not when it finished."""
+    manifest = dataset.read_manifest()
+    read_at = dt.datetime.fromisoformat(manifest["read_at"])
+    during = {"finished": (read_at + dt.timedelta(microseconds=1)).isoformat()}
+    before = {"finished": (read_at - dt.timedelta(microseconds=1)).isoformat()}
+
+    assert dataset.stale(manifest, during)
+    assert not dataset.stale(manifest, before)
+    assert dataset.stale(None, None)  # never built
+
+
+def test_a_load_that_changes_nothing_notes_nothing(loaded, seeds_dir):
+    before = (loaded / dataset.LOADED_NAME).read_text()
 
     load_letters(paths=[seeds_dir])
 
-    assert (loaded / MANIFEST_NAME).read_text() == before
+    assert (loaded / dataset.LOADED_NAME).read_text() == before
+    assert not dataset.stale(dataset.read_manifest(), dataset.read_load_note())
 
 
-def test_a_dry_run_does_not_build(seeds_dir, settings):
+def test_a_dry_run_notes_nothing(seeds_dir, settings):
     load_letters(paths=[seeds_dir], dry_run=True)
 
+    assert not (settings.DATASET_DIR / dataset.LOADED_NAME).exists()
     assert not (settings.DATASET_DIR / MANIFEST_NAME).exists()
+
+
+def test_build_if_stale_builds_only_after_a_load(seeds_dir, settings):
+    def build_if_stale():
+        out = io.StringIO()
+        call_command("build_dataset", "--if-stale", stdout=out)
+        return out.getvalue()
+
+    assert "Built the dataset" in build_if_stale()  # never built
+    assert "up to date" in build_if_stale()
+    load_letters(paths=[seeds_dir])
+    assert "Built the dataset" in build_if_stale()
+    assert dataset.read_manifest()["tables"]["letters"] == 5
+    assert "up to date" in build_if_stale()
 
 
 def test_the_zip_holds_a_csv_per_table_a_dictionary_and_the_licence(loaded):
@@ -96,7 +159,8 @@ def test_the_sqlite_file_holds_the_same_tables_with_the_letters_text(loaded):
 
 
 def test_a_failed_build_keeps_the_previous_files_whole(loaded, monkeypatch):
-    before = {name: (loaded / name).read_bytes() for name in (ZIP_NAME, SQLITE_NAME, MANIFEST_NAME)}
+    names = (ZIP_NAME, SQLITE_NAME, MANIFEST_NAME, dataset.LOADED_NAME)
+    before = {name: (loaded / name).read_bytes() for name in names}
 
     def broken(table, *args):
         if table.name == "grades":

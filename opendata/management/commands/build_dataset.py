@@ -1,20 +1,32 @@
 """Rebuild the whole-dataset download (a ZIP of CSVs and a SQLite file) in DATASET_DIR.
 
-    python manage.py build_dataset
+    python manage.py build_dataset              # always (make load runs it after loading)
+    python manage.py build_dataset --if-stale   # only when letters were loaded since the build
 
-Every load that stores something rebuilds it by itself; this is for admin corrections, which
-the download picks up at the next load or when this runs (e.g. nightly from cron).
+A load does not rebuild it: it notes that it stored letters, and the data page says the
+download predates them until this runs (after a load, or every few minutes from cron with
+``--if-stale``). Corrections made in the admin reach the download at the next build.
 """
 
 from django.core.management.base import BaseCommand
 
-from opendata.dataset import build_dataset, dataset_dir
+from opendata.dataset import build_dataset, dataset_dir, read_load_note, read_manifest, stale
 
 
 class Command(BaseCommand):
     help = "Rebuild the whole-dataset download (ZIP of CSVs, SQLite) in DATASET_DIR."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-stale",
+            action="store_true",
+            help="build only when it has never been built or letters were loaded since",
+        )
+
+    def handle(self, *args, if_stale, **options):
+        if if_stale and not stale(read_manifest(), read_load_note()):
+            self.stdout.write("The dataset is up to date with the latest load: not rebuilt.")
+            return
         manifest = build_dataset()
         tables = ", ".join(f"{count} {name}" for name, count in manifest["tables"].items())
         self.stdout.write(

@@ -147,3 +147,87 @@ def test_load_letters_calls_on_result_per_file(letters_dir):
     assert [result.source for result in seen] == [
         str(path) for path in sorted(letters_dir.glob("*.txt"))
     ]
+
+
+# -- parsing in worker processes (jobs) ------------------------------------------------------
+
+
+@pytest.fixture
+def workers(monkeypatch):
+    """Worker processes parse even a handful of files; counts the chunks handed to them."""
+    from letters.loading import batches
+
+    submitted = []
+
+    class CountingPool(batches.ProcessPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(batches, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(batches, "ProcessPoolExecutor", CountingPool)
+    return submitted
+
+
+def _outcomes(results):
+    return [(result.source, result.outcome, result.detail, result.warnings) for result in results]
+
+
+def test_files_parsed_by_workers_load_as_in_one_process(letters_dir, workers):
+    (letters_dir / "empty.txt").write_bytes(b"")
+    (letters_dir / "binary.txt").write_bytes(b"\x00\x01\x02 not a letter")
+    one, two = [], []
+    load_letters(paths=[letters_dir], dry_run=True, on_result=one.append, batch_size=3)
+    assert not workers
+
+    summary = load_letters(paths=[letters_dir], on_result=two.append, batch_size=3, jobs=2)
+
+    assert sum(workers) == 7  # every file was parsed by a worker
+    assert _outcomes(two) == _outcomes(one)
+    assert (summary.created, summary.failed) == (5, 2)
+    assert {result.source for result in two if result.outcome == "failed"} == {
+        str(letters_dir / "binary.txt"),
+        str(letters_dir / "empty.txt"),
+    }
+    assert {letter.file_name: letter.date for letter in Letter.objects.all()} == SEED_DATES
+    assert Grade.objects.count() == 10
+
+
+def test_unchanged_files_are_not_sent_to_the_workers(letters_dir, workers):
+    load_letters(paths=[letters_dir], jobs=2)
+    sent = sum(workers)
+
+    summary = load_letters(paths=[letters_dir], jobs=2)
+
+    assert summary.unchanged == 5
+    assert sum(workers) == sent == 5
+
+
+def test_a_file_the_batch_ahead_makes_need_parsing_is_parsed_in_the_load(
+    letters_dir, tmp_path, workers, monkeypatch
+):
+    """The next batch starts parsing before the one ahead is written: a file found unchanged
+    then (not sent) can need parsing once it is written, here because the letter followed a new
+    version of itself to another file. It is parsed in the load's own process."""
+    from letters.loading import batches
+
+    load_letters(paths=[letters_dir])
+    seed = letters_dir / AFI_SEED
+    text = seed.read_text(encoding="utf-8")
+    reissued = tmp_path / "a-reissued.txt"
+    reissued.write_text(text.replace("welcome the findings", "welcome the finding"))
+    in_the_load = []
+    parse_file = batches.parse_file
+    monkeypatch.setattr(
+        batches, "parse_file", lambda data, path: in_the_load.append(path) or parse_file(data, path)
+    )
+
+    results = []
+    load_letters(paths=[reissued, seed], on_result=results.append, batch_size=1, jobs=2)
+
+    assert [result.outcome for result in results] == ["updated", "duplicate"]
+    assert "a new version of" in results[0].detail
+    assert "an earlier version of" in results[1].detail
+    assert in_the_load == [str(seed)]  # the reissued file went to a worker
+    assert workers == [1]
+    assert Letter.objects.get(file_name="a-reissued.txt").revisions.count() == 1
