@@ -35,7 +35,7 @@ load: migrate
 	$(PY) manage.py import_commissioners $(REGISTRY)
 	$(PY) manage.py relink_commissioners
 	$(PY) manage.py import_grades $(REFERENCE_GRADES)
-	$(PY) manage.py load_letters seeds
+	$(PY) manage.py load_letters seeds --no-dataset
 	$(PY) manage.py build_dataset
 
 ## Installs, migrates a SQLite database, loads the commissioner registry and seeds/, and serves http://$(HOST):$(PORT)

@@ -10,22 +10,28 @@ it; and two different files with one name ("response.pdf" from two offices) are 
 never one overwriting the other (a corrected file, near-identical text about the same
 inspection, is still found as a new version of its letter by the loader's text matching).
 The loader refuses what it refuses from the command (formats we do not read, empty files,
-broken PDFs ...), by name and with the reason; the other files still load.
+broken PDFs ...), by name and with the reason; the other files still load. The request that
+loads a run's last files rebuilds the whole-dataset download, as the command does after a load.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import os
 import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
 from .loading import load_letters, printable, source_of
 from .models import Letter, LoadRun
+
+logger = logging.getLogger(__name__)
 
 # A scan is read by OCR at up to a minute a page, so a request loads only a few files; the
 # page asks for the next few until the run is done.
@@ -98,11 +104,24 @@ def advance(run: LoadRun, count: int = FILES_PER_REQUEST) -> int:
     with transaction.atomic():
         fresh = LoadRun.objects.select_for_update().get(pk=run.pk)
         fresh.results = [*fresh.results, *rows]
-        if fresh.position >= len(fresh.paths) and fresh.finished_at is None:
+        finished = fresh.position >= len(fresh.paths) and fresh.finished_at is None
+        if finished:
             fresh.finished_at = timezone.now()
         fresh.save(update_fields=["results", "finished_at"])
+    if finished:
+        _rebuild_dataset()
     run.refresh_from_db()
     return len(batch)
+
+
+def _rebuild_dataset() -> None:
+    """Once a run's last files are in, the whole-dataset download is rebuilt if they stored
+    anything (``build_dataset --if-stale``; opendata's command, called by name: this app does
+    not import the one above it). A failed build keeps the previous files and is logged."""
+    try:
+        call_command("build_dataset", "--if-stale", stdout=io.StringIO())
+    except Exception:
+        logger.exception("the dataset download could not be rebuilt after an upload")
 
 
 class _Failed:

@@ -2,13 +2,14 @@
 
     manifest = build_dataset()                  # or
     python manage.py build_dataset              # after loading (make load runs it), or
-    python manage.py build_dataset --if-stale   # from cron: only when letters were loaded since
+    python manage.py build_dataset --if-stale   # only when letters were loaded since
 
-A load does not build it (at national size the build takes seconds, as long as a fifth of the
-load itself): a load that stores something notes when it finished (``note_load``, from the
-``load_finished`` signal, opendata/apps.py), and the data page says, beside the build's date,
-when letters were loaded after it and how to rebuild it (``stale``). Nothing is ever served
-half-written or silently out of date.
+The loader's library function does not build it (at national size the build takes seconds, a
+fifth of the load): ``load_letters`` and the admin upload run ``build_dataset --if-stale`` once
+their load has committed. A load that stores something notes when it finished (``note_load``,
+from the ``load_finished`` signal, opendata/apps.py), so where the build fails or is left to
+later, the data page says, beside the build's date, when letters were loaded after it and how
+to rebuild it (``stale``). Nothing is ever served half-written or silently out of date.
 
 Both files are written beside their final names in ``settings.DATASET_DIR`` under temporary
 names and moved into place with ``os.replace``, which is atomic on one filesystem: a download

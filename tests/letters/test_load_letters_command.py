@@ -54,7 +54,7 @@ def bad_file(letters_dir):
 
 
 def test_load_letters_prints_a_summary_naming_the_files_with_warnings(letters_dir):
-    stdout, stderr = run(letters_dir)
+    stdout, stderr = run(letters_dir, no_dataset=True)
 
     assert stdout.splitlines() == [
         "Loaded 5 files: 5 created, 0 updated, 0 unchanged, 0 duplicates, 0 failed, "
@@ -99,7 +99,7 @@ def test_load_letters_names_ten_files_with_warnings_and_counts_the_rest(letters_
         postscript = " ".join(hashlib.sha256(f"{n}-{i}".encode()).hexdigest() for i in range(100))
         (folder / f"letter-{n:02}.txt").write_text(f"{text}\n{postscript}\n", encoding="utf-8")
 
-    stdout, _ = run(folder)
+    stdout, _ = run(folder, no_dataset=True)
 
     lines = stdout.splitlines()
     assert lines[0].endswith(", 13 with warnings.")
@@ -139,8 +139,31 @@ def test_load_letters_verbosity_2_lists_each_file(letters_dir):
     assert "Files with warnings" not in stdout  # listed with each file already
 
 
+def test_load_letters_rebuilds_the_dataset_once_the_load_has_stored_letters(letters_dir):
+    from opendata import dataset
+
+    stdout, _ = run(letters_dir)
+    built = dataset.read_manifest()
+    again, _ = run(letters_dir)  # nothing new: the download is up to date
+
+    assert stdout.splitlines()[-1].startswith("Built the dataset in ")
+    assert built["tables"]["letters"] == 5
+    assert not dataset.stale(built, dataset.read_load_note())
+    assert "Built the dataset" not in again
+    assert dataset.read_manifest() == built
+
+
+def test_load_letters_no_dataset_leaves_it_to_a_later_build(letters_dir):
+    from opendata import dataset
+
+    stdout, _ = run(letters_dir, no_dataset=True)
+
+    assert "Built the dataset" not in stdout
+    assert dataset.stale(dataset.read_manifest(), dataset.read_load_note())
+
+
 def test_load_letters_verbosity_0_prints_nothing(letters_dir):
-    stdout, _ = run(letters_dir, verbosity=0)
+    stdout, _ = run(letters_dir, verbosity=0)  # the dataset's build after it included
 
     assert stdout == ""
 

@@ -132,6 +132,21 @@ def test_a_large_upload_loads_a_few_files_per_request_then_lands_on_its_review_q
     assert len(shown) >= 5
 
 
+def test_the_request_that_finishes_a_run_rebuilds_the_dataset(admin_client, seeds_dir):
+    from opendata import dataset
+
+    names = sorted(path.name for path in seeds_dir.glob("*.txt"))
+    run = _upload(admin_client, _files(seeds_dir, names))
+    admin_client.post(progress_url(run))  # the first few files: the run goes on
+    assert dataset.read_manifest() is None
+
+    _finish(admin_client, run)
+
+    manifest = dataset.read_manifest()
+    assert manifest["tables"]["letters"] == len(names)
+    assert not dataset.stale(manifest, dataset.read_load_note())
+
+
 def test_a_progress_request_after_the_end_loads_nothing_more(admin_client, seeds_dir):
     name = sorted(path.name for path in seeds_dir.glob("*.txt"))[0]
     run = _finish(

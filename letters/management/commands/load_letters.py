@@ -5,6 +5,8 @@
     python manage.py load_letters seeds/ --dry-run           # what would happen; stores nothing
     python manage.py load_letters seeds/ --dry-run --json    # the extraction contract's JSON
     python manage.py load_letters seeds/ --jobs 1            # parse in this process only
+    python manage.py load_letters seeds/ --no-dataset        # leave the download to a later
+                                                             #   build_dataset
 
 Each letter's signer is read against the commissioner registry (import_commissioners): a name
 nobody held the office under is stored as written, with a warning, for staff to review, and a
@@ -13,6 +15,12 @@ reads the registry too (``commissioner.registered``), and writes nothing.
 
 Each batch's files are parsed by one worker process per processor (``--jobs``; parsing is
 about half of a load's time); what is stored and reported is the same with any number.
+
+After a load that stored letters, the whole-dataset download is rebuilt (``build_dataset
+--if-stale``, after everything has committed; a failed build is reported and keeps the previous
+files, never failing the load). ``--no-dataset`` leaves it to a later ``build_dataset``, as
+``make load`` does (it builds once after loading and importing); meanwhile ``/data/`` says its
+download predates the load.
 
 Folders are read recursively (``*.txt``, ``*.pdf``, ``*.docx``, ``*.html``, ``*.htm``; see
 letters.formats and the README's "Formats and OCR"); a symbolic link in them that leads out of
@@ -32,6 +40,7 @@ in the admin are kept; each one the letter now contradicts is listed as a confli
 import json
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, reset_queries
 
@@ -81,6 +90,12 @@ class Command(BaseCommand):
             help=f"files read, checked and written together (default {BATCH_SIZE})",
         )
         parser.add_argument(
+            "--no-dataset",
+            action="store_true",
+            help="do not rebuild the whole-dataset download after the load (build_dataset "
+            "later; /data/ says it predates the load until then)",
+        )
+        parser.add_argument(
             "--jobs",
             type=int,
             default=None,
@@ -89,7 +104,17 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, paths, dry_run, json, verbosity, batch_size, follow_links, jobs, **options
+        self,
+        *args,
+        paths,
+        dry_run,
+        json,
+        verbosity,
+        batch_size,
+        follow_links,
+        jobs,
+        no_dataset,
+        **options,
     ):
         if json and not dry_run:
             raise CommandError("--json only goes with --dry-run")
@@ -118,11 +143,30 @@ class Command(BaseCommand):
         )
         progress.clear()
         self._write_summary(summary, verbosity)
+        if not (dry_run or no_dataset) and (summary.created or summary.updated):
+            self._rebuild_dataset(verbosity)
         if summary.errors:
             errors = "\n".join(f"  {error}" for error in summary.errors)
             raise CommandError(
                 f"{summary.failed} of {_files(summary.total)} could not be loaded:\n{errors}",
                 returncode=1,
+            )
+
+    def _rebuild_dataset(self, verbosity: int) -> None:
+        """The download built after the load (opendata's command, called by name: the
+        letters app does not import the app above it)."""
+        try:
+            call_command(
+                "build_dataset",
+                "--if-stale",
+                verbosity=verbosity,
+                stdout=self.stdout,
+                stderr=self.stderr,
+            )
+        except Exception as exc:  # noqa: BLE001 - the load has committed; say so and go on
+            self.stderr.write(
+                f"The letters are loaded, but the dataset download could not be rebuilt ({exc}); "
+                "the previous files are kept: run build_dataset."
             )
 
     def _print_json(self, paths, follow_links):
