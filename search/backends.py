@@ -49,8 +49,6 @@ CONFIG = "english"
 # the first place the question's terms appear (see PostgresBackend._snippet_text).
 WINDOW = 1200
 WINDOW_BEFORE = 200
-# The terms' first places must lie this close for the window to hold them all.
-WINDOW_SPAN = WINDOW - 2 * WINDOW_BEFORE
 # A long letter: its headline was most of a page's time on PostgreSQL (the page's hits are
 # mostly long letters, 7.5 kB on average for a question of three words).
 LONG_TEXT = 2000
@@ -118,6 +116,18 @@ class PostgresBackend(SearchBackend):
             combined = term if combined is None else combined & term
         return combined
 
+    def any_term(self, query: Query) -> SearchQuery:
+        """The question's terms joined by OR, for snippets: ts_headline marks words only in a
+        passage that satisfies its query, and a passage holding every term of an any-order
+        question is rare in a long letter, so the snippet's window (``_snippet_text``) is
+        marked wherever any of them is."""
+        combined = None
+        for words in query.terms:
+            kind = "phrase" if len(words) > 1 else "plain"
+            term = SearchQuery(" ".join(words), search_type=kind, config=CONFIG)
+            combined = term if combined is None else combined | term
+        return combined
+
     def search(self, documents, query, *, offset, limit):
         """Rank the newest MAX_RANKED matches, count them all, and headline the page's rows,
         in one statement.
@@ -146,7 +156,7 @@ class PostgresBackend(SearchBackend):
             SearchDocument.objects.extra(
                 where=["search_searchdocument.id IN (SELECT id FROM page)"]
             )
-            .annotate(snippet=self._headline(tsquery, text=self._snippet_text(query)))
+            .annotate(snippet=self._headline(self.any_term(query), text=self._snippet_text(query)))
             .values_list("pk", "snippet")
         )
         parts = [qs.query.sql_with_params() for qs in (matched, page, snippets)]
@@ -181,13 +191,13 @@ class PostgresBackend(SearchBackend):
         it around the first place each of the question's terms is found, whole words only.
 
         ts_headline parses and stems the whole text it is given, which for the page's long
-        letters was most of the statement; the window is a sixth of such a letter. A
-        snippet marks a passage holding every term (a "cover"), so the window is used only
-        when every term was found and their first places lie within WINDOW_SPAN of each
-        other: each phrase as typed, each other word by its stem, looked for after a space
-        (so "forc" is not found in "enforcement") as written or capitalised. Otherwise the
-        whole body is headlined, and where a window holds no match after all (a stem that
-        starts another word) ``_headline_unmarked`` headlines the whole body instead.
+        letters was most of the statement; the window is a sixth of such a letter. It starts
+        just before the first place any term is found: each phrase as typed, each other word
+        by its stem, looked for after a space (so "forc" is not found in "enforcement") as
+        written or capitalised; the snippet is headlined with the terms joined by OR
+        (``any_term``), so it marks whichever of them the window holds. When none is found
+        the whole body is headlined, and where a window holds no match after all (a stem
+        that starts another word) ``_headline_unmarked`` headlines the whole body instead.
         """
         phrases = [" ".join(words) for words in query.terms if len(words) > 1]
         words = " ".join(words[0] for words in query.terms if len(words) == 1)
@@ -201,10 +211,8 @@ class PostgresBackend(SearchBackend):
         )
         sql = (
             f"CASE WHEN length({body}) <= {LONG_TEXT} THEN {body} ELSE ("
-            "SELECT CASE WHEN found.terms > 0 AND found.found = found.terms "
-            f"AND found.last - found.first <= {WINDOW_SPAN} THEN {window} ELSE {body} END "
-            "FROM (SELECT min(at) AS first, max(at) AS last, count(at) AS found, "
-            "count(*) AS terms FROM ("
+            f"SELECT CASE WHEN found.found > 0 THEN {window} ELSE {body} END "
+            "FROM (SELECT min(at) AS first, count(at) AS found FROM ("
             # lower() of a whole long letter cost more than looking twice.
             f"SELECT least(NULLIF(strpos({body}, ' ' || term), 0), "
             f"NULLIF(strpos({body}, ' ' || initcap(term)), 0)) + 1 AS at "
