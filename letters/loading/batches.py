@@ -85,6 +85,17 @@ PARALLEL_FROM = 8
 PARSE_CHUNK = 4
 
 
+# How much lower than the load's own process its parsing workers run (os.nice): a load into a
+# live site took both of a small server's cores from the site's workers (make soak: 1,237 ->
+# 565 requests/s, p99 0.5 -> 3.2 s); niced, the workers parse on what the site leaves idle.
+WORKER_NICENESS = 10
+
+
+def _yield_to_the_site() -> None:
+    """Each parsing worker's start: a lower scheduling priority than the site's processes."""
+    os.nice(WORKER_NICENESS)
+
+
 def default_jobs() -> int:
     """One parsing process per processor this process may run on (the command's default)."""
     try:
@@ -277,7 +288,9 @@ class Parsers:
             return lambda: _ParsedWhenAsked(items)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=multiprocessing.get_context("fork")
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_yield_to_the_site,
             )
         chunks = [items[start : start + PARSE_CHUNK] for start in range(0, len(items), PARSE_CHUNK)]
         futures = [
