@@ -240,7 +240,11 @@ def for_forces(force_ids: Iterable[int]) -> dict[int, FollowUp]:
     force_ids = list(force_ids)
     if not force_ids:
         return {}
-    per_force, rows = _rows(force_ids)
+    return _follow_each_force(*_rows(force_ids))
+
+
+def _follow_each_force(per_force, rows) -> dict[int, FollowUp]:
+    """``follow_ups`` of each force's inspections and finding rows, together."""
     result = {}
     for force_id, force_inspections in per_force.items():
         result.update(follow_ups(force_inspections, rows[force_id]))
@@ -266,9 +270,7 @@ def for_findings(findings: Iterable) -> dict[int, FollowUp]:
             if earlier in shown or later.pk in shown:
                 wanted.update((earlier, later.pk))
     rows = _finding_rows(force_of, inspection__in=sorted(wanted))
-    result = {}
-    for force_id, force_inspections in per_force.items():
-        result.update(follow_ups(force_inspections, rows[force_id]))
+    result = _follow_each_force(per_force, rows)
     wanted_findings = {finding.pk for finding in findings}
     return {pk: up for pk, up in result.items() if pk in wanted_findings}
 

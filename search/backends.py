@@ -26,6 +26,8 @@ Both mark matched words with the control characters STX/ETX, which letters never
 
 from __future__ import annotations
 
+import functools
+import operator
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -109,24 +111,25 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def tsquery(self, query: Query) -> SearchQuery:
-        combined = None
-        for words in query.terms:
-            kind = "phrase" if len(words) > 1 else "plain"
-            term = SearchQuery(" ".join(words), search_type=kind, config=CONFIG)
-            combined = term if combined is None else combined & term
-        return combined
+        """Every term of the question (AND): what a document must hold to be found."""
+        return functools.reduce(operator.and_, self._terms(query))
+
+    @staticmethod
+    def _terms(query: Query) -> list[SearchQuery]:
+        """One SearchQuery per term: a phrase as a phrase, a word as a plain word."""
+        return [
+            SearchQuery(
+                " ".join(words), search_type="phrase" if len(words) > 1 else "plain", config=CONFIG
+            )
+            for words in query.terms
+        ]
 
     def any_term(self, query: Query) -> SearchQuery:
         """The question's terms joined by OR, for snippets: ts_headline marks words only in a
         passage that satisfies its query, and a passage holding every term of an any-order
         question is rare in a long letter, so the snippet's window (``_snippet_text``) is
         marked wherever any of them is."""
-        combined = None
-        for words in query.terms:
-            kind = "phrase" if len(words) > 1 else "plain"
-            term = SearchQuery(" ".join(words), search_type=kind, config=CONFIG)
-            combined = term if combined is None else combined | term
-        return combined
+        return functools.reduce(operator.or_, self._terms(query))
 
     def search(self, documents, query, *, offset, limit):
         """Rank the newest MAX_RANKED matches, count them all, and headline the page's rows,
